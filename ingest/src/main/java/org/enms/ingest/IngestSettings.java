@@ -1,0 +1,62 @@
+package org.enms.ingest;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/**
+ * The {@code enms.ingest} section.
+ *
+ * @param connections subscriber connections sharing the subscription; each has the broker's
+ *     in-flight window, so throughput with ack-after-commit grows with their number
+ * @param bufferSize messages one connection may hold before the stream takes them
+ * @param batchMaxRows readings per database transaction at most
+ * @param batchMaxWait how long a batch may wait to fill; bounds the ack latency
+ * @param maxFutureSkew how far ahead of this node's clock a live reading may be stamped
+ * @param maxPastAge how old a live reading may be (older data goes through imports)
+ */
+public record IngestSettings(
+    boolean enabled,
+    String brokerUrl,
+    String clientId,
+    String username,
+    String password,
+    String topicFilter,
+    String sharedGroup,
+    int connections,
+    int bufferSize,
+    int batchMaxRows,
+    Duration batchMaxWait,
+    int writeParallelism,
+    Duration maxFutureSkew,
+    Duration maxPastAge,
+    Duration minBackoff,
+    Duration maxBackoff,
+    Duration progressInterval) {
+
+  public static IngestSettings fromConfig(Config root) {
+    Config c = root.getConfig("enms.ingest");
+    return new IngestSettings(
+        c.getBoolean("enabled"),
+        c.getString("broker-url"),
+        c.getString("client-id"),
+        c.getString("username"),
+        c.getString("password"),
+        c.getString("topic-filter"),
+        c.getString("shared-group"),
+        c.getInt("connections"),
+        c.getInt("buffer-size"),
+        c.getInt("batch-max-rows"),
+        c.getDuration("batch-max-wait"),
+        c.getInt("write-parallelism"),
+        c.getDuration("max-future-skew"),
+        c.getDuration("max-past-age"),
+        c.getDuration("min-backoff"),
+        c.getDuration("max-backoff"),
+        c.getDuration("progress-interval"));
+  }
+
+  /** The filter to subscribe to: shared ({@code $share/group/...}) when a group is configured. */
+  public String subscription() {
+    return sharedGroup.isBlank() ? topicFilter : "$share/" + sharedGroup + "/" + topicFilter;
+  }
+}

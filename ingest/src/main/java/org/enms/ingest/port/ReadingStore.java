@@ -1,0 +1,16 @@
+package org.enms.ingest.port;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.enms.core.reading.Reading;
+
+/**
+ * Durable storage for one batch. Completes only when readings and rejects are committed; it must be
+ * idempotent, because after a crash the broker redelivers what was stored but not yet acknowledged.
+ */
+public interface ReadingStore {
+  CompletionStage<StoredBatch> store(List<Reading> readings, List<IngestReject> rejects);
+
+  /** What a commit wrote: {@code inserted} excludes redelivered duplicates. */
+  record StoredBatch(int readings, int inserted, int rejects) {}
+}

@@ -1,0 +1,52 @@
+package org.enms.ingest.stream;
+
+import java.time.Clock;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.enms.ingest.IngestSettings;
+import org.enms.ingest.parse.PayloadParser;
+import org.enms.ingest.parse.ReadingValidator;
+import org.enms.ingest.port.LiveStateListener;
+import org.enms.ingest.port.ReadingStore;
+
+/** The running ingest graph: MQTT → parse/validate → batch → store → ack → live state. */
+public final class IngestPipeline {
+  private final UniqueKillSwitch killSwitch;
+  private final CompletionStage<Done> done;
+
+  private IngestPipeline(UniqueKillSwitch killSwitch, CompletionStage<Done> done) {
+    this.killSwitch = killSwitch;
+    this.done = done;
+  }
+
+  public static IngestPipeline start(
+      ActorSystem<?> system,
+      IngestSettings settings,
+      ReadingValidator validator,
+      ReadingStore store,
+      LiveStateListener listener,
+      IngestMetrics metrics) {
+    var parse = ParseFlow.create(new PayloadParser(), validator, metrics, Clock.systemUTC());
+    var pair =
+        MqttReadingSource.create(settings, parse)
+            .viaMat(KillSwitches.single(), Keep.right())
+            .via(StoreFlow.create(settings, store, listener, metrics))
+            .toMat(Sink.ignore(), Keep.both())
+            .run(system);
+    return new IngestPipeline(pair.first(), pair.second());
+  }
+
+  /** Stops taking messages; what is not yet acknowledged will be redelivered by the broker. */
+  public void stop() {
+    killSwitch.shutdown();
+  }
+
+  public CompletionStage<Done> done() {
+    return done;
+  }
+}
