@@ -1,0 +1,171 @@
+package org.enms.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.enms.core.reading.EnergyReading;
+import org.enms.core.reading.EnergyType;
+import org.enms.core.reading.ProductionReading;
+import org.enms.core.reading.StatusReading;
+import org.junit.jupiter.api.Test;
+
+class MachineStateTest {
+  private static final UUID ID = UUID.fromString("c0000000-0000-0000-0000-000000000001");
+  private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+
+  private final MachineState state = new MachineState(T0);
+
+  private static Instant at(int seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  private static EnergyReading power(int seconds, double kw, double kwh) {
+    return EnergyReading.electricity(ID, at(seconds), kw, kwh);
+  }
+
+  private static EnergyReading counter(int seconds, double kw, double registerKwh) {
+    return new EnergyReading(
+        ID,
+        at(seconds),
+        EnergyType.ELECTRICITY,
+        kw,
+        null,
+        registerKwh,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static ProductionReading produced(int seconds, long good, long bad, String mode) {
+    return new ProductionReading(
+        ID, at(seconds), good + bad, good, bad, null, mode, null, null, null);
+  }
+
+  @Test
+  void statusFollowsTheLatestElectricityPowerWhateverTheBatchOrder() {
+    state.record(List.of(power(10, 2.0, 0.01), power(0, 50.0, 0.1)));
+
+    assertThat(state.status()).isEqualTo(MachineStatus.IDLE);
+    assertThat(state.latestElectricity().orElseThrow().time()).isEqualTo(at(10));
+  }
+
+  @Test
+  void withoutReadingsTheMachineCountsAsStopped() {
+    assertThat(state.status()).isEqualTo(MachineStatus.STOPPED);
+    assertThat(state.latestElectricity()).isEmpty();
+  }
+
+  @Test
+  void feedsEveryWindowAndTodaysTotals() {
+    state.record(List.of(power(0, 10, 0.1), power(10, 30, 0.2), produced(10, 5, 1, "running")));
+
+    assertThat(state.lastMinute(at(10)).avgPowerKw()).isCloseTo(20.0, within(1e-9));
+    assertThat(state.last15Minutes(at(10)).energyKwh()).isCloseTo(0.3, within(1e-9));
+    assertThat(state.lastHour(at(10)).productionUnits()).isEqualTo(6);
+    assertThat(state.today(at(10)).goodUnits()).isEqualTo(5);
+    assertThat(state.today(at(10)).runningSeconds()).isEqualTo(10);
+    assertThat(state.operatingMode()).contains("running");
+  }
+
+  @Test
+  void redeliveredReadingsAreCountedOnce() {
+    var batch = List.of(power(0, 10, 0.1), produced(0, 3, 0, "running"));
+    state.record(batch);
+
+    var outcome = state.record(batch);
+
+    assertThat(outcome.accepted()).isZero();
+    assertThat(outcome.ignored()).isEqualTo(2);
+    assertThat(state.today(at(0)).energyKwh()).isCloseTo(0.1, within(1e-9));
+    assertThat(state.today(at(0)).productionUnits()).isEqualTo(3);
+  }
+
+  @Test
+  void counterOnlyReadingsWithAResetYieldTheEnergyUsed() {
+    var outcome =
+        state.record(
+            List.of(
+                counter(0, 20, 700.0),
+                counter(10, 20, 700.5),
+                counter(20, 20, 0.25),
+                counter(30, 20, 0.75)));
+
+    assertThat(outcome.counterResets()).isEqualTo(1);
+    assertThat(state.today(at(30)).energyKwh()).isCloseTo(0.5 + 0.25 + 0.5, within(1e-9));
+  }
+
+  @Test
+  void gasAndSteamDoNotCountAsElectricalPower() {
+    var gas =
+        new EnergyReading(
+            ID, at(0), EnergyType.NATURAL_GAS, 900, 7.5, null, null, null, null, null, null);
+
+    var outcome = state.record(List.of(gas));
+
+    assertThat(outcome.ignored()).isEqualTo(1);
+    assertThat(state.today(at(0)).energyKwh()).isZero();
+    assertThat(state.latestElectricity()).isEmpty();
+  }
+
+  @Test
+  void legacyEnergyTypeCountsAsElectricity() {
+    var legacy =
+        new EnergyReading(ID, at(0), "energy", 12, 0.3, null, null, null, null, null, null);
+
+    state.record(List.of(legacy));
+
+    assertThat(state.status()).isEqualTo(MachineStatus.RUNNING);
+  }
+
+  @Test
+  void operatingModeComesFromTheNewestStatusOrProductionMessage() {
+    state.record(
+        List.of(
+            new StatusReading(ID, at(20), false, "maintenance", 0.0),
+            produced(10, 1, 0, "running")));
+
+    assertThat(state.operatingMode()).contains("maintenance");
+  }
+
+  @Test
+  void restoredStateSeedsWindowsAndTodayAndIgnoresReadingsItAlreadyHolds() {
+    var restoredUpTo = at(0);
+    var minute = new BucketTotals(T0.minusSeconds(60), 6, 120, 15, 25, 0.4, 10);
+    var today =
+        new DayTotals(LocalDate.parse("2025-03-01"), 80, 200, 190, 10, 100, 20.0, 30.0, 0, 0, 0);
+    var latest = power(0, 22, 0.04);
+    state.restore(List.of(minute), today, Optional.of(latest), restoredUpTo, Optional.empty());
+
+    var outcome =
+        state.record(List.of(power(-30, 99, 9.9), power(0, 22, 0.04), power(10, 24, 0.05)));
+
+    assertThat(outcome.accepted()).isEqualTo(1);
+    assertThat(state.today(at(10)).energyKwh()).isCloseTo(80.05, within(1e-9));
+    assertThat(state.today(at(10)).runningSeconds()).isEqualTo(10);
+    assertThat(state.lastHour(at(10)).energyKwh()).isCloseTo(0.45, within(1e-9));
+    assertThat(state.last15Minutes(at(10)).readingCount()).isEqualTo(7);
+    assertThat(state.lastMinute(at(10)).readingCount()).isEqualTo(1);
+    assertThat(state.status()).isEqualTo(MachineStatus.RUNNING);
+  }
+
+  @Test
+  void restoredCounterContinuesFromTheStoredRegisterValue() {
+    state.restore(
+        List.of(),
+        DayTotals.empty(LocalDate.parse("2025-03-01")),
+        Optional.empty(),
+        at(0),
+        Optional.of(1000.0));
+
+    state.record(List.of(counter(10, 20, 1001.5)));
+
+    assertThat(state.today(at(10)).energyKwh()).isCloseTo(1.5, within(1e-9));
+  }
+}
