@@ -1,0 +1,4 @@
+package org.enms.simulator.http;
+
+/** Error body, FastAPI style: {@code {"detail": "..."}}. */
+public record ErrorDetail(String detail) {}
