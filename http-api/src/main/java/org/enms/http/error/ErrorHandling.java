@@ -1,0 +1,103 @@
+package org.enms.http.error;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.MalformedQueryParamRejection;
+import org.apache.pekko.http.javadsl.server.MissingQueryParamRejection;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.enms.core.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns failures and rejections into {@code {"detail": ...}} responses, the
+ * original API's error format. Unexpected exceptions are logged with their cause and answered with
+ * a 500 that leaks nothing.
+ */
+public final class ErrorHandling extends AllDirectives {
+  private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+  public Route wrap(Route route) {
+    return handleRejections(rejectionHandler(), () -> handleExceptions(exceptionHandler(), () -> route));
+  }
+
+  public Route error(StatusCode status, Object detail) {
+    return complete(status, Map.of("detail", detail), Jackson.marshaller(Json.mapper()));
+  }
+
+  private ExceptionHandler exceptionHandler() {
+    return ExceptionHandler.newBuilder()
+        .match(CompletionException.class, e -> fromThrowable(e.getCause()))
+        .match(ApiException.class, e -> error(e.status(), e.detail()))
+        .matchAny(this::fromThrowable)
+        .build();
+  }
+
+  private Route fromThrowable(Throwable t) {
+    if (t instanceof ApiException api) {
+      return error(api.status(), api.detail());
+    }
+    if (t instanceof CompletionException && t.getCause() != null) {
+      return fromThrowable(t.getCause());
+    }
+    if (t instanceof java.util.concurrent.TimeoutException
+        || t instanceof org.apache.pekko.pattern.AskTimeoutException) {
+      log.warn("request timed out: {}", t.getMessage());
+      return error(StatusCodes.SERVICE_UNAVAILABLE, "Live state did not answer in time");
+    }
+    log.error("request failed", t);
+    return error(StatusCodes.INTERNAL_SERVER_ERROR, "Internal server error");
+  }
+
+  private RejectionHandler rejectionHandler() {
+    return RejectionHandler.newBuilder()
+        .handle(
+            MissingQueryParamRejection.class,
+            r ->
+                error(
+                    StatusCodes.UNPROCESSABLE_ENTITY,
+                    List.of(
+                        Map.of(
+                            "loc", List.of("query", r.parameterName()),
+                            "msg", "field required",
+                            "type", "value_error.missing"))))
+        .handle(
+            MalformedQueryParamRejection.class,
+            r ->
+                error(
+                    StatusCodes.UNPROCESSABLE_ENTITY,
+                    List.of(
+                        Map.of(
+                            "loc", List.of("query", r.parameterName()),
+                            "msg", r.errorMsg(),
+                            "type", "value_error"))))
+        .handleNotFound(error(StatusCodes.NOT_FOUND, "Not Found"))
+        .build()
+        .withFallback(RejectionHandler.defaultHandler())
+        .mapRejectionResponse(
+            response -> {
+              // Any default rejection (405, 415, …) keeps its status but speaks the envelope.
+              if (response.entity().getContentType().mediaType().toString().startsWith("text/plain")) {
+                return response.withEntity(
+                    org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
+                    "{\"detail\":" + quote(response.status().reason()) + "}");
+              }
+              return response;
+            });
+  }
+
+  private static String quote(String s) {
+    try {
+      return Json.mapper().writeValueAsString(s);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return "\"error\"";
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.enms.http.routes;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.enms.http.error.ApiException;
+
+/**
+ * Lenient parsing of the query values the original API accepts: UUIDs, booleans and timestamps
+ * with {@code Z}, with an offset and up to nine fraction digits, or naive (taken as UTC).
+ */
+final class QueryParams {
+  private QueryParams() {}
+
+  static UUID uuid(String where, String name, String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidParameter(where, name, "value is not a valid uuid");
+    }
+  }
+
+  static Optional<Boolean> bool(String name, Optional<String> value) {
+    return value.map(
+        v ->
+            switch (v.toLowerCase(Locale.ROOT)) {
+              case "true", "1", "yes", "on" -> true;
+              case "false", "0", "no", "off" -> false;
+              default -> throw ApiException.invalidParameter("query", name, "value could not be parsed to a boolean");
+            });
+  }
+
+  static Instant instant(String name, String value) {
+    String v = value.trim().replace(' ', '+');
+    try {
+      if (v.endsWith("Z") || v.endsWith("z")) {
+        return OffsetDateTime.parse(v.substring(0, v.length() - 1) + "+00:00").toInstant();
+      }
+      int t = v.indexOf('T');
+      if (t > 0 && (v.indexOf('+', t) > 0 || v.indexOf('-', t) > 0)) {
+        return OffsetDateTime.parse(v).toInstant();
+      }
+      if (t < 0) {
+        return java.time.LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+      }
+      return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalidParameter("query", name, "invalid datetime format");
+    }
+  }
+}
