@@ -51,6 +51,10 @@ public record SimulatorSettings(
     return new SimulatorSettings(mqtt, httpEnabled, httpHost, httpPort, start, speedUp, randomSeed);
   }
 
+  public SimulatorSettings withSpeedUp(double factor) {
+    return new SimulatorSettings(mqtt, httpEnabled, httpHost, httpPort, autoStart, factor, randomSeed);
+  }
+
   /** The seed to use: the configured one, or one from the clock when 0. */
   public long effectiveSeed() {
     return randomSeed != 0 ? randomSeed : System.nanoTime();
