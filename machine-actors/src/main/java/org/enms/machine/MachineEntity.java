@@ -1,0 +1,364 @@
+package org.enms.machine;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.enms.analytics.DayTotals;
+import org.enms.analytics.MachineState;
+import org.enms.analytics.MachineStatus;
+import org.enms.analytics.RecordOutcome;
+import org.enms.analytics.WindowStats;
+import org.enms.core.reading.EnergyReading;
+import org.enms.core.reading.EnvironmentalReading;
+import org.enms.core.reading.ProductionReading;
+import org.enms.core.reading.Reading;
+import org.enms.core.reading.StatusReading;
+
+/**
+ * One machine's live view, sharded across the cluster by machine id: current status, rolling
+ * windows of the last minute, 15 minutes and hour, and today's totals. The arithmetic is in {@link
+ * MachineState}; this actor only feeds it, answers from it and manages its lifecycle.
+ *
+ * <p>Lifecycle: on start it loads its history through {@link MachineHistoryPort} (stashing commands
+ * meanwhile; on failure or after {@code restore-timeout} it logs and starts empty), then records
+ * readings told to it after they are durably stored. After {@code idle-timeout} without commands it
+ * asks its shard to passivate it.
+ *
+ * <p>What survives passivation or a rebalance: only what is in the database. The in-memory state is
+ * rebuilt from the port, so readings dropped as late (see {@link MachineState}) are not lost, but
+ * the 1-minute window starts empty (storage keeps minute totals, not 5-second ones), the operating
+ * mode is unknown until the next status or production message, and anything the port does not
+ * return (e.g. today's uptime, if the adapter leaves it out) restarts from zero.
+ */
+public final class MachineEntity extends AbstractBehavior<MachineEntity.Command> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Machine");
+
+  /** Everything the entity accepts. */
+  public sealed interface Command extends CborSerializable {}
+
+  /**
+   * Readings of this machine that are already durably stored. Duplicates and readings at or before
+   * what the entity has counted are ignored, so redelivery is harmless.
+   */
+  public record RecordReadings(
+      @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "reading_type")
+          @JsonSubTypes({
+            @JsonSubTypes.Type(value = EnergyReading.class, name = "energy"),
+            @JsonSubTypes.Type(value = ProductionReading.class, name = "production"),
+            @JsonSubTypes.Type(value = EnvironmentalReading.class, name = "environmental"),
+            @JsonSubTypes.Type(value = StatusReading.class, name = "status")
+          })
+          List<Reading> readings)
+      implements Command {
+    public RecordReadings {
+      readings = List.copyOf(readings);
+    }
+  }
+
+  /** Asks for the current status and today's totals. */
+  public record GetStatus(ActorRef<StatusReport> replyTo) implements Command {}
+
+  /** Asks for the rolling windows and today's totals. */
+  public record GetWindows(ActorRef<WindowsReport> replyTo) implements Command {}
+
+  /**
+   * The machine's current status.
+   *
+   * @param status from the latest electricity power; stopped when there is none
+   * @param powerKw latest electricity power, kW; null when there is no reading
+   * @param lastReadingTime time of that reading; null when there is none
+   * @param today today's (UTC) energy, power, uptime and production (units, good, bad)
+   * @param operatingMode the mode last reported by a status or production message; null if unknown
+   */
+  public record StatusReport(
+      UUID machineId,
+      MachineStatus status,
+      Double powerKw,
+      Instant lastReadingTime,
+      DayTotals today,
+      String operatingMode)
+      implements CborSerializable {}
+
+  /**
+   * The machine's rolling windows as of {@code at}.
+   *
+   * @param lastMinute 12 buckets of 5 s
+   * @param last15Minutes 15 buckets of 1 min
+   * @param lastHour 60 buckets of 1 min
+   */
+  public record WindowsReport(
+      UUID machineId,
+      Instant at,
+      WindowStats lastMinute,
+      WindowStats last15Minutes,
+      WindowStats lastHour,
+      DayTotals today)
+      implements CborSerializable {}
+
+  private record HistoryLoaded(MachineHistory history) implements Command {}
+
+  private record HistoryFailed(Throwable cause) implements Command {}
+
+  private enum RestoreTimedOut implements Command {
+    INSTANCE
+  }
+
+  private enum IdleTimedOut implements Command {
+    INSTANCE
+  }
+
+  /** Sent by the shard after passivation or on hand-off. */
+  private enum Stop implements Command {
+    INSTANCE
+  }
+
+  private final UUID machineId;
+  private final ActorRef<ClusterSharding.ShardCommand> shard;
+  private final TimerScheduler<Command> timers;
+  private final MachineEntitySettings settings;
+  private final Clock clock;
+  private final MachineState state;
+
+  private MachineEntity(
+      ActorContext<Command> context,
+      UUID machineId,
+      ActorRef<ClusterSharding.ShardCommand> shard,
+      TimerScheduler<Command> timers,
+      MachineEntitySettings settings,
+      Clock clock,
+      MachineState state) {
+    super(context);
+    this.machineId = machineId;
+    this.shard = shard;
+    this.timers = timers;
+    this.settings = settings;
+    this.clock = clock;
+    this.state = state;
+    keepAlive();
+  }
+
+  /** Registers the entity type with Cluster Sharding on this node; call once per node. */
+  public static void init(
+      ActorSystem<?> system, MachineHistoryPort history, MachineEntitySettings settings) {
+    init(system, history, settings, Clock.systemUTC());
+  }
+
+  static void init(
+      ActorSystem<?> system,
+      MachineHistoryPort history,
+      MachineEntitySettings settings,
+      Clock clock) {
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                    ENTITY_KEY,
+                    ctx ->
+                        create(
+                            UUID.fromString(ctx.getEntityId()),
+                            ctx.getShard(),
+                            history,
+                            settings,
+                            clock))
+                .withStopMessage(Stop.INSTANCE)
+                // passivation is this entity's own idle timer, so idle-timeout means one thing
+                .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+  }
+
+  /** The entity of one machine, for asks at the edges. */
+  public static EntityRef<Command> ref(ClusterSharding sharding, UUID machineId) {
+    return sharding.entityRefFor(ENTITY_KEY, machineId.toString());
+  }
+
+  public static Behavior<Command> create(
+      UUID machineId,
+      ActorRef<ClusterSharding.ShardCommand> shard,
+      MachineHistoryPort history,
+      MachineEntitySettings settings,
+      Clock clock) {
+    return Behaviors.setup(
+        context -> {
+          context.setLoggerName(MachineEntity.class);
+          return Behaviors.withTimers(
+              timers ->
+                  Behaviors.withStash(
+                      settings.stashCapacity(),
+                      stash ->
+                          restoring(
+                              context, machineId, shard, history, settings, clock, timers, stash)));
+        });
+  }
+
+  /** Loads the history, buffering commands until it is there (or given up on). */
+  private static Behavior<Command> restoring(
+      ActorContext<Command> context,
+      UUID machineId,
+      ActorRef<ClusterSharding.ShardCommand> shard,
+      MachineHistoryPort history,
+      MachineEntitySettings settings,
+      Clock clock,
+      TimerScheduler<Command> timers,
+      StashBuffer<Command> stash) {
+    Instant now = clock.instant();
+    context.pipeToSelf(
+        load(history, machineId, now),
+        (loaded, failure) ->
+            failure == null ? new HistoryLoaded(loaded) : new HistoryFailed(failure));
+    timers.startSingleTimer(RestoreTimedOut.INSTANCE, settings.restoreTimeout());
+
+    return Behaviors.receive(Command.class)
+        .onMessage(
+            HistoryLoaded.class,
+            loaded -> {
+              timers.cancel(RestoreTimedOut.INSTANCE);
+              var state = new MachineState(now);
+              var h = loaded.history();
+              state.restore(
+                  h.lastHour(), h.today(), h.latestEnergy(), h.restoredUpTo(), h.lastCounterKwh());
+              return stash.unstashAll(
+                  new MachineEntity(context, machineId, shard, timers, settings, clock, state));
+            })
+        .onMessage(
+            HistoryFailed.class,
+            failed -> {
+              timers.cancel(RestoreTimedOut.INSTANCE);
+              context
+                  .getLog()
+                  .warn(
+                      "Machine {}: history not loaded, starting empty", machineId, failed.cause());
+              return stash.unstashAll(
+                  new MachineEntity(
+                      context, machineId, shard, timers, settings, clock, new MachineState(now)));
+            })
+        .onMessageEquals(
+            RestoreTimedOut.INSTANCE,
+            () -> {
+              context
+                  .getLog()
+                  .warn(
+                      "Machine {}: history not loaded within {}, starting empty",
+                      machineId,
+                      settings.restoreTimeout());
+              return stash.unstashAll(
+                  new MachineEntity(
+                      context, machineId, shard, timers, settings, clock, new MachineState(now)));
+            })
+        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+        .onAnyMessage(
+            command -> {
+              if (stash.isFull()) {
+                context
+                    .getLog()
+                    .warn(
+                        "Machine {}: still restoring, dropped {}",
+                        machineId,
+                        command.getClass().getSimpleName());
+              } else {
+                stash.stash(command);
+              }
+              return Behaviors.same();
+            })
+        .build();
+  }
+
+  private static CompletionStage<MachineHistory> load(
+      MachineHistoryPort history, UUID machineId, Instant now) {
+    try {
+      return history.load(machineId, now);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(RecordReadings.class, this::onRecordReadings)
+        .onMessage(GetStatus.class, this::onGetStatus)
+        .onMessage(GetWindows.class, this::onGetWindows)
+        .onMessageEquals(IdleTimedOut.INSTANCE, this::onIdleTimedOut)
+        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+        .onMessage(HistoryLoaded.class, this::onLateHistory)
+        .onMessage(HistoryFailed.class, this::onLateHistory)
+        .build();
+  }
+
+  private Behavior<Command> onRecordReadings(RecordReadings command) {
+    keepAlive();
+    RecordOutcome outcome = state.record(command.readings());
+    if (outcome.counterResets() + outcome.counterRollovers() + outcome.counterGaps() > 0) {
+      getContext().getLog().info("Machine {}: energy counter {}", machineId, outcome);
+    } else if (getContext().getLog().isDebugEnabled()) {
+      getContext().getLog().debug("Machine {}: {}", machineId, outcome);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onGetStatus(GetStatus command) {
+    keepAlive();
+    var latest = state.latestElectricity();
+    command
+        .replyTo()
+        .tell(
+            new StatusReport(
+                machineId,
+                state.status(),
+                latest.map(EnergyReading::powerKw).orElse(null),
+                latest.map(EnergyReading::time).orElse(null),
+                state.today(clock.instant()),
+                state.operatingMode().orElse(null)));
+    return this;
+  }
+
+  private Behavior<Command> onGetWindows(GetWindows command) {
+    keepAlive();
+    var now = clock.instant();
+    command
+        .replyTo()
+        .tell(
+            new WindowsReport(
+                machineId,
+                now,
+                state.lastMinute(now),
+                state.last15Minutes(now),
+                state.lastHour(now),
+                state.today(now)));
+    return this;
+  }
+
+  private Behavior<Command> onIdleTimedOut() {
+    shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
+    return this;
+  }
+
+  /** The history arrived after the restore timeout; the entity already started without it. */
+  private Behavior<Command> onLateHistory(Command late) {
+    getContext().getLog().info("Machine {}: history arrived after timeout, ignored", machineId);
+    return this;
+  }
+
+  /** Restarts the idle countdown; a single timer with a fixed key replaces the previous one. */
+  private void keepAlive() {
+    timers.startSingleTimer(IdleTimedOut.INSTANCE, settings.idleTimeout());
+  }
+}
