@@ -40,8 +40,9 @@ public final class RollupRefresher {
       this.width = width;
     }
 
+    /** SQL interval literal of the width. */
     String interval() {
-      return width.toSeconds() + " seconds";
+      return "interval '" + width.toSeconds() + " seconds'";
     }
   }
 
@@ -193,7 +194,7 @@ public final class RollupRefresher {
       """
       INSERT INTO energy_readings_<target> (bucket, machine_id, energy_type, avg_power_kw,
           min_power_kw, max_power_kw, peak_demand_kw, total_energy_kwh, reading_count)
-      SELECT date_bin(interval '<width>', bucket, %1$s), machine_id, energy_type,
+      SELECT date_bin(<width>, bucket, %1$s), machine_id, energy_type,
              sum(avg_power_kw * reading_count) / sum(reading_count), min(min_power_kw),
              max(max_power_kw), max(max_power_kw), sum(total_energy_kwh), sum(reading_count)
       FROM energy_readings_<source>
@@ -228,7 +229,7 @@ public final class RollupRefresher {
       """
       INSERT INTO production_data_<target> (bucket, machine_id, total_production_count,
           total_production_good, total_production_bad, avg_throughput, reading_count)
-      SELECT date_bin(interval '<width>', bucket, %1$s), machine_id, sum(total_production_count),
+      SELECT date_bin(<width>, bucket, %1$s), machine_id, sum(total_production_count),
              sum(total_production_good), sum(total_production_bad),
              sum(avg_throughput * reading_count) / sum(reading_count), sum(reading_count)
       FROM production_data_<source>
@@ -263,7 +264,7 @@ public final class RollupRefresher {
       """
       INSERT INTO environmental_data_<target> (bucket, machine_id, avg_outdoor_temp_c,
           avg_indoor_temp_c, avg_machine_temp_c, avg_pressure_bar, reading_count)
-      SELECT date_bin(interval '<width>', bucket, %1$s), machine_id,
+      SELECT date_bin(<width>, bucket, %1$s), machine_id,
              sum(avg_outdoor_temp_c * reading_count) / sum(reading_count),
              sum(avg_indoor_temp_c * reading_count) / sum(reading_count),
              sum(avg_machine_temp_c * reading_count) / sum(reading_count),

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class TimeseriesDao {
   private static final String SERIES =
       """
-      SELECT date_bin(interval '<width>', bucket, timestamptz '2000-01-01 00:00:00+00') AS b,
+      SELECT date_bin(<width>, bucket, timestamptz '2000-01-01 00:00:00+00') AS b,
              <value> AS value
       FROM <source>
       WHERE machine_id = :machine AND energy_type = :energyType
@@ -49,7 +49,7 @@ public final class TimeseriesDao {
     return jdbi.withHandle(
         h ->
             h.createQuery(SERIES)
-                .define("width", interval.width().toSeconds() + " seconds")
+                .define("width", "interval '" + interval.width().toSeconds() + " seconds'")
                 .define("value", value)
                 .define("source", interval.energySource())
                 .bind("machine", machine)
