@@ -1,0 +1,51 @@
+package org.enms.node;
+
+import com.typesafe.config.ConfigFactory;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./enms}: the command line of an EnMS node. */
+@Command(
+    name = "enms",
+    mixinStandardHelpOptions = true,
+    description = "EnMS: energy management for industrial plants.",
+    subcommands = {EnmsCommand.Run.class, CommandLine.HelpCommand.class})
+public final class EnmsCommand implements Callable<Integer> {
+
+  public static void main(String[] args) {
+    int code = new CommandLine(new EnmsCommand()).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(System.out);
+    return 0;
+  }
+
+  /** Runs a node until it is stopped (Ctrl-C or SIGTERM trigger coordinated shutdown). */
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description =
+          "Run a node. With no configuration: embedded PostgreSQL and MQTT broker, the demo-plant"
+              + " simulator and the API on port 8001, data under ./data (ENMS_DATA_DIR).")
+  static final class Run implements Callable<Integer> {
+    @CommandLine.Option(names = "--no-simulator", description = "Do not run the demo-plant simulator.")
+    boolean noSimulator;
+
+    @Override
+    public Integer call() throws Exception {
+      if (noSimulator) {
+        System.setProperty("enms.simulator.enabled", "false");
+      }
+      ConfigFactory.invalidateCaches();
+      var system = Node.start(ConfigFactory.load());
+      system.getWhenTerminated().toCompletableFuture().join();
+      return 0;
+    }
+  }
+}

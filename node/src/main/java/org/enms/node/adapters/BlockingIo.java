@@ -1,0 +1,33 @@
+package org.enms.node.adapters;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+
+/**
+ * Runs blocking calls (JDBC) on the dedicated {@code enms-blocking-dispatcher}, sized like the
+ * connection pool, so they never stall the default dispatcher that actors and streams share.
+ */
+public final class BlockingIo {
+  private final Executor executor;
+
+  public BlockingIo(Executor executor) {
+    this.executor = executor;
+  }
+
+  public static BlockingIo of(ActorSystem<?> system) {
+    return new BlockingIo(
+        system.dispatchers().lookup(DispatcherSelector.fromConfig("enms-blocking-dispatcher")));
+  }
+
+  public <T> CompletionStage<T> call(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, executor);
+  }
+
+  public Executor executor() {
+    return executor;
+  }
+}

@@ -1,0 +1,74 @@
+package org.enms.node.embedded;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts what the configuration leaves to the node itself: a PostgreSQL when {@code enms.db.url}
+ * is {@code embedded}, an MQTT broker when {@code enms.ingest.broker-url} is. Returns the
+ * configuration with the real URLs filled in, so the rest of the node never knows the difference.
+ */
+public final class EmbeddedServices implements AutoCloseable {
+  public static final String EMBEDDED = "embedded";
+
+  private final Config config;
+  private final List<AutoCloseable> started;
+
+  private EmbeddedServices(Config config, List<AutoCloseable> started) {
+    this.config = config;
+    this.started = started;
+  }
+
+  public static EmbeddedServices start(Config config) {
+    Path dataDir = Path.of(config.getString("enms.data-dir")).toAbsolutePath();
+    List<AutoCloseable> started = new ArrayList<>();
+    Config resolved = config;
+    if (EMBEDDED.equals(config.getString("enms.db.url"))) {
+      EmbeddedPostgresServer pg =
+          EmbeddedPostgresServer.start(
+              dataDir.resolve("postgres"), config.getInt("enms.embedded.postgres-port"), "enms");
+      started.add(pg);
+      resolved =
+          resolved
+              .withValue("enms.db.url", ConfigValueFactory.fromAnyRef(pg.jdbcUrl()))
+              .withValue("enms.db.user", ConfigValueFactory.fromAnyRef("postgres"))
+              .withValue("enms.db.password", ConfigValueFactory.fromAnyRef(""));
+    }
+    if (EMBEDDED.equals(config.getString("enms.ingest.broker-url"))) {
+      EmbeddedMqttBroker broker =
+          EmbeddedMqttBroker.start(dataDir.resolve("mqtt"), config.getInt("enms.embedded.mqtt-port"));
+      started.add(broker);
+      resolved = resolved.withValue("enms.ingest.broker-url", ConfigValueFactory.fromAnyRef(broker.url()));
+    }
+    // The in-process simulator publishes to whatever broker the ingest reads.
+    resolved =
+        resolved.withValue(
+            "enms.simulator.broker-url",
+            ConfigValueFactory.fromAnyRef(resolved.getString("enms.ingest.broker-url")));
+    return new EmbeddedServices(resolved.resolve(), started);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(EmbeddedServices.class).warn("stop failed", e);
+      }
+    }
+  }
+
+  /** For callers that want the node's defaults without files: application.conf + references. */
+  public static Config defaults() {
+    return ConfigFactory.load();
+  }
+}
