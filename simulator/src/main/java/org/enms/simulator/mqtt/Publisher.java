@@ -59,8 +59,6 @@ public final class Publisher implements AutoCloseable {
   /**
    * Creates the client and starts connecting in the background; {@link #connected()} completes on
    * the first successful connection.
-   *
-   * @param maxInflight unacknowledged messages allowed at once (Paho's default is 10)
    */
   public static Publisher connect(MqttSettings settings) {
     try {
@@ -124,22 +122,23 @@ public final class Publisher implements AutoCloseable {
           new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-              window.release();
+              // release last, so awaitIdle() also waits for the callers' completion stages
               published.increment();
               done.complete(null);
+              window.release();
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable error) {
-              window.release();
               failed.increment();
               done.completeExceptionally(error);
+              window.release();
             }
           });
     } catch (MqttException | RuntimeException e) {
-      window.release();
       failed.increment();
       done.completeExceptionally(e);
+      window.release();
     }
     return done;
   }
