@@ -1,0 +1,227 @@
+package org.enms.node;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.enms.core.json.Json;
+import org.enms.db.testing.TestPostgresServer;
+import org.enms.node.embedded.EmbeddedMqttBroker;
+
+/**
+ * Real services for end-to-end tests: a fresh database on the test PostgreSQL (embedded unless
+ * {@code ENMS_TEST_DB_URL} is set), an MQTT broker (embedded HiveMQ unless {@code
+ * ENMS_TEST_MQTT_URL} is set), free ports, and helpers to publish, query SQL and call the API.
+ */
+final class NodeFixture implements AutoCloseable {
+  final String databaseName;
+  final String jdbcUrl;
+  final String dbUser;
+  final String dbPassword;
+  final String brokerUrl;
+  final int httpPort;
+  final String clientId = "enms-test-" + UUID.randomUUID().toString().substring(0, 8);
+  private final EmbeddedMqttBroker broker;
+  private final TestPostgresServer postgres = TestPostgresServer.shared();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  NodeFixture() {
+    databaseName = postgres.createDatabase();
+    jdbcUrl = postgres.urlFor(databaseName);
+    dbUser = postgres.user();
+    dbPassword = postgres.password();
+    String external = System.getenv("ENMS_TEST_MQTT_URL");
+    if (external != null) {
+      broker = null;
+      brokerUrl = external;
+    } else {
+      try {
+        broker = EmbeddedMqttBroker.start(Files.createTempDirectory("enms-mqtt"), freePort());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      brokerUrl = broker.url();
+    }
+    httpPort = freePort();
+  }
+
+  /** Node configuration for these services; {@code extra} overrides, e.g. the simulator. */
+  Config config(Map<String, Object> extra) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("enms.db.url", jdbcUrl);
+    values.put("enms.db.user", dbUser);
+    values.put("enms.db.password", dbPassword);
+    values.put("enms.db.dialect", "plain");
+    values.put("enms.db.pool-size", 4);
+    values.put("enms.ingest.broker-url", brokerUrl);
+    values.put("enms.ingest.client-id", clientId);
+    // One connection keeps message order, which some tests rely on; throughput is not tested here.
+    values.put("enms.ingest.connections", 1);
+    values.put("enms.ingest.batch-max-wait", "20ms");
+    values.put("enms.http.port", httpPort);
+    values.put("enms.simulator.enabled", false);
+    values.put("enms.rollup-interval", "500ms");
+    values.put("pekko.remote.artery.canonical.port", 0);
+    values.put("pekko.coordinated-shutdown.exit-jvm", "off");
+    values.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+    values.putAll(extra);
+    return ConfigFactory.parseMap(values).withFallback(ConfigFactory.load()).resolve();
+  }
+
+  /** The same settings as environment variables, for a node started as a separate process. */
+  Map<String, String> processEnvironment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("ENMS_DB_URL", jdbcUrl);
+    env.put("ENMS_DB_USER", dbUser);
+    env.put("ENMS_DB_PASSWORD", dbPassword);
+    env.put("ENMS_MQTT_URL", brokerUrl);
+    env.put("ENMS_MQTT_CLIENT_ID", clientId);
+    env.put("ENMS_HTTP_PORT", String.valueOf(httpPort));
+    env.put("ENMS_CLUSTER_PORT", "0");
+    env.put("ENMS_SIMULATOR", "false");
+    return env;
+  }
+
+  MqttClient publisher() {
+    try {
+      MqttClient client =
+          new MqttClient(brokerUrl, "test-pub-" + UUID.randomUUID(), new MemoryPersistence());
+      MqttConnectOptions options = new MqttConnectOptions();
+      options.setMaxInflight(1000);
+      client.connect(options);
+      return client;
+    } catch (MqttException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void publish(MqttClient client, String topic, String payload) {
+    try {
+      client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+    } catch (MqttException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  long count(String sql) {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        var rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  String text(String sql) {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        var rs = c.createStatement().executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  HttpResponse<String> get(String path) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+              .timeout(Duration.ofSeconds(10))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JsonNode getJson(String path) {
+    try {
+      return Json.mapper().readTree(get(path).body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  boolean apiUp() {
+    try {
+      return get("/health").statusCode() == 200;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Polls until the condition holds; fails with {@code what} after the timeout. */
+  static void await(String what, Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // not there yet (a table not created, a server not listening)
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    fail("timed out after " + timeout + " waiting for " + what);
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (broker != null) {
+      broker.close();
+    }
+    try {
+      postgres.dropDatabase(databaseName);
+    } catch (RuntimeException e) {
+      // A process we killed may still hold a connection for a moment; the database is disposable.
+    }
+  }
+}
