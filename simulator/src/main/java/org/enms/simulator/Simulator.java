@@ -59,13 +59,15 @@ public final class Simulator {
   }
 
   /**
-   * Creates the demo-plant simulator, starts its machines when {@code auto-start} is set, binds the
-   * API when {@code http.enabled} is set, and stops it all in the system's coordinated shutdown.
+   * Creates the demo-plant simulator, starts its machines once MQTT is connected when {@code
+   * auto-start} is set, binds the API when {@code http.enabled} is set, and stops it all in the
+   * system's coordinated shutdown.
    */
   public static Simulator start(ActorSystem<?> system, SimulatorSettings settings) {
     Simulator simulator = create(settings);
     if (settings.autoStart()) {
-      simulator.startMachines();
+      // Ticks before the first connection would only count as failed publishes.
+      simulator.publisher.connected().thenRun(simulator::startMachines);
     }
     if (settings.httpEnabled()) {
       simulator.bindHttp(system);
@@ -88,9 +90,11 @@ public final class Simulator {
     return publisher;
   }
 
-  /** Starts every machine of the plant. */
-  public void startMachines() {
-    plant.startAll();
+  /** Starts every machine of the plant; ignored after {@link #shutdown()}. */
+  public synchronized void startMachines() {
+    if (!shutDown) {
+      plant.startAll();
+    }
   }
 
   /** Stops every machine (publishing their offline status); MQTT stays connected. */

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.enms.core.plant.DemoPlant;
 import org.enms.core.plant.Machine;
 import org.enms.core.reading.Topic;
@@ -90,6 +92,23 @@ class SimulatorTest {
         simulator.shutdown().toCompletableFuture().get(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  @Test
+  void embeddedStartRunsTheMachinesOnceConnectedAndStopsThemWithTheActorSystem() throws Exception {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "embedded-simulator");
+    var settings = settings("sim-embedded").withHttp("127.0.0.1", EmbeddedBroker.freePort());
+    Simulator simulator = Simulator.start(system, settings);
+    try (var probe = MqttProbe.subscribe(broker.url(), "factory/demo/compressor-1/energy")) {
+      probe.await(r -> true, Duration.ofSeconds(10));
+      assertThat(simulator.plant().runningCount()).isEqualTo(DemoPlant.MACHINES.size());
+      assertThat(simulator.publisher().failed()).isZero();
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+    assertThat(simulator.plant().runningCount()).isZero();
+    assertThat(simulator.publisher().isConnected()).isFalse();
   }
 
   @Test
