@@ -98,10 +98,27 @@ public final class ReadingBatchWriter {
   private static final Comparator<Reading> BY_MACHINE_TIME =
       Comparator.comparing(Reading::machineId).thenComparing(Reading::time);
 
+  /** Rows per statement by default: large enough that a normal batch is one statement per table. */
+  public static final int DEFAULT_ROWS_PER_STATEMENT = 10_000;
+
   private final Database database;
+  private final int rowsPerStatement;
 
   public ReadingBatchWriter(Database database) {
+    this(database, DEFAULT_ROWS_PER_STATEMENT);
+  }
+
+  /**
+   * @param rowsPerStatement upper bound of rows per INSERT; lower it for servers that cannot take
+   *     large messages (PGlite's socket server crashes on a query that arrives in more than one
+   *     socket read, and pgjdbc flushes every 8 KB: about 40 rows)
+   */
+  public ReadingBatchWriter(Database database, int rowsPerStatement) {
+    if (rowsPerStatement < 1) {
+      throw new IllegalArgumentException("rowsPerStatement must be >= 1");
+    }
     this.database = database;
+    this.rowsPerStatement = rowsPerStatement;
   }
 
   /**
@@ -145,16 +162,20 @@ public final class ReadingBatchWriter {
               Connection c = h.getConnection();
               var result = new EnumMap<ReadingTable, TableWrite>(ReadingTable.class);
               if (!energy.isEmpty()) {
-                result.put(ReadingTable.ENERGY, summary(energy, insertEnergy(c, energy)));
+                result.put(
+                    ReadingTable.ENERGY,
+                    summary(energy, inChunks(energy, rows -> insertEnergy(c, rows))));
               }
               if (!production.isEmpty()) {
                 result.put(
-                    ReadingTable.PRODUCTION, summary(production, insertProduction(c, production)));
+                    ReadingTable.PRODUCTION,
+                    summary(production, inChunks(production, rows -> insertProduction(c, rows))));
               }
               if (!environmental.isEmpty()) {
                 result.put(
                     ReadingTable.ENVIRONMENTAL,
-                    summary(environmental, insertEnvironmental(c, environmental)));
+                    summary(
+                        environmental, inChunks(environmental, rows -> insertEnvironmental(c, rows))));
               }
               if (!status.isEmpty()) {
                 var latest = List.copyOf(status.values());
@@ -171,6 +192,19 @@ public final class ReadingBatchWriter {
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(e, null);
     }
+  }
+
+  /** One statement of rows, returning the rows inserted. */
+  private interface ChunkWriter<T> {
+    int write(List<T> rows) throws SQLException;
+  }
+
+  private <T> int inChunks(List<T> rows, ChunkWriter<T> writer) throws SQLException {
+    int inserted = 0;
+    for (int from = 0; from < rows.size(); from += rowsPerStatement) {
+      inserted += writer.write(rows.subList(from, Math.min(rows.size(), from + rowsPerStatement)));
+    }
+    return inserted;
   }
 
   private static StatusReading later(StatusReading a, StatusReading b) {

