@@ -31,7 +31,9 @@ public final class AnomalyDao {
                 .map(
                     (rs, ctx) ->
                         new AnomalyCounts(
-                            rs.getInt("total"), rs.getInt("critical"), rs.getInt("warning"),
+                            rs.getInt("total"),
+                            rs.getInt("critical"),
+                            rs.getInt("warning"),
                             rs.getInt("normal")))
                 .one());
   }
@@ -67,6 +69,10 @@ public final class AnomalyDao {
 
   /** One anomaly as the status answer shows it. */
   public record AnomalyRow(
-      UUID id, Instant detectedAt, String type, String severity, String metricName,
+      UUID id,
+      Instant detectedAt,
+      String type,
+      String severity,
+      String metricName,
       Double deviationPercent) {}
 }

@@ -30,7 +30,10 @@ public final class Database implements AutoCloseable {
   private final PartitionManager partitions;
 
   private Database(
-      HikariDataSource dataSource, Jdbi jdbi, Dialect dialect, DbSettings settings,
+      HikariDataSource dataSource,
+      Jdbi jdbi,
+      Dialect dialect,
+      DbSettings settings,
       PartitionManager partitions) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;

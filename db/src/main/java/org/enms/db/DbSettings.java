@@ -55,31 +55,66 @@ public record DbSettings(
 
   public DbSettings withUrl(String newUrl) {
     return new DbSettings(
-        newUrl, user, password, poolSize, dialect, retentionDays, compressionAfterDays,
-        partitionsAheadDays, rejectsMaxRows);
+        newUrl,
+        user,
+        password,
+        poolSize,
+        dialect,
+        retentionDays,
+        compressionAfterDays,
+        partitionsAheadDays,
+        rejectsMaxRows);
   }
 
   public DbSettings withCredentials(String newUser, String newPassword) {
     return new DbSettings(
-        url, newUser, newPassword, poolSize, dialect, retentionDays, compressionAfterDays,
-        partitionsAheadDays, rejectsMaxRows);
+        url,
+        newUser,
+        newPassword,
+        poolSize,
+        dialect,
+        retentionDays,
+        compressionAfterDays,
+        partitionsAheadDays,
+        rejectsMaxRows);
   }
 
   public DbSettings withDialect(DialectChoice newDialect) {
     return new DbSettings(
-        url, user, password, poolSize, newDialect, retentionDays, compressionAfterDays,
-        partitionsAheadDays, rejectsMaxRows);
+        url,
+        user,
+        password,
+        poolSize,
+        newDialect,
+        retentionDays,
+        compressionAfterDays,
+        partitionsAheadDays,
+        rejectsMaxRows);
   }
 
   public DbSettings withPoolSize(int newPoolSize) {
     return new DbSettings(
-        url, user, password, newPoolSize, dialect, retentionDays, compressionAfterDays,
-        partitionsAheadDays, rejectsMaxRows);
+        url,
+        user,
+        password,
+        newPoolSize,
+        dialect,
+        retentionDays,
+        compressionAfterDays,
+        partitionsAheadDays,
+        rejectsMaxRows);
   }
 
   public DbSettings withRejectsMaxRows(int newMax) {
     return new DbSettings(
-        url, user, password, poolSize, dialect, retentionDays, compressionAfterDays,
-        partitionsAheadDays, newMax);
+        url,
+        user,
+        password,
+        poolSize,
+        dialect,
+        retentionDays,
+        compressionAfterDays,
+        partitionsAheadDays,
+        newMax);
   }
 }

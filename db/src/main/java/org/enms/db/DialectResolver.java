@@ -38,7 +38,8 @@ final class DialectResolver {
 
   private static Optional<Dialect> migratedWith(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
         rs.next();
         if (!rs.getBoolean(1)) {
           return Optional.empty();
@@ -46,7 +47,8 @@ final class DialectResolver {
       }
       try (ResultSet rs =
           s.executeQuery(
-              "SELECT script FROM flyway_schema_history WHERE success AND script LIKE 'V3\\_\\_%'")) {
+              "SELECT script FROM flyway_schema_history WHERE success AND script LIKE"
+                  + " 'V3\\_\\_%'")) {
         while (rs.next()) {
           String script = rs.getString(1);
           if (script.contains("timescale")) {
@@ -76,7 +78,8 @@ final class DialectResolver {
         return true;
       } catch (SQLException e) {
         // Typically: installed but not in shared_preload_libraries.
-        log.info("timescaledb is available but cannot be created, using plain dialect: {}",
+        log.info(
+            "timescaledb is available but cannot be created, using plain dialect: {}",
             e.getMessage());
         return false;
       }

@@ -36,12 +36,12 @@ public final class MachineDao {
             h.createQuery(
                     SELECT
                         + """
-                        WHERE (CAST(:search AS text) IS NULL
-                               OR strpos(lower(m.name), lower(CAST(:search AS text))) > 0)
-                          AND (CAST(:active AS boolean) IS NULL
-                               OR m.is_active = CAST(:active AS boolean))
-                        ORDER BY m.name
-                        """)
+                          WHERE (CAST(:search AS text) IS NULL
+                                 OR strpos(lower(m.name), lower(CAST(:search AS text))) > 0)
+                            AND (CAST(:active AS boolean) IS NULL
+                                 OR m.is_active = CAST(:active AS boolean))
+                          ORDER BY m.name
+                          """)
                 .bind("search", search.orElse(null))
                 .bind("active", isActive.orElse(null))
                 .map(MachineDao::map)
@@ -66,9 +66,7 @@ public final class MachineDao {
     return jdbi.withHandle(
         h ->
             new HashSet<>(
-                h.createQuery("SELECT id FROM machines WHERE is_active")
-                    .mapTo(UUID.class)
-                    .list()));
+                h.createQuery("SELECT id FROM machines WHERE is_active").mapTo(UUID.class).list()));
   }
 
   private static MachineRow map(ResultSet rs, StatementContext ctx) throws SQLException {

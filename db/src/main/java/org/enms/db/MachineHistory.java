@@ -9,8 +9,8 @@ import org.enms.core.reading.EnergyReading;
 /**
  * What a machine actor needs to resume after a restart or a rebalance.
  *
- * @param lastHour minute buckets of the hour before {@code now}, oldest first, minutes without
- *     data absent
+ * @param lastHour minute buckets of the hour before {@code now}, oldest first, minutes without data
+ *     absent
  * @param todayEnergyKwh electricity used since 00:00 UTC, kWh
  * @param todayProductionUnits units produced since 00:00 UTC
  * @param latestEnergy the newest electricity reading at or before {@code now}

@@ -56,8 +56,8 @@ public final class MachineHistoryDao {
         org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ,
         h -> {
           Instant from = now.minus(WINDOW);
-          Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC)
-              .toInstant();
+          Instant midnight =
+              LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
           List<MinuteBucket> minutes = minutes(h, machine, from, now);
           double todayKwh =
               h.createQuery(
@@ -99,8 +99,7 @@ public final class MachineHistoryDao {
               Stream.of(latest.map(EnergyReading::time), latestProduction)
                   .flatMap(Optional::stream)
                   .max(Comparator.naturalOrder());
-          return new MachineHistory(
-              machine, minutes, todayKwh, todayUnits, latest, restoredUpTo);
+          return new MachineHistory(machine, minutes, todayKwh, todayUnits, latest, restoredUpTo);
         });
   }
 

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the plain dialect's daily partitions ({@code energy_readings_pYYYYMMDD}, UTC days) of the
- * three raw tables: creates them before rows arrive and drops them after the retention period.
- * Days known to exist are cached, so {@link #ensure} costs a set lookup on the write path. Creation
- * is serialised across nodes by an advisory lock. Under TimescaleDB every method is a no-op:
+ * three raw tables: creates them before rows arrive and drops them after the retention period. Days
+ * known to exist are cached, so {@link #ensure} costs a set lookup on the write path. Creation is
+ * serialised across nodes by an advisory lock. Under TimescaleDB every method is a no-op:
  * hypertables create and expire their chunks themselves.
  */
 public final class PartitionManager {
@@ -56,7 +56,10 @@ public final class PartitionManager {
     if (!enabled) {
       return;
     }
-    times.stream().map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC)).distinct().forEach(this::ensure);
+    times.stream()
+        .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC))
+        .distinct()
+        .forEach(this::ensure);
   }
 
   /**
@@ -84,12 +87,12 @@ public final class PartitionManager {
           List<String> children =
               h.createQuery(
                       """
-                      SELECT c.relname
-                      FROM pg_inherits i
-                      JOIN pg_class c ON c.oid = i.inhrelid
-                      JOIN pg_class p ON p.oid = i.inhparent
-                      WHERE p.relname IN ('energy_readings', 'production_data', 'environmental_data') AND c.relname ~ '_p[0-9]{8}$'
-                      """)
+SELECT c.relname
+FROM pg_inherits i
+JOIN pg_class c ON c.oid = i.inhrelid
+JOIN pg_class p ON p.oid = i.inhparent
+WHERE p.relname IN ('energy_readings', 'production_data', 'environmental_data') AND c.relname ~ '_p[0-9]{8}$'
+""")
                   .mapTo(String.class)
                   .list();
           int dropped = 0;

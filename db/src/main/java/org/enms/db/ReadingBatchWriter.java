@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnvironmentalReading;
@@ -23,9 +22,9 @@ import org.postgresql.jdbc.PgConnection;
 /**
  * Stores a batch of readings durably and idempotently: all tables in one transaction, each table
  * with one multi-row statement that unnests column arrays ({@code INSERT ... SELECT * FROM
- * unnest(?::timestamptz[], ...) ON CONFLICT DO NOTHING}). A redelivered reading (same machine,
- * time and, for energy, carrier) is a no-op, so the caller may acknowledge the messages once
- * {@link #write} returns and safely retry the whole batch when it throws.
+ * unnest(?::timestamptz[], ...) ON CONFLICT DO NOTHING}). A redelivered reading (same machine, time
+ * and, for energy, carrier) is a no-op, so the caller may acknowledge the messages once {@link
+ * #write} returns and safely retry the whole batch when it throws.
  *
  * <p>One statement per table keeps the round trips at four per batch whatever its size, and works
  * in pgjdbc's simple query mode (needed against PGlite). Status readings upsert {@code
@@ -35,16 +34,16 @@ import org.postgresql.jdbc.PgConnection;
 public final class ReadingBatchWriter {
   private static final String INSERT_ENERGY =
       """
-      INSERT INTO energy_readings (time, machine_id, energy_type, power_kw, energy_kwh,
-                                   energy_counter_kwh, voltage_v, current_a, power_factor,
-                                   frequency_hz, metadata)
-      SELECT timestamptz 'epoch' + u.t * interval '1 microsecond', u.m, u.e, u.p, u.k, u.c, u.v, u.a,
-             u.pf, u.f, u.md
-      FROM unnest(?::int8[], ?::uuid[], ?::text[], ?::float8[], ?::float8[], ?::float8[],
-                  ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::jsonb[])
-             AS u (t, m, e, p, k, c, v, a, pf, f, md)
-      ON CONFLICT DO NOTHING
-      """;
+INSERT INTO energy_readings (time, machine_id, energy_type, power_kw, energy_kwh,
+                             energy_counter_kwh, voltage_v, current_a, power_factor,
+                             frequency_hz, metadata)
+SELECT timestamptz 'epoch' + u.t * interval '1 microsecond', u.m, u.e, u.p, u.k, u.c, u.v, u.a,
+       u.pf, u.f, u.md
+FROM unnest(?::int8[], ?::uuid[], ?::text[], ?::float8[], ?::float8[], ?::float8[],
+            ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::jsonb[])
+       AS u (t, m, e, p, k, c, v, a, pf, f, md)
+ON CONFLICT DO NOTHING
+""";
 
   private static final String INSERT_PRODUCTION =
       """
@@ -153,42 +152,46 @@ public final class ReadingBatchWriter {
     database
         .partitions()
         .ensureCovering(
-            readings.stream().filter(r -> !(r instanceof StatusReading)).map(Reading::time).toList());
+            readings.stream()
+                .filter(r -> !(r instanceof StatusReading))
+                .map(Reading::time)
+                .toList());
     try {
       return database
-        .jdbi()
-        .inTransaction(
-            h -> {
-              Connection c = h.getConnection();
-              var result = new EnumMap<ReadingTable, TableWrite>(ReadingTable.class);
-              if (!energy.isEmpty()) {
-                result.put(
-                    ReadingTable.ENERGY,
-                    summary(energy, inChunks(energy, rows -> insertEnergy(c, rows))));
-              }
-              if (!production.isEmpty()) {
-                result.put(
-                    ReadingTable.PRODUCTION,
-                    summary(production, inChunks(production, rows -> insertProduction(c, rows))));
-              }
-              if (!environmental.isEmpty()) {
-                result.put(
-                    ReadingTable.ENVIRONMENTAL,
-                    summary(
-                        environmental, inChunks(environmental, rows -> insertEnvironmental(c, rows))));
-              }
-              if (!status.isEmpty()) {
-                var latest = List.copyOf(status.values());
-                result.put(
-                    ReadingTable.STATUS,
-                    new TableWrite(
-                        countOf(readings, StatusReading.class),
-                        upsertStatus(c, latest),
-                        latest.stream().map(Reading::time).min(Comparator.naturalOrder()).get(),
-                        latest.stream().map(Reading::time).max(Comparator.naturalOrder()).get()));
-              }
-              return new WriteResult(result);
-            });
+          .jdbi()
+          .inTransaction(
+              h -> {
+                Connection c = h.getConnection();
+                var result = new EnumMap<ReadingTable, TableWrite>(ReadingTable.class);
+                if (!energy.isEmpty()) {
+                  result.put(
+                      ReadingTable.ENERGY,
+                      summary(energy, inChunks(energy, rows -> insertEnergy(c, rows))));
+                }
+                if (!production.isEmpty()) {
+                  result.put(
+                      ReadingTable.PRODUCTION,
+                      summary(production, inChunks(production, rows -> insertProduction(c, rows))));
+                }
+                if (!environmental.isEmpty()) {
+                  result.put(
+                      ReadingTable.ENVIRONMENTAL,
+                      summary(
+                          environmental,
+                          inChunks(environmental, rows -> insertEnvironmental(c, rows))));
+                }
+                if (!status.isEmpty()) {
+                  var latest = List.copyOf(status.values());
+                  result.put(
+                      ReadingTable.STATUS,
+                      new TableWrite(
+                          countOf(readings, StatusReading.class),
+                          upsertStatus(c, latest),
+                          latest.stream().map(Reading::time).min(Comparator.naturalOrder()).get(),
+                          latest.stream().map(Reading::time).max(Comparator.naturalOrder()).get()));
+                }
+                return new WriteResult(result);
+              });
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(e, null);
     }

@@ -9,16 +9,16 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Brings the 1min/15min/1hour/1day roll-ups of energy, production and environmental data up to
- * date for a time range. Plain dialect: recomputes the 1-minute buckets from raw rows, then each
- * coarser level from the level below (averages weighted by reading_count, so they equal the raw
- * average whenever a machine reports the same fields in every reading; sums, minima and maxima
- * are exact), all with {@code INSERT ... ON CONFLICT DO UPDATE}, so a refresh is idempotent.
- * TimescaleDB: {@code refresh_continuous_aggregate} on every aggregate.
+ * Brings the 1min/15min/1hour/1day roll-ups of energy, production and environmental data up to date
+ * for a time range. Plain dialect: recomputes the 1-minute buckets from raw rows, then each coarser
+ * level from the level below (averages weighted by reading_count, so they equal the raw average
+ * whenever a machine reports the same fields in every reading; sums, minima and maxima are exact),
+ * all with {@code INSERT ... ON CONFLICT DO UPDATE}, so a refresh is idempotent. TimescaleDB:
+ * {@code refresh_continuous_aggregate} on every aggregate.
  *
  * <p>Writers call {@link #markDirty}; a periodic caller runs {@link #refreshDirty}, which refreshes
- * the coalesced range once. At start-up, {@link #refreshRecent} covers readings committed before
- * a crash but never rolled up. Refreshes are serialised across nodes by an advisory lock.
+ * the coalesced range once. At start-up, {@link #refreshRecent} covers readings committed before a
+ * crash but never rolled up. Refreshes are serialised across nodes by an advisory lock.
  * Thread-safe.
  */
 public final class RollupRefresher {
@@ -107,8 +107,8 @@ public final class RollupRefresher {
   }
 
   /**
-   * Recomputes every bucket of every level that contains a reading time in {@code [from, to]}
-   * (both ends inclusive: {@code to} is typically the latest reading written).
+   * Recomputes every bucket of every level that contains a reading time in {@code [from, to]} (both
+   * ends inclusive: {@code to} is typically the latest reading written).
    */
   public void refresh(Instant from, Instant to) {
     if (to.isBefore(from)) {
@@ -133,7 +133,14 @@ public final class RollupRefresher {
                 for (String table : TABLES) {
                   h.execute(
                       "CALL refresh_continuous_aggregate('"
-                          + table + "_" + level.suffix + "', '" + start + "', '" + end + "')");
+                          + table
+                          + "_"
+                          + level.suffix
+                          + "', '"
+                          + start
+                          + "', '"
+                          + end
+                          + "')");
                 }
               }
             });

@@ -7,9 +7,9 @@ import org.enms.core.reading.EnergyType;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Electricity time series of one machine, read from the energy roll-ups (the TimescaleDB
- * continuous aggregates or the plain dialect's tables, which look the same). Buckets are returned
- * in time order; buckets without readings are absent, not zero.
+ * Electricity time series of one machine, read from the energy roll-ups (the TimescaleDB continuous
+ * aggregates or the plain dialect's tables, which look the same). Buckets are returned in time
+ * order; buckets without readings are absent, not zero.
  */
 public final class TimeseriesDao {
   private static final String SERIES =
@@ -31,8 +31,8 @@ public final class TimeseriesDao {
   }
 
   /**
-   * Electricity used per bucket, kWh, for buckets starting in {@code [start, end)}. Buckets
-   * without interval energy (counter-only meters) are omitted.
+   * Electricity used per bucket, kWh, for buckets starting in {@code [start, end)}. Buckets without
+   * interval energy (counter-only meters) are omitted.
    */
   public List<SeriesPoint> energy(UUID machine, Instant start, Instant end, Interval interval) {
     return series(machine, start, end, interval, "sum(total_energy_kwh)");

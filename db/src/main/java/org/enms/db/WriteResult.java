@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Outcome of one {@link ReadingBatchWriter#write} call, per table. The time span of the
- * time-series tables tells the {@link RollupRefresher} which buckets to recompute.
+ * Outcome of one {@link ReadingBatchWriter#write} call, per table. The time span of the time-series
+ * tables tells the {@link RollupRefresher} which buckets to recompute.
  */
 public record WriteResult(Map<ReadingTable, TableWrite> tables) {
   public static final WriteResult EMPTY = new WriteResult(Map.of());

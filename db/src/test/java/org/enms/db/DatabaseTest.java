@@ -42,7 +42,13 @@ class DatabaseTest {
   void createsEveryRollupWithTheSameNamesAsTheContinuousAggregates() {
     for (String table : new String[] {"energy_readings", "production_data", "environmental_data"}) {
       for (String level : new String[] {"1min", "15min", "1hour", "1day"}) {
-        assertThat(count("SELECT count(*) FROM pg_tables WHERE tablename = '" + table + "_" + level + "'"))
+        assertThat(
+                count(
+                    "SELECT count(*) FROM pg_tables WHERE tablename = '"
+                        + table
+                        + "_"
+                        + level
+                        + "'"))
             .as(table + "_" + level)
             .isEqualTo(1);
       }
@@ -63,11 +69,14 @@ class DatabaseTest {
 
   @Test
   void restartingOnAMigratedDatabaseKeepsItsDialectAndData() {
-    try (Database again = Database.start(pg.database().settings().withDialect(DialectChoice.AUTO))) {
+    try (Database again =
+        Database.start(pg.database().settings().withDialect(DialectChoice.AUTO))) {
       assertThat(again.dialect()).isEqualTo(Dialect.PLAIN);
       long machines =
-          again.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM machines")
-              .mapTo(Long.class).one());
+          again
+              .jdbi()
+              .withHandle(
+                  h -> h.createQuery("SELECT count(*) FROM machines").mapTo(Long.class).one());
       assertThat(machines).isEqualTo(8);
     }
   }

@@ -25,7 +25,9 @@ class MachineDaoTest {
     assertThat(dao.list(Optional.of("compressor"), Optional.empty()))
         .extracting(MachineRow::name)
         .containsExactly("Compressor-1", "Compressor-EU-1");
-    assertThat(dao.byNameContaining("hvac-eu")).extracting(MachineRow::name).containsExactly("HVAC-EU-North");
+    assertThat(dao.byNameContaining("hvac-eu"))
+        .extracting(MachineRow::name)
+        .containsExactly("HVAC-EU-North");
     assertThat(dao.byNameContaining("%")).isEmpty();
   }
 
@@ -33,13 +35,19 @@ class MachineDaoTest {
   void filtersByActiveFlag() {
     var dao = new MachineDao(pg.database());
     UUID conveyor = DemoPlant.machineId(3);
-    pg.database().jdbi().useHandle(h -> h.execute("UPDATE machines SET is_active = false WHERE id = ?", conveyor));
+    pg.database()
+        .jdbi()
+        .useHandle(h -> h.execute("UPDATE machines SET is_active = false WHERE id = ?", conveyor));
     try {
-      assertThat(dao.list(Optional.empty(), Optional.of(false))).extracting(MachineRow::id).containsExactly(conveyor);
+      assertThat(dao.list(Optional.empty(), Optional.of(false)))
+          .extracting(MachineRow::id)
+          .containsExactly(conveyor);
       assertThat(dao.list(Optional.empty(), Optional.of(true))).hasSize(7);
       assertThat(dao.activeIds()).hasSize(7).doesNotContain(conveyor);
     } finally {
-      pg.database().jdbi().useHandle(h -> h.execute("UPDATE machines SET is_active = true WHERE id = ?", conveyor));
+      pg.database()
+          .jdbi()
+          .useHandle(h -> h.execute("UPDATE machines SET is_active = true WHERE id = ?", conveyor));
     }
   }
 

@@ -23,15 +23,26 @@ class MachineHistoryDaoTest {
     UUID m = DemoPlant.machineId(5);
     Instant now = Instant.parse("2025-04-02T00:30:00Z");
     var readings = new ArrayList<Reading>();
-    // 23:00 yesterday .. 00:30 today, one per 30 s; plus one reading after "now" that must not count.
+    // 23:00 yesterday .. 00:30 today, one per 30 s; plus one reading after "now" that must not
+    // count.
     for (int s = 0; s <= 5400; s += 30) {
       Instant t = Instant.parse("2025-04-01T23:00:00Z").plusSeconds(s);
       readings.add(EnergyReading.electricity(m, t, 60 + (s % 90 == 0 ? 30 : 0), 0.5));
       readings.add(new ProductionReading(m, t, 2, 2, 0, 240.0, "running", null, "R1", null));
     }
     readings.add(
-        new EnergyReading(m, now.minusSeconds(1), EnergyType.NATURAL_GAS, 400, 7.0, null, null, null,
-            null, null, null));
+        new EnergyReading(
+            m,
+            now.minusSeconds(1),
+            EnergyType.NATURAL_GAS,
+            400,
+            7.0,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
     readings.add(EnergyReading.electricity(m, now.plusSeconds(30), 999, 9.0));
     new ReadingBatchWriter(pg.database()).write(readings);
 
@@ -52,10 +63,12 @@ class MachineHistoryDaoTest {
     // Today = 00:00:00 .. 00:30:00 inclusive: 61 readings, electricity only.
     assertThat(h.todayEnergyKwh()).isCloseTo(61 * 0.5, within(1e-9));
     assertThat(h.todayProductionUnits()).isEqualTo(61 * 2);
-    assertThat(h.latestEnergy()).hasValueSatisfying(r -> {
-      assertThat(r.time()).isEqualTo(now);
-      assertThat(r.energyType()).isEqualTo(EnergyType.ELECTRICITY);
-    });
+    assertThat(h.latestEnergy())
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.time()).isEqualTo(now);
+              assertThat(r.energyType()).isEqualTo(EnergyType.ELECTRICITY);
+            });
     assertThat(h.restoredUpTo()).contains(now);
   }
 

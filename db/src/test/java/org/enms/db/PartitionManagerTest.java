@@ -43,8 +43,13 @@ class PartitionManagerTest {
         .contains("energy_readings_p20210601", "energy_readings_p20210602");
     assertThat(partitionsOf("production_data")).contains("production_data_p20210602");
     long afterMidnight =
-        pg.database().jdbi().withHandle(h -> h.createQuery(
-            "SELECT count(*) FROM energy_readings_p20210602").mapTo(Long.class).one());
+        pg.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT count(*) FROM energy_readings_p20210602")
+                        .mapTo(Long.class)
+                        .one());
     assertThat(afterMidnight).isEqualTo(1);
   }
 
@@ -52,7 +57,9 @@ class PartitionManagerTest {
   void startCreatesPartitionsAheadOfToday() {
     LocalDate ahead = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3);
     assertThat(partitionsOf("environmental_data"))
-        .contains("environmental_data_p" + ahead.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        .contains(
+            "environmental_data_p"
+                + ahead.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
   }
 
   @Test

@@ -32,8 +32,12 @@ class ReadingBatchWriterTest {
     TableWrite energy = result.table(ReadingTable.ENERGY).orElseThrow();
     assertThat(energy.minTime()).isEqualTo(SampleData.START);
     assertThat(energy.maxTime())
-        .isEqualTo(batch.stream().filter(r -> r instanceof EnergyReading).map(Reading::time)
-            .max(Instant::compareTo).orElseThrow());
+        .isEqualTo(
+            batch.stream()
+                .filter(r -> r instanceof EnergyReading)
+                .map(Reading::time)
+                .max(Instant::compareTo)
+                .orElseThrow());
     assertThat(result.table(ReadingTable.PRODUCTION)).isPresent();
     assertThat(result.table(ReadingTable.ENVIRONMENTAL)).isPresent();
     assertThat(result.minTime()).contains(SampleData.START);
@@ -62,17 +66,20 @@ class ReadingBatchWriterTest {
   @Test
   void duplicatesWithinOneBatchAreStoredOnce() {
     var writer = new ReadingBatchWriter(pg.database());
-    var r = EnergyReading.electricity(
-        DemoPlant.machineId(3), Instant.parse("2024-05-06T10:00:00.123456Z"), 7, 0.1);
+    var r =
+        EnergyReading.electricity(
+            DemoPlant.machineId(3), Instant.parse("2024-05-06T10:00:00.123456Z"), 7, 0.1);
     assertThat(writer.write(List.of(r, r)).inserted()).isEqualTo(1);
     Instant stored =
-        pg.database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT time FROM energy_readings WHERE machine_id = :m")
-            .bind("m", DemoPlant.machineId(3))
-            .map((rs, ctx) -> Rows.instant(rs, "time")).one());
-    assertThat(stored)
-        .as("microsecond precision survives")
-        .isEqualTo(r.time());
+        pg.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT time FROM energy_readings WHERE machine_id = :m")
+                        .bind("m", DemoPlant.machineId(3))
+                        .map((rs, ctx) -> Rows.instant(rs, "time"))
+                        .one());
+    assertThat(stored).as("microsecond precision survives").isEqualTo(r.time());
   }
 
   @Test
@@ -105,8 +112,13 @@ class ReadingBatchWriterTest {
   }
 
   private String mode(UUID machine) {
-    return pg.database().jdbi().withHandle(h -> h.createQuery(
-            "SELECT current_mode FROM machine_status WHERE machine_id = :m")
-        .bind("m", machine).mapTo(String.class).one());
+    return pg.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT current_mode FROM machine_status WHERE machine_id = :m")
+                    .bind("m", machine)
+                    .mapTo(String.class)
+                    .one());
   }
 }

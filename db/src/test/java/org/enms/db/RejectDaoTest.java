@@ -18,13 +18,15 @@ class RejectDaoTest {
     Instant t = Instant.parse("2025-01-01T00:00:00Z");
     List<IngestReject> first =
         IntStream.range(0, 4)
-            .mapToObj(i -> new IngestReject(t.plusSeconds(i), "factory/a/b/energy", "bad json", "{" + i))
+            .mapToObj(
+                i -> new IngestReject(t.plusSeconds(i), "factory/a/b/energy", "bad json", "{" + i))
             .toList();
     dao.insert(first);
     assertThat(dao.count()).isEqualTo(4);
     dao.insert(
         IntStream.range(4, 8)
-            .mapToObj(i -> new IngestReject(t.plusSeconds(i), "factory/a/b/energy", "bad json", "{" + i))
+            .mapToObj(
+                i -> new IngestReject(t.plusSeconds(i), "factory/a/b/energy", "bad json", "{" + i))
             .toList());
     assertThat(dao.count()).isEqualTo(5);
     List<RejectRow> latest = dao.latest(2);

@@ -37,8 +37,11 @@ class RollupRefresherTest {
       double rolled =
           RollupTotals.rawSum(
               jdbi(),
-              "SELECT sum(total_energy_kwh) FROM energy_readings_" + level
-                  + " WHERE machine_id = '" + C1 + "' AND energy_type = 'electricity'");
+              "SELECT sum(total_energy_kwh) FROM energy_readings_"
+                  + level
+                  + " WHERE machine_id = '"
+                  + C1
+                  + "' AND energy_type = 'electricity'");
       double raw =
           RollupTotals.rawSum(
               jdbi(),
@@ -48,12 +51,14 @@ class RollupRefresherTest {
     double firstDay =
         RollupTotals.rawSum(
             jdbi(),
-            "SELECT total_energy_kwh FROM energy_readings_1day WHERE machine_id = '" + C1
+            "SELECT total_energy_kwh FROM energy_readings_1day WHERE machine_id = '"
+                + C1
                 + "' AND bucket = '2025-03-10T00:00:00Z'");
     double rawFirstDay =
         RollupTotals.rawSum(
             jdbi(),
-            "SELECT sum(energy_kwh) FROM energy_readings WHERE machine_id = '" + C1
+            "SELECT sum(energy_kwh) FROM energy_readings WHERE machine_id = '"
+                + C1
                 + "' AND time < '2025-03-11T00:00:00Z'");
     assertThat(firstDay).isCloseTo(rawFirstDay, within(1e-9));
   }
@@ -63,23 +68,27 @@ class RollupRefresherTest {
     double avgHour =
         RollupTotals.rawSum(
             jdbi(),
-            "SELECT avg_power_kw FROM energy_readings_1hour WHERE machine_id = '" + C1
+            "SELECT avg_power_kw FROM energy_readings_1hour WHERE machine_id = '"
+                + C1
                 + "' AND bucket = '2025-03-10T23:00:00Z'");
     double rawAvg =
         RollupTotals.rawSum(
             jdbi(),
-            "SELECT avg(power_kw) FROM energy_readings WHERE machine_id = '" + C1
+            "SELECT avg(power_kw) FROM energy_readings WHERE machine_id = '"
+                + C1
                 + "' AND time >= '2025-03-10T23:00:00Z' AND time < '2025-03-11T00:00:00Z'");
     assertThat(avgHour).isCloseTo(rawAvg, within(1e-9));
     double peakDay =
         RollupTotals.rawSum(
             jdbi(),
-            "SELECT peak_demand_kw FROM energy_readings_1day WHERE machine_id = '" + C1
+            "SELECT peak_demand_kw FROM energy_readings_1day WHERE machine_id = '"
+                + C1
                 + "' AND bucket = '2025-03-11T00:00:00Z'");
     double rawMax =
         RollupTotals.rawSum(
             jdbi(),
-            "SELECT max(power_kw) FROM energy_readings WHERE machine_id = '" + C1
+            "SELECT max(power_kw) FROM energy_readings WHERE machine_id = '"
+                + C1
                 + "' AND time >= '2025-03-11T00:00:00Z'");
     assertThat(peakDay).isEqualTo(rawMax);
   }
@@ -91,7 +100,8 @@ class RollupRefresherTest {
         RollupTotals.rawSum(
             jdbi(),
             "SELECT sum(total_energy_kwh) FROM energy_readings_1hour WHERE machine_id = '"
-                + boiler + "' AND energy_type = 'electricity'");
+                + boiler
+                + "' AND energy_type = 'electricity'");
     assertThat(electricity).isCloseTo(SampleData.MINUTES * 4.0 / 60, within(1e-9));
   }
 
@@ -128,18 +138,21 @@ class RollupRefresherTest {
     double hour =
         RollupTotals.rawSum(
             jdbi(),
-            "SELECT max_power_kw FROM energy_readings_1hour WHERE machine_id = '" + C1
+            "SELECT max_power_kw FROM energy_readings_1hour WHERE machine_id = '"
+                + C1
                 + "' AND bucket = '2025-03-11T01:00:00Z'");
     assertThat(hour).isEqualTo(500);
     double day =
         RollupTotals.rawSum(
             jdbi(),
-            "SELECT total_energy_kwh FROM energy_readings_1day WHERE machine_id = '" + C1
+            "SELECT total_energy_kwh FROM energy_readings_1day WHERE machine_id = '"
+                + C1
                 + "' AND bucket = '2025-03-11T00:00:00Z'");
     double raw =
         RollupTotals.rawSum(
             jdbi(),
-            "SELECT sum(energy_kwh) FROM energy_readings WHERE machine_id = '" + C1
+            "SELECT sum(energy_kwh) FROM energy_readings WHERE machine_id = '"
+                + C1
                 + "' AND time >= '2025-03-11T00:00:00Z'");
     assertThat(day).isCloseTo(raw, within(1e-9));
   }
@@ -161,7 +174,8 @@ class RollupRefresherTest {
   @Test
   void aBatchThatInsertedNothingMarksNothingDirty() {
     var refresher = new RollupRefresher(pg.database());
-    refresher.markDirty(new ReadingBatchWriter(pg.database()).write(SampleData.readings().subList(0, 5)));
+    refresher.markDirty(
+        new ReadingBatchWriter(pg.database()).write(SampleData.readings().subList(0, 5)));
     assertThat(refresher.dirtyRange()).isEmpty();
   }
 }

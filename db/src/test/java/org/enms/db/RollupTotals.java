@@ -14,15 +14,19 @@ final class RollupTotals {
   static Map<String, double[]> energy(Jdbi jdbi, String level) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
+            h
+                .createQuery(
                     "SELECT bucket, machine_id, energy_type, total_energy_kwh, avg_power_kw,"
                         + " max_power_kw, reading_count FROM energy_readings_"
                         + level)
                 .map(
                     (rs, ctx) ->
                         Map.entry(
-                            Rows.instant(rs, "bucket") + "|" + rs.getObject("machine_id", UUID.class)
-                                + "|" + rs.getString("energy_type"),
+                            Rows.instant(rs, "bucket")
+                                + "|"
+                                + rs.getObject("machine_id", UUID.class)
+                                + "|"
+                                + rs.getString("energy_type"),
                             new double[] {
                               rs.getDouble("total_energy_kwh"), rs.getDouble("avg_power_kw"),
                               rs.getDouble("max_power_kw"), rs.getLong("reading_count")
@@ -36,16 +40,20 @@ final class RollupTotals {
   static Map<String, double[]> production(Jdbi jdbi, String level) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
+            h
+                .createQuery(
                     "SELECT bucket, machine_id, total_production_count, avg_throughput,"
                         + " reading_count FROM production_data_"
                         + level)
                 .map(
                     (rs, ctx) ->
                         Map.entry(
-                            Rows.instant(rs, "bucket") + "|" + rs.getObject("machine_id", UUID.class),
+                            Rows.instant(rs, "bucket")
+                                + "|"
+                                + rs.getObject("machine_id", UUID.class),
                             new double[] {
-                              rs.getLong("total_production_count"), rs.getDouble("avg_throughput"),
+                              rs.getLong("total_production_count"),
+                              rs.getDouble("avg_throughput"),
                               rs.getLong("reading_count")
                             }))
                 .list()

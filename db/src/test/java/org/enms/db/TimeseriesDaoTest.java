@@ -29,8 +29,18 @@ class TimeseriesDaoTest {
       double kw = (s / 60) % 2 == 0 ? 10 : 20;
       readings.add(EnergyReading.electricity(M, T0.plusSeconds(s), kw, kw * 10 / 3600));
       readings.add(
-          new EnergyReading(M, T0.plusSeconds(s), EnergyType.STEAM, 999, 999.0, null, null, null,
-              null, null, null));
+          new EnergyReading(
+              M,
+              T0.plusSeconds(s),
+              EnergyType.STEAM,
+              999,
+              999.0,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
     }
     new ReadingBatchWriter(pg.database()).write(readings);
     new RollupRefresher(pg.database()).refresh(T0, T0.plus(Duration.ofHours(2)));
@@ -39,7 +49,8 @@ class TimeseriesDaoTest {
   @Test
   void fiveMinuteEnergyIsRegroupedFromTheMinuteRollup() {
     List<SeriesPoint> points =
-        new TimeseriesDao(pg.database()).energy(M, T0, T0.plus(Duration.ofMinutes(30)), Interval.MIN5);
+        new TimeseriesDao(pg.database())
+            .energy(M, T0, T0.plus(Duration.ofMinutes(30)), Interval.MIN5);
     assertThat(points).hasSize(6);
     assertThat(points.get(0).bucket()).isEqualTo(T0);
     assertThat(points.get(1).bucket()).isEqualTo(T0.plusSeconds(300));
@@ -51,10 +62,13 @@ class TimeseriesDaoTest {
   void hourlyPowerIsTheWeightedAverageAndTheEndIsExclusive() {
     List<SeriesPoint> points =
         new TimeseriesDao(pg.database()).power(M, T0, T0.plus(Duration.ofHours(1)), Interval.HOUR1);
-    assertThat(points).singleElement().satisfies(p -> {
-      assertThat(p.bucket()).isEqualTo(T0);
-      assertThat(p.value()).isCloseTo(15.0, within(1e-9));
-    });
+    assertThat(points)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.bucket()).isEqualTo(T0);
+              assertThat(p.value()).isCloseTo(15.0, within(1e-9));
+            });
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.enms.db.testing.TestPostgresServer;
  *     org.enms.db.WriteThroughputHarness [batchSize=5000] [batches=200] [writers=1]
  * </pre>
  *
- * <p>{@code writers} concurrent callers (each its own connection) model an ingest stream that
- * keeps more than one batch in flight.
+ * <p>{@code writers} concurrent callers (each its own connection) model an ingest stream that keeps
+ * more than one batch in flight.
  */
 public final class WriteThroughputHarness {
   private WriteThroughputHarness() {}
@@ -59,7 +59,11 @@ public final class WriteThroughputHarness {
       System.out.printf(
           Locale.ROOT,
           "inserted %,d energy rows in %.2f s: %,.0f rows/s (batch %,d, %d writer(s))%n",
-          rows, seconds, rows / seconds, batchSize, writers);
+          rows,
+          seconds,
+          rows / seconds,
+          batchSize,
+          writers);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     } finally {
@@ -77,8 +81,17 @@ public final class WriteThroughputHarness {
       Instant time = start.plusMillis(n / 8 * 10);
       out.add(
           new EnergyReading(
-              machine, time, EnergyType.ELECTRICITY, 40 + (n % 17), 0.011, null, 400.0, 70.0,
-              0.92, 50.0, null));
+              machine,
+              time,
+              EnergyType.ELECTRICITY,
+              40 + (n % 17),
+              0.011,
+              null,
+              400.0,
+              70.0,
+              0.92,
+              50.0,
+              null));
     }
     return out;
   }

@@ -14,10 +14,10 @@ import org.enms.db.DbSettings;
 import org.enms.db.DbSettings.DialectChoice;
 
 /**
- * The PostgreSQL server shared by every test of the JVM: the one named by {@code
- * ENMS_TEST_DB_URL} ({@code ENMS_TEST_DB_USER}, {@code ENMS_TEST_DB_PASSWORD}), or else one
- * embedded PostgreSQL 16, started on first use and stopped by a shutdown hook. It hands out fresh,
- * randomly named databases.
+ * The PostgreSQL server shared by every test of the JVM: the one named by {@code ENMS_TEST_DB_URL}
+ * ({@code ENMS_TEST_DB_USER}, {@code ENMS_TEST_DB_PASSWORD}), or else one embedded PostgreSQL 16,
+ * started on first use and stopped by a shutdown hook. It hands out fresh, randomly named
+ * databases.
  */
 public final class TestPostgresServer {
   private static TestPostgresServer shared;
