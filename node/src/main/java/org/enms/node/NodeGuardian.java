@@ -85,6 +85,7 @@ public final class NodeGuardian {
           system.scheduler()
               .scheduleWithFixedDelay(machineRefresh, machineRefresh, catalog::refresh, system.executionContext());
 
+          schedulePartitionMaintenance(system, io, database);
           RollupRefresher rollups = new RollupRefresher(database);
           scheduleRollups(system, io, rollups, config.getDuration("enms.rollup-interval"));
 
@@ -152,6 +153,29 @@ public final class NodeGuardian {
     }
   }
 
+  /** Plain dialect: keep daily partitions ahead of the clock and drop those past retention. */
+  private static void schedulePartitionMaintenance(
+      ActorSystem<?> system, BlockingIo io, Database database) {
+    Duration every = Duration.ofHours(1);
+    var settings = database.settings();
+    system.scheduler()
+        .scheduleWithFixedDelay(
+            every,
+            every,
+            () ->
+                io.call(
+                    () -> {
+                      database
+                          .partitions()
+                          .maintain(
+                              java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+                              settings.partitionsAheadDays(),
+                              settings.retentionDays());
+                      return null;
+                    }),
+            system.executionContext());
+  }
+
   private static void scheduleRollups(
       ActorSystem<?> system, BlockingIo io, RollupRefresher rollups, Duration every) {
     // A crash between a commit and its roll-up leaves recent buckets stale; redo the recent past.
@@ -171,8 +195,6 @@ public final class NodeGuardian {
                 log.warn("roll-up refresh failed, will retry: {}", e.getMessage());
               }
             },
-            io.executor() instanceof scala.concurrent.ExecutionContext ec
-                ? ec
-                : system.executionContext());
+            io.executionContext());
   }
 }

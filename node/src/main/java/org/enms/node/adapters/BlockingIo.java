@@ -2,19 +2,19 @@ package org.enms.node.adapters;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import scala.concurrent.ExecutionContextExecutor;
 
 /**
  * Runs blocking calls (JDBC) on the dedicated {@code enms-blocking-dispatcher}, sized like the
  * connection pool, so they never stall the default dispatcher that actors and streams share.
  */
 public final class BlockingIo {
-  private final Executor executor;
+  private final ExecutionContextExecutor executor;
 
-  public BlockingIo(Executor executor) {
+  public BlockingIo(ExecutionContextExecutor executor) {
     this.executor = executor;
   }
 
@@ -27,7 +27,8 @@ public final class BlockingIo {
     return CompletableFuture.supplyAsync(work, executor);
   }
 
-  public Executor executor() {
+  /** For scheduling blocking work directly on this dispatcher. */
+  public ExecutionContextExecutor executionContext() {
     return executor;
   }
 }

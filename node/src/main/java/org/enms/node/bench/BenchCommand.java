@@ -1,0 +1,23 @@
+package org.enms.node.bench;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./enms bench}: throughput and footprint measurements of this node's own code, bounded in
+ * time and against loopback services only. Figures and the machine they came from are kept in
+ * docs/benchmarks.md.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure ingest throughput, the database write path and machine-entity heap.",
+    subcommands = {PipelineBench.class, WriterBench.class, EntitiesBench.class})
+public final class BenchCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(System.out);
+    return 0;
+  }
+}

@@ -1,0 +1,144 @@
+package org.enms.node.bench;
+
+import com.typesafe.config.Config;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.Cancellable;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.enms.db.Database;
+import org.enms.db.DbSettings;
+import org.enms.db.MachineDao;
+import org.enms.db.ReadingBatchWriter;
+import org.enms.db.RejectDao;
+import org.enms.db.RollupRefresher;
+import org.enms.ingest.IngestSettings;
+import org.enms.ingest.parse.PayloadParser;
+import org.enms.ingest.parse.ReadingValidator;
+import org.enms.ingest.stream.IngestMetrics;
+import org.enms.ingest.stream.MqttReadingSource;
+import org.enms.ingest.stream.ParseFlow;
+import org.enms.ingest.stream.StoreFlow;
+import org.enms.machine.MachineEntity;
+import org.enms.machine.MachineEntitySettings;
+import org.enms.node.adapters.BlockingIo;
+import org.enms.node.adapters.DbMachineHistory;
+import org.enms.node.adapters.JdbcReadingStore;
+import org.enms.node.adapters.MachineCatalog;
+import org.enms.node.adapters.ShardedLiveState;
+
+/**
+ * The ingest half of a node, wired as {@code NodeGuardian} wires it (same adapters, same stream
+ * pieces in the same order, roll-ups refreshed on the same schedule) but with {@link StageProbes}
+ * around the ports so each stage can be timed. No HTTP API and no simulator: neither is on the path
+ * from broker to durable row.
+ */
+final class BenchNode implements AutoCloseable {
+  private final ActorSystem<Void> system;
+  private final Database database;
+  private final UniqueKillSwitch killSwitch;
+  private final CompletionStage<Done> done;
+  private final IngestMetrics metrics;
+  private final Cancellable rollupSchedule;
+
+  private BenchNode(
+      ActorSystem<Void> system,
+      Database database,
+      UniqueKillSwitch killSwitch,
+      CompletionStage<Done> done,
+      IngestMetrics metrics,
+      Cancellable rollupSchedule) {
+    this.system = system;
+    this.database = database;
+    this.killSwitch = killSwitch;
+    this.done = done;
+    this.metrics = metrics;
+    this.rollupSchedule = rollupSchedule;
+  }
+
+  /** Starts against a database that is already migrated and holds the machines to accept. */
+  static BenchNode start(Config config, Database database, StageProbes probes) {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "enms-bench", config);
+    Cluster cluster = Cluster.get(system);
+    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+
+    BlockingIo io = BlockingIo.of(system);
+    MachineEntity.init(
+        system, new DbMachineHistory(database, io), MachineEntitySettings.fromConfig(config));
+    var live =
+        new ShardedLiveState(
+            ClusterSharding.get(system), config.getDuration("enms.machine.ask-timeout"));
+    var catalog = new MachineCatalog(new MachineDao(database), io);
+    catalog.refresh().toCompletableFuture().join();
+
+    var rollups = new RollupRefresher(database);
+    Duration every = config.getDuration("enms.rollup-interval");
+    Cancellable rollupSchedule =
+        system
+            .scheduler()
+            .scheduleWithFixedDelay(
+                every,
+                every,
+                () -> io.call(rollups::refreshDirty),
+                system.executionContext());
+
+    IngestSettings settings = IngestSettings.fromConfig(config);
+    var metrics = new IngestMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    var validator =
+        new ReadingValidator(
+            catalog, settings.maxFutureSkew(), settings.maxPastAge(), Clock.systemUTC());
+    var parse =
+        probes.timedParse(
+            ParseFlow.create(new PayloadParser(), validator, metrics, Clock.systemUTC()));
+    var store =
+        probes.store(
+            new JdbcReadingStore(
+                system, io, new ReadingBatchWriter(database), new RejectDao(database), rollups));
+    var pair =
+        MqttReadingSource.create(settings, parse)
+            .viaMat(KillSwitches.single(), Keep.right())
+            .via(StoreFlow.create(settings, store, probes.listener(live), metrics))
+            .toMat(Sink.ignore(), Keep.both())
+            .run(system);
+    return new BenchNode(system, database, pair.first(), pair.second(), metrics, rollupSchedule);
+  }
+
+  /** Readings committed so far, counted by the ingest's own store metric. */
+  long committedReadings() {
+    return metrics.readingsTotal();
+  }
+
+  long rejects() {
+    return metrics.rejectsTotal();
+  }
+
+  ActorSystem<Void> system() {
+    return system;
+  }
+
+  Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    killSwitch.shutdown();
+    rollupSchedule.cancel();
+    try {
+      done.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // already stopping: what is unacknowledged is redelivered to the next subscriber
+    }
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().join();
+  }
+}

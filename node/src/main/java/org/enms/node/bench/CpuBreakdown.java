@@ -1,0 +1,163 @@
+package org.enms.node.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Where the machine's CPU went during a measurement window: this JVM's threads grouped by role
+ * (the names say which stage they run), the broker process, all PostgreSQL processes and the rest
+ * of the machine. On a 2-core box shared by all of them this, more than any latency, says what
+ * limits throughput. Linux only ({@code /proc}); clock ticks are 10 ms.
+ */
+final class CpuBreakdown {
+  private static final double TICKS_PER_SECOND = 100.0;
+
+  private final Function<String, String> groupOfThread;
+  private final long brokerPid;
+  private Snapshot start;
+
+  /**
+   * @param groupOfThread maps a thread name to its role, e.g. "MQTT Call: enms-bench-ingest-0" to
+   *     "ingest: Paho callback"
+   * @param brokerPid the broker process, or -1 if it is not ours to account separately
+   */
+  CpuBreakdown(Function<String, String> groupOfThread, long brokerPid) {
+    this.groupOfThread = groupOfThread;
+    this.brokerPid = brokerPid;
+  }
+
+  void start() {
+    start = snapshot();
+  }
+
+  /** CPU seconds per group between {@link #start} and now, and the window length. */
+  Result stop() {
+    Snapshot end = snapshot();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    end.threads.forEach(
+        (group, nanos) ->
+            seconds.put(group, (nanos - start.threads.getOrDefault(group, 0L)) / 1e9));
+    double jvmThreads = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    double jvm = (end.jvmCpuNanos - start.jvmCpuNanos) / 1e9;
+    seconds.put("jvm: other (GC, JIT, exited threads)", Math.max(0, jvm - jvmThreads));
+    double broker = (end.brokerTicks - start.brokerTicks) / TICKS_PER_SECOND;
+    double postgres = (end.postgresTicks - start.postgresTicks) / TICKS_PER_SECOND;
+    double busy = (end.machineBusyTicks - start.machineBusyTicks) / TICKS_PER_SECOND;
+    if (brokerPid > 0) {
+      seconds.put("mosquitto", broker);
+    }
+    seconds.put("postgresql (all backends)", postgres);
+    seconds.put("rest of the machine", Math.max(0, busy - jvm - broker - postgres));
+    double idle = (end.machineIdleTicks - start.machineIdleTicks) / TICKS_PER_SECOND;
+    seconds.put("idle", idle);
+    return new Result(seconds, (end.nanoTime - start.nanoTime) / 1e9);
+  }
+
+  /** Group → CPU seconds, over {@code wallSeconds}. */
+  record Result(Map<String, Double> seconds, double wallSeconds) {
+    void addTo(SummaryTable table) {
+      seconds.forEach(
+          (group, s) ->
+              table.row(
+                  group,
+                  "%5.2f cores (%4.1f %% of the machine)",
+                  s / wallSeconds,
+                  100 * s / wallSeconds / Runtime.getRuntime().availableProcessors()));
+    }
+  }
+
+  private record Snapshot(
+      long nanoTime,
+      Map<String, Long> threads,
+      long jvmCpuNanos,
+      long brokerTicks,
+      long postgresTicks,
+      long machineBusyTicks,
+      long machineIdleTicks) {}
+
+  private Snapshot snapshot() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<String, Long> threads = new LinkedHashMap<>();
+    for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long cpu = mx.getThreadCpuTime(info.getThreadId());
+      if (cpu > 0) {
+        threads.merge(groupOfThread.apply(info.getThreadName()), cpu, Long::sum);
+      }
+    }
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long[] machine = machineTicks();
+    return new Snapshot(
+        System.nanoTime(),
+        threads,
+        os.getProcessCpuTime(),
+        brokerPid > 0 ? processTicks(brokerPid) : 0,
+        postgresTicks(),
+        machine[0],
+        machine[1]);
+  }
+
+  /** utime + stime of one process, in clock ticks; 0 if it is gone. */
+  private static long processTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // fields after the parenthesised command name; utime and stime are fields 14 and 15
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static long postgresTicks() {
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      return procs
+          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(CpuBreakdown::isPostgres)
+          .mapToLong(p -> processTicks(Long.parseLong(p.getFileName().toString())))
+          .sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static boolean isPostgres(Path proc) {
+    try {
+      return Files.readString(proc.resolve("comm")).strip().startsWith("postgres");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** {busy, idle} ticks of all cores from the first line of /proc/stat. */
+  private static long[] machineTicks() {
+    try {
+      List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
+      String[] f = lines.get(0).trim().split("\\s+");
+      long busy = 0;
+      long idle = 0;
+      for (int i = 1; i < f.length && i <= 8; i++) {
+        long v = Long.parseLong(f[i]);
+        if (i == 4 || i == 5) {
+          idle += v;
+        } else {
+          busy += v;
+        }
+      }
+      return new long[] {busy, idle};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.enms.node.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A Mosquitto the bench starts for itself ({@code mosquitto -c docker/mosquitto.conf -p PORT}) and
+ * stops at the end, so a run measures the project's recommended broker settings, has its own
+ * in-memory sessions and never disturbs the system broker or other people's tests on it. Without a
+ * {@code listener} line in the file Mosquitto 2 listens on loopback only, on the port given.
+ */
+final class MosquittoProcess implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Process process;
+  private final int port;
+
+  private MosquittoProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static MosquittoProcess start(String binary, Path config, Path log) {
+    if (!Files.isRegularFile(config)) {
+      throw new IllegalArgumentException("no broker configuration at " + config.toAbsolutePath());
+    }
+    int port = freePort();
+    try {
+      Process process =
+          new ProcessBuilder(List.of(binary, "-c", config.toString(), "-p", Integer.toString(port)))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      var started = new MosquittoProcess(process, port);
+      started.awaitListening();
+      return started;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + binary, e);
+    }
+  }
+
+  String url() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  private void awaitListening() {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("mosquitto exited with " + process.exitValue());
+      }
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException notYet) {
+        Thread.onSpinWait();
+      }
+    }
+    process.destroy();
+    throw new IllegalStateException("mosquitto did not listen on port " + port + " in time");
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
