@@ -68,6 +68,7 @@ public final class NodeGuardian {
 
           BlockingIo io = BlockingIo.of(system);
           PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+          bindJvmMetrics(registry);
           HttpSettings httpSettings = HttpSettings.fromConfig(config);
 
           MachineEntity.init(
@@ -144,6 +145,13 @@ public final class NodeGuardian {
           }
           return Behaviors.empty();
         });
+  }
+
+  private static void bindJvmMetrics(PrometheusMeterRegistry registry) {
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
   }
 
   private static void joinSelfUnlessSeeded(ActorSystem<?> system, Config config) {
