@@ -188,7 +188,8 @@ ON CONFLICT DO NOTHING
                           countOf(readings, StatusReading.class),
                           upsertStatus(c, latest),
                           latest.stream().map(Reading::time).min(Comparator.naturalOrder()).get(),
-                          latest.stream().map(Reading::time).max(Comparator.naturalOrder()).get()));
+                          latest.stream().map(Reading::time).max(Comparator.naturalOrder()).get(),
+                          List.of()));
                 }
                 return new WriteResult(result);
               });
@@ -219,18 +220,15 @@ ON CONFLICT DO NOTHING
   }
 
   private static TableWrite summary(List<? extends Reading> rows, int inserted) {
-    Instant min = rows.get(0).time();
-    Instant max = min;
-    for (Reading r : rows) {
-      if (r.time().isBefore(min)) {
-        min = r.time();
-      }
-      if (r.time().isAfter(max)) {
-        max = r.time();
-      }
+    long[] millis = new long[rows.size()];
+    for (int i = 0; i < millis.length; i++) {
+      millis[i] = rows.get(i).time().toEpochMilli();
     }
-    return new TableWrite(rows.size(), inserted, min, max);
+    List<TimeRange> spans = TimeSpans.of(millis);
+    return new TableWrite(
+        rows.size(), inserted, spans.get(0).from(), spans.get(spans.size() - 1).to(), spans);
   }
+
 
   private static int insertEnergy(Connection c, List<EnergyReading> rows) throws SQLException {
     int n = rows.size();

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -50,8 +49,7 @@ public final class RollupRefresher {
       List.of("energy_readings", "production_data", "environmental_data");
 
   private final Database database;
-  private Instant dirtyFrom;
-  private Instant dirtyTo;
+  private final DirtyRanges dirty = new DirtyRanges();
 
   public RollupRefresher(Database database) {
     this.database = database;
@@ -59,45 +57,41 @@ public final class RollupRefresher {
 
   /** Records that readings with times in {@code [from, to]} were written. */
   public synchronized void markDirty(Instant from, Instant to) {
-    dirtyFrom = dirtyFrom == null || from.isBefore(dirtyFrom) ? from : dirtyFrom;
-    dirtyTo = dirtyTo == null || to.isAfter(dirtyTo) ? to : dirtyTo;
+    dirty.add(from, to);
   }
 
-  /** Marks the time span of a batch's time-series rows, when it inserted any. */
+  /** Marks the spans of a batch's time-series rows, when it inserted any. */
   public void markDirty(WriteResult result) {
-    if (result.inserted() > 0 && result.minTime().isPresent()) {
-      markDirty(result.minTime().get(), result.maxTime().get());
+    if (result.inserted() > 0) {
+      result.spans().forEach(s -> markDirty(s.from(), s.to()));
     }
   }
 
-  /** The coalesced range awaiting refresh, if any. */
-  public synchronized Optional<TimeRange> dirtyRange() {
-    return dirtyFrom == null ? Optional.empty() : Optional.of(new TimeRange(dirtyFrom, dirtyTo));
+  /** The ranges awaiting refresh, oldest first; close ranges are merged. */
+  public synchronized List<TimeRange> dirtyRanges() {
+    return dirty.snapshot();
   }
 
   /**
-   * Refreshes the coalesced dirty range, if any, and clears it. On failure the range stays dirty
+   * Refreshes each dirty range and clears them. On failure the ranges not yet refreshed stay dirty
    * (merged with whatever was marked meanwhile) and the exception propagates.
    *
-   * @return the range refreshed
+   * @return the ranges refreshed
    */
-  public Optional<TimeRange> refreshDirty() {
-    TimeRange range;
+  public List<TimeRange> refreshDirty() {
+    List<TimeRange> ranges;
     synchronized (this) {
-      if (dirtyFrom == null) {
-        return Optional.empty();
+      ranges = dirty.drain();
+    }
+    for (int i = 0; i < ranges.size(); i++) {
+      try {
+        refresh(ranges.get(i).from(), ranges.get(i).to());
+      } catch (RuntimeException e) {
+        ranges.subList(i, ranges.size()).forEach(r -> markDirty(r.from(), r.to()));
+        throw e;
       }
-      range = new TimeRange(dirtyFrom, dirtyTo);
-      dirtyFrom = null;
-      dirtyTo = null;
     }
-    try {
-      refresh(range.from(), range.to());
-      return Optional.of(range);
-    } catch (RuntimeException e) {
-      markDirty(range.from(), range.to());
-      throw e;
-    }
+    return ranges;
   }
 
   /** Refreshes everything from {@code now - lookBack} to now; for start-up. */

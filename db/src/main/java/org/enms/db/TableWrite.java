@@ -1,6 +1,7 @@
 package org.enms.db;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one batch did to one table.
@@ -10,5 +11,11 @@ import java.time.Instant;
  *     readings were already stored (redelivery) or were stale
  * @param minTime earliest reading time submitted
  * @param maxTime latest reading time submitted
+ * @param spans the reading times grouped into the spans whose roll-ups need recomputing
  */
-public record TableWrite(int submitted, int inserted, Instant minTime, Instant maxTime) {}
+public record TableWrite(
+    int submitted, int inserted, Instant minTime, Instant maxTime, List<TimeRange> spans) {
+  public TableWrite {
+    spans = List.copyOf(spans);
+  }
+}

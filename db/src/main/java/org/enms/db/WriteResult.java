@@ -2,6 +2,7 @@ package org.enms.db;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +39,11 @@ public record WriteResult(Map<ReadingTable, TableWrite> tables) {
   /** Latest reading time written to a time-series table. */
   public Optional<Instant> maxTime() {
     return timeSeries().map(TableWrite::maxTime).max(Comparator.naturalOrder());
+  }
+
+  /** The spans of time-series rows written, per table; what roll-ups must recompute. */
+  public List<TimeRange> spans() {
+    return timeSeries().flatMap(t -> t.spans().stream()).toList();
   }
 
   private java.util.stream.Stream<TableWrite> timeSeries() {

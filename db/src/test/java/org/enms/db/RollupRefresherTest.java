@@ -134,7 +134,7 @@ class RollupRefresherTest {
         new ReadingBatchWriter(pg.database())
             .write(List.of(EnergyReading.electricity(DemoPlant.machineId(1), late, 500, 1.0)));
     refresher.markDirty(r);
-    assertThat(refresher.refreshDirty()).contains(new TimeRange(late, late));
+    assertThat(refresher.refreshDirty()).containsExactly(new TimeRange(late, late));
     double hour =
         RollupTotals.rawSum(
             jdbi(),
@@ -158,17 +158,43 @@ class RollupRefresherTest {
   }
 
   @Test
-  void dirtyRangesCoalesceIntoOneRefresh() {
+  void closeDirtyRangesCoalesceIntoOneRefresh() {
     var refresher = new RollupRefresher(pg.database());
     Instant a = Instant.parse("2025-03-10T22:10:00Z");
-    Instant b = Instant.parse("2025-03-10T23:50:00Z");
+    Instant b = Instant.parse("2025-03-10T22:50:00Z");
     refresher.markDirty(a.plusSeconds(60), a.plusSeconds(120));
     refresher.markDirty(b, b.plusSeconds(5));
     refresher.markDirty(a, a.plusSeconds(1));
-    assertThat(refresher.dirtyRange()).contains(new TimeRange(a, b.plusSeconds(5)));
-    assertThat(refresher.refreshDirty()).contains(new TimeRange(a, b.plusSeconds(5)));
-    assertThat(refresher.dirtyRange()).isEmpty();
+    assertThat(refresher.dirtyRanges()).containsExactly(new TimeRange(a, b.plusSeconds(5)));
+    assertThat(refresher.refreshDirty()).containsExactly(new TimeRange(a, b.plusSeconds(5)));
+    assertThat(refresher.dirtyRanges()).isEmpty();
     assertThat(refresher.refreshDirty()).isEmpty();
+  }
+
+  @Test
+  void aStragglerFromLastWeekIsRefreshedApartFromLiveData() {
+    var refresher = new RollupRefresher(pg.database());
+    Instant live = Instant.parse("2025-03-11T01:30:00Z");
+    Instant straggler = live.minus(Duration.ofDays(6));
+    WriteResult r =
+        new ReadingBatchWriter(pg.database())
+            .write(
+                List.of(
+                    EnergyReading.electricity(DemoPlant.machineId(2), live, 10, 0.1),
+                    EnergyReading.electricity(DemoPlant.machineId(2), live.plusSeconds(10), 10, 0.1),
+                    EnergyReading.electricity(DemoPlant.machineId(2), straggler, 10, 0.1)));
+    refresher.markDirty(r);
+    assertThat(refresher.dirtyRanges())
+        .containsExactly(
+            new TimeRange(straggler, straggler), new TimeRange(live, live.plusSeconds(10)));
+    refresher.refreshDirty();
+    assertThat(
+            RollupTotals.rawSum(
+                jdbi(),
+                "SELECT total_energy_kwh FROM energy_readings_1day WHERE machine_id = '"
+                    + DemoPlant.machineId(2)
+                    + "' AND bucket = '2025-03-05T00:00:00Z'"))
+        .isCloseTo(0.1, within(1e-9));
   }
 
   @Test
@@ -176,6 +202,6 @@ class RollupRefresherTest {
     var refresher = new RollupRefresher(pg.database());
     refresher.markDirty(
         new ReadingBatchWriter(pg.database()).write(SampleData.readings().subList(0, 5)));
-    assertThat(refresher.dirtyRange()).isEmpty();
+    assertThat(refresher.dirtyRanges()).isEmpty();
   }
 }
