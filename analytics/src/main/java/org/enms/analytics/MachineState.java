@@ -18,7 +18,8 @@ import org.enms.core.reading.StatusReading;
  * Everything one machine's entity knows in memory: rolling windows of the last minute, 15 minutes
  * and hour, today's totals, the latest electricity reading, the operating mode and the state of a
  * cumulative meter. It is the arithmetic behind the machine actor, kept Pekko-free so it can be
- * tested and measured on its own; its size is fixed (about 5 KB) whatever the reading rate.
+ * tested and measured on its own; its size is bounded (about 5 KB, plus for a counter-only meter up
+ * to {@link MeterRegisters#MAX_PENDING} resolutions awaiting their record) whatever the rate.
  *
  * <p>Power and energy statistics count electricity only ({@code electricity}, or {@code energy} as
  * the original pipeline stored it); the boiler's gas and steam kWh-equivalents are left to the
@@ -41,10 +42,7 @@ public final class MachineState {
   private final RollingWindow last15Minutes = new RollingWindow(Duration.ofMinutes(1), 15);
   private final RollingWindow lastHour = new RollingWindow(Duration.ofMinutes(1), 60);
   private final DailyTotals today;
-  private final EnergyCounter.Limits counterLimits;
-
-  /** Created on the first counter-only reading; most meters report interval energy instead. */
-  private EnergyCounter counter;
+  private final MeterRegisters registers;
 
   private EnergyReading latestElectricity;
   private String operatingMode;
@@ -54,7 +52,7 @@ public final class MachineState {
 
   public MachineState(Instant now, EnergyCounter.Limits counterLimits) {
     this.today = new DailyTotals(MAX_ATTRIBUTABLE_GAP, LocalDate.ofInstant(now, ZoneOffset.UTC));
-    this.counterLimits = counterLimits;
+    this.registers = new MeterRegisters(counterLimits);
   }
 
   public MachineState(Instant now) {
@@ -93,9 +91,47 @@ public final class MachineState {
     productionWatermark = upTo;
     lastCounterKwh.ifPresent(
         kwh ->
-            counter =
-                EnergyCounter.resumeFrom(
-                    counterLimits, lastPowerTime == null ? restoredUpTo : lastPowerTime, kwh));
+            registers.resume(
+                EnergyType.ELECTRICITY, lastPowerTime == null ? restoredUpTo : lastPowerTime, kwh));
+  }
+
+  /**
+   * Gives counter-only energy readings their interval energy from the meter's register, before they
+   * are stored (see {@link MeterRegisters}). Readings are resolved in time order and returned in
+   * the input order; readings that are not counter-only are returned unchanged. Recording the
+   * resolved readings later counts their energy without moving the counter again.
+   */
+  public CounterResolution resolveCounters(List<EnergyReading> readings) {
+    var resolved = new ArrayList<EnergyReading>(readings);
+    var order = new ArrayList<Integer>(readings.size());
+    for (int i = 0; i < readings.size(); i++) {
+      if (isCounterOnly(readings.get(i))) {
+        order.add(i);
+      }
+    }
+    order.sort(Comparator.comparing(i -> readings.get(i).time()));
+    int ignored = 0;
+    int resets = 0;
+    int rollovers = 0;
+    int gaps = 0;
+    for (int i : order) {
+      var result = registers.resolve(readings.get(i));
+      resolved.set(i, result.reading());
+      var delta = result.delta();
+      if (delta == null) {
+        continue;
+      }
+      switch (delta.kind()) {
+        case DUPLICATE, OUT_OF_ORDER -> ignored++;
+        case RESET -> resets++;
+        case ROLLOVER -> rollovers++;
+        default -> {}
+      }
+      if (delta.afterGap()) {
+        gaps++;
+      }
+    }
+    return new CounterResolution(resolved, ignored, resets, rollovers, gaps);
   }
 
   /** Applies a batch of this machine's readings in time order. */
@@ -158,16 +194,16 @@ public final class MachineState {
   }
 
   private boolean recordEnergy(EnergyReading reading, Tally tally) {
-    if (!isElectricity(reading.energyType())) {
-      return false;
-    }
     long millis = reading.time().toEpochMilli();
-    if (millis <= electricityWatermark) {
+    if (!isElectricity(reading.energyType()) || millis <= electricityWatermark) {
+      if (reading.counterKwh() != null) {
+        registers.forget(reading);
+      }
       return false;
     }
     double kwh = 0;
     if (reading.counterKwh() != null) {
-      var delta = counter().accept(reading.time(), reading.counterKwh());
+      var delta = registers.record(reading);
       if (reading.energyKwh() == null) {
         kwh = delta.deltaKwh();
       }
@@ -220,11 +256,8 @@ public final class MachineState {
     return true;
   }
 
-  private EnergyCounter counter() {
-    if (counter == null) {
-      counter = new EnergyCounter(counterLimits);
-    }
-    return counter;
+  private static boolean isCounterOnly(EnergyReading reading) {
+    return reading.energyKwh() == null && reading.counterKwh() != null;
   }
 
   private static boolean isElectricity(String energyType) {

@@ -168,4 +168,46 @@ class MachineStateTest {
 
     assertThat(state.today(at(10)).energyKwh()).isCloseTo(1.5, within(1e-9));
   }
+
+  @Test
+  void countersWithResetsDuplicatesAndGapsGiveTheRightKwh() {
+    var resolution =
+        state.resolveCounters(
+            List.of(
+                counter(0, 20, 5000.0), // first value: baseline only
+                power(5, 30, 0.04), // not a counter: returned as is
+                counter(60, 20, 5000.5),
+                counter(60, 20, 5000.5), // duplicate in the same batch
+                counter(180, 20, 0.4), // meter restarted from 0
+                counter(120, 20, 5001.2), // out of batch order: resolved in time order
+                counter(240, 20, 0.9),
+                counter(840, 20, 3.4))); // after a 10-minute gap: not spread over the gap
+    var late = state.resolveCounters(List.of(counter(30, 20, 5000.2))); // older than the counter
+
+    double[] expected = {0, 0.04, 0.5, 0.5, 0.4, 0.7, 0.5, 2.5};
+    assertThat(resolution.readings()).hasSize(expected.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(resolution.readings().get(i).energyKwh()).isCloseTo(expected[i], within(1e-9));
+    }
+    assertThat(resolution.counterResets()).isEqualTo(1);
+    assertThat(resolution.counterGaps()).isEqualTo(1);
+    assertThat(late.readings().get(0).energyKwh()).isZero();
+    assertThat(late.ignored()).isEqualTo(1);
+  }
+
+  @Test
+  void recordingResolvedCounterReadingsCountsEachOnceAndLeavesTheCounterWhereItWas() {
+    var resolved =
+        state
+            .resolveCounters(
+                List.of(counter(0, 20, 100.0), counter(10, 20, 100.5), counter(20, 20, 101.0)))
+            .readings();
+
+    state.record(resolved);
+    var next = state.resolveCounters(List.of(counter(30, 20, 101.25))).readings().get(0);
+    state.record(List.of(next));
+
+    assertThat(next.energyKwh()).isCloseTo(0.25, within(1e-9));
+    assertThat(state.today(at(30)).energyKwh()).isCloseTo(1.25, within(1e-9));
+  }
 }

@@ -36,7 +36,9 @@ import org.enms.core.reading.StatusReading;
 /**
  * One machine's live view, sharded across the cluster by machine id: current status, rolling
  * windows of the last minute, 15 minutes and hour, and today's totals. The arithmetic is in {@link
- * MachineState}; this actor only feeds it, answers from it and manages its lifecycle.
+ * MachineState}; this actor only feeds it, answers from it and manages its lifecycle. It is also
+ * the single owner of the machine's meter register: ingest asks it to resolve counter-only readings
+ * into interval energy ({@link ResolveCounters}) before storing them.
  *
  * <p>Lifecycle: on start it loads its history through {@link MachineHistoryPort} (stashing commands
  * meanwhile; on failure or after {@code restore-timeout} it logs and starts empty), then records
@@ -47,7 +49,9 @@ import org.enms.core.reading.StatusReading;
  * rebuilt from the port, so readings dropped as late (see {@link MachineState}) are not lost, but
  * the 1-minute window starts empty (storage keeps minute totals, not 5-second ones), the operating
  * mode is unknown until the next status or production message, and anything the port does not
- * return (e.g. today's uptime, if the adapter leaves it out) restarts from zero.
+ * return (e.g. today's uptime, if the adapter leaves it out) restarts from zero. The register
+ * resumes from the newest stored value; resolutions not yet stored are forgotten, which is safe
+ * because their readings are then resolved again against that stored value.
  */
 public final class MachineEntity extends AbstractBehavior<MachineEntity.Command> {
 
@@ -72,6 +76,32 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
           List<Reading> readings)
       implements Command {
     public RecordReadings {
+      readings = List.copyOf(readings);
+    }
+  }
+
+  /**
+   * Asks for the interval energy of counter-only readings of this machine (energy readings with a
+   * register value and no {@code energyKwh}), before they are stored. The entity is the one owner
+   * of the machine's register state, so the deltas are right whichever node ingests. It advances
+   * the counter here, once; when the readings are later recorded they are counted with the energy
+   * given here. Asking again for readings not yet recorded (a retry, a redelivery) gives the same
+   * answer.
+   */
+  public record ResolveCounters(List<EnergyReading> readings, ActorRef<CountersResolved> replyTo)
+      implements Command {
+    public ResolveCounters {
+      readings = List.copyOf(readings);
+    }
+  }
+
+  /**
+   * The readings of a {@link ResolveCounters}, in the same order, each counter-only one with {@code
+   * energyKwh} set: the register delta, 0 for a meter's first value, duplicates and out-of-order
+   * values; after a reset or rollover the energy since; after a gap all of it, not interpolated.
+   */
+  public record CountersResolved(List<EnergyReading> readings) implements CborSerializable {
+    public CountersResolved {
       readings = List.copyOf(readings);
     }
   }
@@ -294,6 +324,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(RecordReadings.class, this::onRecordReadings)
+        .onMessage(ResolveCounters.class, this::onResolveCounters)
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(GetWindows.class, this::onGetWindows)
         .onMessageEquals(IdleTimedOut.INSTANCE, this::onIdleTimedOut)
@@ -311,6 +342,23 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     } else if (getContext().getLog().isDebugEnabled()) {
       getContext().getLog().debug("Machine {}: {}", machineId, outcome);
     }
+    return this;
+  }
+
+  private Behavior<Command> onResolveCounters(ResolveCounters command) {
+    keepAlive();
+    var resolution = state.resolveCounters(command.readings());
+    if (resolution.noteworthy()) {
+      getContext()
+          .getLog()
+          .info(
+              "Machine {}: energy counter resets={} rollovers={} gaps={}",
+              machineId,
+              resolution.counterResets(),
+              resolution.counterRollovers(),
+              resolution.counterGaps());
+    }
+    command.replyTo().tell(new CountersResolved(resolution.readings()));
     return this;
   }
 

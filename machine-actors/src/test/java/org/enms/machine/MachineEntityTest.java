@@ -39,9 +39,11 @@ import org.enms.core.reading.EnergyType;
 import org.enms.core.reading.EnvironmentalReading;
 import org.enms.core.reading.ProductionReading;
 import org.enms.core.reading.StatusReading;
+import org.enms.machine.MachineEntity.CountersResolved;
 import org.enms.machine.MachineEntity.GetStatus;
 import org.enms.machine.MachineEntity.GetWindows;
 import org.enms.machine.MachineEntity.RecordReadings;
+import org.enms.machine.MachineEntity.ResolveCounters;
 import org.enms.machine.MachineEntity.StatusReport;
 import org.enms.machine.MachineEntity.WindowsReport;
 import org.junit.jupiter.api.AfterAll;
@@ -222,6 +224,71 @@ class MachineEntityTest {
   }
 
   @Test
+  void resolvesCounterReadingsThroughResetsDuplicatesLateValuesAndGapsAndCountsThemOnce() {
+    var id = UUID.randomUUID();
+    var machine = MachineEntity.ref(sharding, id);
+
+    var first =
+        askResolve(
+            id,
+            List.of(
+                counterReading(id, 1200, 5000.0), // the meter's first value: baseline only
+                counterReading(id, 1140, 5000.5),
+                counterReading(id, 1080, 0.4), // meter restarted from 0
+                counterReading(id, 1020, 0.9)));
+    machine.tell(new RecordReadings(List.copyOf(first)));
+    var second =
+        askResolve(
+            id,
+            List.of(
+                counterReading(id, 1140, 5000.5), // duplicate of a stored reading
+                counterReading(id, 1110, 0.6), // older than the register's last value
+                counterReading(id, 420, 3.4))); // ends a 10-minute gap: all of it, here
+    machine.tell(new RecordReadings(List.copyOf(second)));
+
+    assertThat(kwh(first)).containsExactly(0.0, 0.5, 0.4, 0.5);
+    assertThat(kwh(second)).containsExactly(0.0, 0.0, 2.5);
+    assertThat(second.get(2).counterKwh()).isEqualTo(3.4);
+    assertThat(askStatus(id).today().energyKwh()).isCloseTo(0.5 + 0.4 + 0.5 + 2.5, within(1e-9));
+  }
+
+  @Test
+  void continuesTheRegisterRestoredFromHistoryAndAnswersARetryTheSame() {
+    var id = UUID.randomUUID();
+    var latest =
+        new EnergyReading(
+            id,
+            T0.minusSeconds(100),
+            EnergyType.ELECTRICITY,
+            20,
+            0.2,
+            1000.0,
+            null,
+            null,
+            null,
+            null,
+            null);
+    history.answer(
+        id,
+        CompletableFuture.completedFuture(
+            new MachineHistory(
+                List.of(),
+                new DayTotals(DAY, 7.0, 0, 0, 0, 1, 20.0, 20.0, 0, 0, 0),
+                Optional.of(latest),
+                latest.time(),
+                Optional.of(1000.0))));
+    var machine = MachineEntity.ref(sharding, id);
+
+    var resolved = askResolve(id, List.of(counterReading(id, 50, 1000.6)));
+    var retried = askResolve(id, List.of(counterReading(id, 50, 1000.6))); // e.g. store failed
+    machine.tell(new RecordReadings(List.copyOf(retried)));
+
+    assertThat(kwh(resolved)).containsExactly(0.6);
+    assertThat(kwh(retried)).containsExactly(0.6);
+    assertThat(askStatus(id).today().energyKwh()).isCloseTo(7.6, within(1e-9));
+  }
+
+  @Test
   void passivatesAfterTheIdleTimeoutAndRestartsFromStoredHistory() {
     var id = UUID.randomUUID();
     var machine = MachineEntity.ref(sharding, id);
@@ -314,6 +381,13 @@ class MachineEntityTest {
 
     serialization.verifySerialization(readings, true);
     serialization.verifySerialization(new GetStatus(statusProbe.ref()), true);
+    var counterOnly = counterReading(id, 0, 1234.5);
+    serialization.verifySerialization(
+        new ResolveCounters(
+            List.of(counterOnly), testKit.<CountersResolved>createTestProbe().ref()),
+        true);
+    serialization.verifySerialization(
+        new CountersResolved(List.of(counterOnly.withEnergyKwh(0.25))), true);
     serialization.verifySerialization(new GetWindows(windowsProbe.ref()), true);
     serialization.verifySerialization(
         new StatusReport(id, MachineStatus.RUNNING, 12.5, T0, today, "running"), true);
@@ -327,6 +401,17 @@ class MachineEntityTest {
     TestProbe<StatusReport> probe = testKit.createTestProbe();
     MachineEntity.ref(sharding, id).tell(new GetStatus(probe.ref()));
     return awaitReply(probe);
+  }
+
+  private List<EnergyReading> askResolve(UUID id, List<EnergyReading> readings) {
+    TestProbe<CountersResolved> probe = testKit.createTestProbe();
+    MachineEntity.ref(sharding, id).tell(new ResolveCounters(readings, probe.ref()));
+    return awaitReply(probe).readings();
+  }
+
+  /** Energy per reading rounded to 1e-9 kWh, so register arithmetic compares exactly. */
+  private static List<Double> kwh(List<EnergyReading> readings) {
+    return readings.stream().map(r -> Math.round(r.energyKwh() * 1e9) / 1e9).toList();
   }
 
   private WindowsReport askWindows(UUID id) {

@@ -100,6 +100,7 @@ public final class NodeGuardian {
                     new ReadingValidator(
                         catalog, ingestSettings.maxFutureSkew(), ingestSettings.maxPastAge(),
                         Clock.systemUTC()),
+                    live,
                     new JdbcReadingStore(
                         system, io, new ReadingBatchWriter(database), new RejectDao(database), rollups),
                     live,

@@ -11,10 +11,14 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.enms.ingest.IngestSettings;
 import org.enms.ingest.parse.PayloadParser;
 import org.enms.ingest.parse.ReadingValidator;
+import org.enms.ingest.port.CounterResolver;
 import org.enms.ingest.port.LiveStateListener;
 import org.enms.ingest.port.ReadingStore;
 
-/** The running ingest graph: MQTT → parse/validate → batch → store → ack → live state. */
+/**
+ * The running ingest graph: MQTT → parse/validate → batch → resolve counters → store → ack → live
+ * state.
+ */
 public final class IngestPipeline {
   private final UniqueKillSwitch killSwitch;
   private final CompletionStage<Done> done;
@@ -28,6 +32,7 @@ public final class IngestPipeline {
       ActorSystem<?> system,
       IngestSettings settings,
       ReadingValidator validator,
+      CounterResolver counters,
       ReadingStore store,
       LiveStateListener listener,
       IngestMetrics metrics) {
@@ -35,7 +40,7 @@ public final class IngestPipeline {
     var pair =
         MqttReadingSource.create(settings, parse)
             .viaMat(KillSwitches.single(), Keep.right())
-            .via(StoreFlow.create(settings, store, listener, metrics))
+            .via(StoreFlow.create(settings, counters, store, listener, metrics))
             .toMat(Sink.ignore(), Keep.both())
             .run(system);
     return new IngestPipeline(pair.first(), pair.second());

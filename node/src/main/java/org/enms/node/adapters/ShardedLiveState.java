@@ -2,24 +2,43 @@ package org.enms.node.adapters;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.enms.analytics.DayTotals;
+import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.Reading;
 import org.enms.http.port.LiveMachines;
 import org.enms.http.port.LiveStatus;
+import org.enms.ingest.port.CounterResolver;
 import org.enms.ingest.port.LiveStateListener;
 import org.enms.machine.MachineEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Both edges of the machine entities: ingest tells them stored readings (one message per machine
- * per batch), the API asks them for live status with a timeout from configuration.
+ * The edges of the machine entities: ingest asks them to resolve counter-only readings before a
+ * batch is stored and tells them stored readings afterwards (one message per machine per batch),
+ * the API asks them for live status. Asks use the timeout from configuration.
+ *
+ * <p>A counter resolution that times out is asked again, for a long time, rather than failed: a
+ * failed stage stops the ingest, while waiting only stalls it (the broker keeps what is not
+ * acknowledged), the same choice the reading store makes for the database. Asking again is safe
+ * because the entity answers a repeated question the same way. Timeouts pace the retries, since an
+ * unreachable entity fails an ask only when it times out.
  */
-public final class ShardedLiveState implements LiveStateListener, LiveMachines {
+public final class ShardedLiveState implements LiveStateListener, LiveMachines, CounterResolver {
+  private static final Logger log = LoggerFactory.getLogger(ShardedLiveState.class);
+
+  /** With the default 5 s ask timeout, about an hour of an unreachable entity. */
+  private static final int RESOLVE_ATTEMPTS = 720;
+
   private final ClusterSharding sharding;
   private final Duration askTimeout;
 
@@ -37,6 +56,68 @@ public final class ShardedLiveState implements LiveStateListener, LiveMachines {
     byMachine.forEach(
         (machine, list) ->
             MachineEntity.ref(sharding, machine).tell(new MachineEntity.RecordReadings(list)));
+  }
+
+  @Override
+  public CompletionStage<List<Reading>> resolve(List<Reading> batch) {
+    Map<UUID, List<Integer>> positions = new LinkedHashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (CounterResolver.isCounterOnly(batch.get(i))) {
+        positions.computeIfAbsent(batch.get(i).machineId(), id -> new ArrayList<>()).add(i);
+      }
+    }
+    Reading[] resolved = batch.toArray(Reading[]::new);
+    var asks = new ArrayList<CompletableFuture<Void>>(positions.size());
+    positions.forEach(
+        (machine, indexes) -> {
+          var readings = indexes.stream().map(i -> (EnergyReading) batch.get(i)).toList();
+          asks.add(
+              resolve(machine, readings, 1)
+                  .thenAccept(
+                      answer -> {
+                        if (answer.size() != indexes.size()) {
+                          throw new IllegalStateException(
+                              "machine "
+                                  + machine
+                                  + " resolved "
+                                  + answer.size()
+                                  + " of "
+                                  + indexes.size()
+                                  + " readings");
+                        }
+                        for (int k = 0; k < indexes.size(); k++) {
+                          resolved[indexes.get(k)] = answer.get(k);
+                        }
+                      })
+                  .toCompletableFuture());
+        });
+    // each ask writes its own slots; allOf orders those writes before the list is built
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+        .thenApply(done -> Arrays.asList(resolved));
+  }
+
+  private CompletionStage<List<EnergyReading>> resolve(
+      UUID machine, List<EnergyReading> readings, int attempt) {
+    return MachineEntity.ref(sharding, machine)
+        .<MachineEntity.CountersResolved>ask(
+            replyTo -> new MachineEntity.ResolveCounters(readings, replyTo), askTimeout)
+        .thenApply(MachineEntity.CountersResolved::readings)
+        .handle(
+            (answer, failure) -> {
+              if (failure == null) {
+                return CompletableFuture.completedStage(answer);
+              }
+              if (attempt >= RESOLVE_ATTEMPTS) {
+                return CompletableFuture.<List<EnergyReading>>failedStage(failure);
+              }
+              log.warn(
+                  "machine {}: counter resolution failed (attempt {}), asking again: {}",
+                  machine,
+                  attempt,
+                  failure.toString());
+              return resolve(machine, readings, attempt + 1);
+            })
+        .thenCompose(stage -> stage);
   }
 
   @Override
