@@ -35,20 +35,33 @@ final class CpuBreakdown {
     this.brokerPid = brokerPid;
   }
 
+  /** Last CPU time seen per live thread, so threads that end inside the window still count. */
+  private final Map<Long, ThreadCpu> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+
   void start() {
     start = snapshot();
+  }
+
+  /** Records the threads' CPU so far; call every second or so while threads come and go. */
+  void sample() {
+    lastSeen.putAll(threadTimes());
   }
 
   /** CPU seconds per group between {@link #start} and now, and the window length. */
   Result stop() {
     Snapshot end = snapshot();
+    Map<Long, ThreadCpu> threads = new LinkedHashMap<>(lastSeen);
+    threads.putAll(end.threads);
     Map<String, Double> seconds = new LinkedHashMap<>();
-    end.threads.forEach(
-        (group, nanos) ->
-            seconds.put(group, (nanos - start.threads.getOrDefault(group, 0L)) / 1e9));
+    threads.forEach(
+        (id, thread) -> {
+          ThreadCpu before = start.threads.get(id);
+          long used = thread.nanos() - (before == null ? 0 : before.nanos());
+          seconds.merge(thread.group(), used / 1e9, Double::sum);
+        });
     double jvmThreads = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     double jvm = (end.jvmCpuNanos - start.jvmCpuNanos) / 1e9;
-    seconds.put("jvm: other (GC, JIT, exited threads)", Math.max(0, jvm - jvmThreads));
+    seconds.put("jvm: other (GC, JIT, short-lived threads)", Math.max(0, jvm - jvmThreads));
     double broker = (end.brokerTicks - start.brokerTicks) / TICKS_PER_SECOND;
     double postgres = (end.postgresTicks - start.postgresTicks) / TICKS_PER_SECOND;
     double busy = (end.machineBusyTicks - start.machineBusyTicks) / TICKS_PER_SECOND;
@@ -64,6 +77,18 @@ final class CpuBreakdown {
 
   /** Group → CPU seconds, over {@code wallSeconds}. */
   record Result(Map<String, Double> seconds, double wallSeconds) {
+    /**
+     * Adds CPU seconds of threads that ended inside the window (measured by themselves), moving
+     * them out of the JVM's unattributed rest.
+     */
+    Result withExitedThreads(String group, double cpuSeconds) {
+      Map<String, Double> moved = new LinkedHashMap<>();
+      moved.put(group, cpuSeconds);
+      seconds.forEach(
+          (g, s) -> moved.put(g, g.startsWith("jvm: other (") ? Math.max(0, s - cpuSeconds) : s));
+      return new Result(moved, wallSeconds);
+    }
+
     void addTo(SummaryTable table) {
       seconds.forEach(
           (group, s) ->
@@ -75,9 +100,11 @@ final class CpuBreakdown {
     }
   }
 
+  private record ThreadCpu(String group, long nanos) {}
+
   private record Snapshot(
       long nanoTime,
-      Map<String, Long> threads,
+      Map<Long, ThreadCpu> threads,
       long jvmCpuNanos,
       long brokerTicks,
       long postgresTicks,
@@ -85,17 +112,7 @@ final class CpuBreakdown {
       long machineIdleTicks) {}
 
   private Snapshot snapshot() {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    Map<String, Long> threads = new LinkedHashMap<>();
-    for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
-      if (info == null) {
-        continue;
-      }
-      long cpu = mx.getThreadCpuTime(info.getThreadId());
-      if (cpu > 0) {
-        threads.merge(groupOfThread.apply(info.getThreadName()), cpu, Long::sum);
-      }
-    }
+    Map<Long, ThreadCpu> threads = threadTimes();
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long[] machine = machineTicks();
     return new Snapshot(
@@ -106,6 +123,22 @@ final class CpuBreakdown {
         postgresTicks(),
         machine[0],
         machine[1]);
+  }
+
+  private Map<Long, ThreadCpu> threadTimes() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<Long, ThreadCpu> threads = new LinkedHashMap<>();
+    for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long cpu = mx.getThreadCpuTime(info.getThreadId());
+      if (cpu > 0) {
+        threads.put(
+            info.getThreadId(), new ThreadCpu(groupOfThread.apply(info.getThreadName()), cpu));
+      }
+    }
+    return threads;
   }
 
   /** utime + stime of one process, in clock ticks; 0 if it is gone. */

@@ -33,8 +33,17 @@ final class MosquittoProcess implements AutoCloseable {
     }
     int port = freePort();
     try {
+      // run in a directory of its own: the broker saves its persistence file in its working dir
+      Path workDir = Files.createTempDirectory("enms-bench-mosquitto");
       Process process =
-          new ProcessBuilder(List.of(binary, "-c", config.toString(), "-p", Integer.toString(port)))
+          new ProcessBuilder(
+                  List.of(
+                      binary,
+                      "-c",
+                      config.toAbsolutePath().toString(),
+                      "-p",
+                      Integer.toString(port)))
+              .directory(workDir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();

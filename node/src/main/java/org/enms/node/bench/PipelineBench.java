@@ -105,8 +105,12 @@ final class PipelineBench implements Callable<Integer> {
   @Option(names = "--db-pool", description = "Database connections (default: enms.db.pool-size).")
   Integer dbPool;
 
-  @Option(names = "--start-mosquitto", negatable = true, description = "Start a Mosquitto with --mosquitto-conf on a free port (default ${DEFAULT-VALUE}); --no-start-mosquitto uses --broker-url.")
-  boolean startMosquitto = true;
+  @Option(
+      names = "--no-start-mosquitto",
+      description =
+          "Use the broker at --broker-url instead of starting a Mosquitto with --mosquitto-conf on"
+              + " a free port.")
+  boolean useRunningBroker;
 
   @Option(names = "--mosquitto-conf", description = "Broker configuration (default ${DEFAULT-VALUE}).")
   Path mosquittoConf = Path.of("docker/mosquitto.conf");
@@ -126,8 +130,8 @@ final class PipelineBench implements Callable<Integer> {
   @Option(names = "--db-password", description = "Default empty.")
   String dbPassword = "";
 
-  @Option(names = "--baseline", negatable = true, description = "Measure the broker alone afterwards (default ${DEFAULT-VALUE}).")
-  boolean baseline = true;
+  @Option(names = "--no-baseline", description = "Skip the broker-only measurement.")
+  boolean skipBaseline;
 
   @Option(
       names = "--baseline-duration",
@@ -152,7 +156,7 @@ final class PipelineBench implements Callable<Integer> {
     MosquittoProcess mosquitto = null;
     try {
       String broker;
-      if (startMosquitto) {
+      if (!useRunningBroker) {
         Path log = Files.createTempFile("enms-bench-mosquitto", ".log");
         mosquitto = MosquittoProcess.start(mosquittoBinary, mosquittoConf, log);
         broker = mosquitto.url();
@@ -188,7 +192,7 @@ final class PipelineBench implements Callable<Integer> {
       Optional<BrokerBaseline.Result> base = Optional.empty();
       List<MqttMessage> samples = probes.samples();
       double meanPayload = probes.payloadBytes.sum() / (double) Math.max(1, probes.messages.sum());
-      if (baseline && !samples.isEmpty()) {
+      if (!skipBaseline && !samples.isEmpty()) {
         byte[] payload = samples.get(samples.size() / 2).payload().toArray();
         out.printf(
             "broker-only baseline: %d Paho publisher(s) -> 1 Paho QoS 1 subscriber, %d-byte"
@@ -268,9 +272,11 @@ final class PipelineBench implements Callable<Integer> {
             .run();
     awaitCommitted(probes, report.readings());
     long entities = awaitEntities(node, machines);
+    long restored = awaitRestored(node);
     out.printf(
-        "warm-up: %,d readings committed, %,d machine entities live, %.1f s%n",
-        report.readings(), entities, (System.nanoTime() - started) / 1e9);
+        "warm-up: %,d readings committed, %,d machine entities live, %,d restored and answering,"
+            + " %.1f s%n",
+        report.readings(), entities, restored, (System.nanoTime() - started) / 1e9);
     return report.readings();
   }
 
@@ -308,6 +314,7 @@ final class PipelineBench implements Callable<Integer> {
         progress.toMillis(),
         TimeUnit.MILLISECONDS);
     cpu.start();
+    ticker.scheduleAtFixedRate(cpu::sample, 1, 1, TimeUnit.SECONDS);
     LoadReport report;
     long publishEnd;
     try {
@@ -382,6 +389,33 @@ final class PipelineBench implements Callable<Integer> {
       TimeUnit.MILLISECONDS.sleep(200);
     }
     return live;
+  }
+
+  /**
+   * Entities answer only once restored (commands are stashed until then), so an answer from each
+   * means no restore query is left to compete with the measured commits.
+   */
+  private long awaitRestored(BenchNode node) throws Exception {
+    var sharding = ClusterSharding.get(node.system());
+    var asks =
+        IntStream.range(0, machines)
+            .mapToObj(
+                i ->
+                    MachineEntity.ref(sharding, LoadMachines.machineId(i))
+                        .<MachineEntity.StatusReport>ask(
+                            MachineEntity.GetStatus::new, Duration.ofSeconds(60))
+                        .toCompletableFuture())
+            .toList();
+    long answered = 0;
+    for (var ask : asks) {
+      try {
+        ask.get(90, TimeUnit.SECONDS);
+        answered++;
+      } catch (java.util.concurrent.ExecutionException e) {
+        // counted as not answering
+      }
+    }
+    return answered;
   }
 
   /** Parse + validate alone, on one thread, over payloads the run carried: CPU per message. */

@@ -138,9 +138,12 @@ final class StageProbes {
       long requested = System.nanoTime();
       arrivalToAck.record(requested - arrivedNanos);
       unacked.decrementAndGet();
+      // The connector hands out Scala-converted futures whose plain whenComplete runs the callback
+      // asynchronously on the common pool (a new thread per callback when the pool has one thread,
+      // as on 2 cores). A direct executor keeps the probe on the completing thread.
       return inner
           .ack()
-          .whenComplete(
+          .whenCompleteAsync(
               (done, error) -> {
                 if (error == null) {
                   acked.increment();
@@ -148,7 +151,8 @@ final class StageProbes {
                 } else {
                   ackFailures.increment();
                 }
-              });
+              },
+              Runnable::run);
     }
   }
 }
