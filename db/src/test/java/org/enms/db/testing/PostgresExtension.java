@@ -1,6 +1,8 @@
 package org.enms.db.testing;
 
 import org.enms.db.Database;
+import org.enms.db.registry.DemoPlantSpec;
+import org.enms.db.registry.PlantApplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -9,8 +11,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives each test class a fresh database on a real PostgreSQL ({@link TestPostgresServer}),
- * migrated in the plain dialect and seeded with the demo plant. The database is dropped after the
- * class, so classes never see each other's rows; tests within one class share it.
+ * migrated in the plain dialect and holding the demo plant (applied as the node applies it). The
+ * database is dropped after the class, so classes never see each other's rows; tests within one
+ * class share it.
  *
  * <p>Use it as {@code @RegisterExtension static final PostgresExtension pg = new
  * PostgresExtension();} and call {@link #database()}, or with {@code @ExtendWith} and a {@link
@@ -30,6 +33,8 @@ public final class PostgresExtension
     TestPostgresServer server = TestPostgresServer.shared();
     databaseName = server.createDatabase();
     database = Database.start(server.settingsFor(databaseName));
+    // The demo plant is applied by the node, not by a migration; tests expect it as a node has it.
+    new PlantApplier(database).apply(DemoPlantSpec.get());
     context.getStore(NAMESPACE).put("database", database);
   }
 
