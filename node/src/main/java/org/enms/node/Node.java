@@ -24,6 +24,13 @@ public final class Node {
     EmbeddedServices services = EmbeddedServices.start(config);
     Config resolved = services.config();
     Database database = startDatabase(DbSettings.fromConfig(resolved));
+    try {
+      PlantStartup.apply(resolved, database);
+    } catch (RuntimeException e) {
+      database.close();
+      services.close();
+      throw e;
+    }
     ActorSystem<Void> system =
         ActorSystem.create(NodeGuardian.create(resolved, database), "enms", resolved);
     CoordinatedShutdown.get(system)
