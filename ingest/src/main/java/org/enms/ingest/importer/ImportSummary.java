@@ -1,0 +1,74 @@
+package org.enms.ingest.importer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What an import did. Lists are capped ({@link CsvImporter#LIST_LIMIT} entries each); the counts
+ * are complete.
+ *
+ * @param rowsRead data rows in the file (blank lines and the header not counted)
+ * @param rowsImported rows turned into readings and handed to storage
+ * @param rowsRejected rows refused, each with its line and reason in {@code rejects}
+ * @param duplicateRows rows whose timestamp an earlier row already had (the first is kept)
+ * @param readingsWritten readings written (energy, and production and drivers when mapped)
+ * @param readingsNew readings not stored before; 0 when the same file is imported again
+ * @param rangeFrom earliest stored (interval-ending) timestamp
+ * @param rangeTo latest stored timestamp
+ * @param interval the rows' interval, declared or inferred
+ * @param gapCount runs of missing intervals between {@code rangeFrom} and {@code rangeTo}
+ * @param missingIntervals intervals missing in all gaps
+ * @param irregularRows rows whose stamp is off the interval grid (not used for gap finding)
+ * @param counterEvents counter baseline, resets and rollovers, with their lines
+ * @param rollupDuration time spent bringing the roll-ups of the range up to date
+ */
+public record ImportSummary(
+    String file,
+    UUID machineId,
+    long rowsRead,
+    long rowsImported,
+    long rowsRejected,
+    long duplicateRows,
+    long readingsWritten,
+    long readingsNew,
+    Instant rangeFrom,
+    Instant rangeTo,
+    Duration interval,
+    String timestampLayout,
+    String timezone,
+    String stamp,
+    String delimiter,
+    boolean decimalComma,
+    long gapCount,
+    long missingIntervals,
+    long irregularRows,
+    List<RowIssue> rejects,
+    List<RowIssue> duplicates,
+    List<ImportGap> gaps,
+    List<RowIssue> counterEvents,
+    Duration elapsed,
+    Duration rollupDuration) {
+
+  public ImportSummary {
+    rejects = List.copyOf(rejects);
+    duplicates = List.copyOf(duplicates);
+    gaps = List.copyOf(gaps);
+    counterEvents = List.copyOf(counterEvents);
+  }
+
+  /** Rows imported per second of wall time, roll-ups included. */
+  public double rowsPerSecond() {
+    double s = elapsed.toNanos() / 1e9;
+    return s <= 0 ? 0 : rowsImported / s;
+  }
+
+  ImportSummary withTiming(Duration newElapsed, Duration newRollup) {
+    return new ImportSummary(
+        file, machineId, rowsRead, rowsImported, rowsRejected, duplicateRows, readingsWritten,
+        readingsNew, rangeFrom, rangeTo, interval, timestampLayout, timezone, stamp, delimiter,
+        decimalComma, gapCount, missingIntervals, irregularRows, rejects, duplicates, gaps,
+        counterEvents, newElapsed, newRollup);
+  }
+}
