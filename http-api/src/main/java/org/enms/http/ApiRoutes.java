@@ -6,6 +6,7 @@ import org.enms.http.error.ErrorHandling;
 import org.enms.http.routes.HealthRoutes;
 import org.enms.http.routes.MachineRoutes;
 import org.enms.http.routes.MetricsRoutes;
+import org.enms.http.routes.RegistryRoutes;
 import org.enms.http.routes.TimeseriesRoutes;
 
 /** Composes every resource's routes under their prefixes, inside the one error handler. */
@@ -14,13 +15,32 @@ public final class ApiRoutes extends AllDirectives {
   private final MetricsRoutes metrics;
   private final MachineRoutes machines;
   private final TimeseriesRoutes timeseries;
+  private final RegistryRoutes registry;
 
   public ApiRoutes(
       HealthRoutes health, MetricsRoutes metrics, MachineRoutes machines, TimeseriesRoutes timeseries) {
+    this(health, metrics, machines, timeseries, null);
+  }
+
+  /** With the plant registry ({@code registry} null: without). */
+  public ApiRoutes(
+      HealthRoutes health,
+      MetricsRoutes metrics,
+      MachineRoutes machines,
+      TimeseriesRoutes timeseries,
+      RegistryRoutes registry) {
     this.health = health;
     this.metrics = metrics;
     this.machines = machines;
     this.timeseries = timeseries;
+    this.registry = registry;
+  }
+
+  private Route v1() {
+    // Machine reads come before the registry's machine writes: both live under /machines.
+    return registry == null
+        ? concat(machines.routes(), timeseries.routes())
+        : concat(machines.routes(), timeseries.routes(), registry.routes());
   }
 
   public Route routes() {
@@ -29,6 +49,6 @@ public final class ApiRoutes extends AllDirectives {
             concat(
                 health.routes(),
                 metrics.routes(),
-                pathPrefix("api", () -> pathPrefix("v1", () -> concat(machines.routes(), timeseries.routes())))));
+                pathPrefix("api", () -> pathPrefix("v1", this::v1))));
   }
 }
