@@ -1,11 +1,20 @@
 package org.enms.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
 
-/** Reads the {@code anomalies} table: recent counts per machine for status answers. */
+/**
+ * The {@code anomalies} table: recent counts per machine for status answers, idempotent batch
+ * inserts from detection (a finding already stored for the same machine, hour, type and method is
+ * skipped), and the filtered reads of the anomaly API.
+ */
 public final class AnomalyDao {
   private final Jdbi jdbi;
 
@@ -63,6 +72,166 @@ public final class AnomalyDao {
                             (Double) rs.getObject("deviation_percent")))
                 .findOne());
   }
+
+  /**
+   * Stores the anomalies not stored yet; an existing one with the same machine, time, type and
+   * detection method is left as it is.
+   *
+   * @return how many were inserted
+   */
+  public int insertNew(List<NewAnomaly> anomalies) {
+    if (anomalies.isEmpty()) {
+      return 0;
+    }
+    return jdbi.inTransaction(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  """
+                  INSERT INTO anomalies (machine_id, detected_at, anomaly_type, severity,
+                      metric_name, metric_value, expected_value, deviation_percent,
+                      deviation_std_dev, detection_method, confidence_score, metadata)
+                  VALUES (:machine, :detectedAt, :type, :severity, :metricName, :metricValue,
+                      :expectedValue, :deviationPercent, :deviationStdDev, :method, :confidence,
+                      CAST(:metadata AS jsonb))
+                  ON CONFLICT ON CONSTRAINT anomalies_detection_key DO NOTHING
+                  """);
+          for (NewAnomaly a : anomalies) {
+            batch
+                .bind("machine", a.machineId())
+                .bind("detectedAt", Rows.utc(a.detectedAt()))
+                .bind("type", a.anomalyType())
+                .bind("severity", a.severity())
+                .bind("metricName", a.metricName())
+                .bind("metricValue", a.metricValue())
+                .bind("expectedValue", a.expectedValue())
+                .bind("deviationPercent", a.deviationPercent())
+                .bind("deviationStdDev", a.deviationStdDev())
+                .bind("method", a.detectionMethod())
+                .bind("confidence", a.confidenceScore())
+                .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
+                .add();
+          }
+          int inserted = 0;
+          for (int n : batch.execute()) {
+            inserted += n;
+          }
+          return inserted;
+        });
+  }
+
+  /**
+   * Anomalies matching {@code filter}, newest first, or (for the active list) critical before
+   * warning before normal and newest first within a severity.
+   */
+  public List<AnomalyRecord> find(Filter filter) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT a.*, m.name AS machine_name, m.type AS machine_type
+                    FROM anomalies a JOIN machines m ON m.id = a.machine_id
+                    WHERE (CAST(:machine AS uuid) IS NULL OR a.machine_id = CAST(:machine AS uuid))
+                      AND (CAST(:severity AS text) IS NULL OR a.severity = CAST(:severity AS text))
+                      AND (CAST(:from AS timestamptz) IS NULL
+                           OR a.detected_at >= CAST(:from AS timestamptz))
+                      AND (CAST(:to AS timestamptz) IS NULL
+                           OR a.detected_at <= CAST(:to AS timestamptz))
+                      AND (CAST(:resolved AS boolean) IS NULL
+                           OR a.is_resolved = CAST(:resolved AS boolean))
+                    ORDER BY <order>
+                    LIMIT :limit
+                    """)
+                .define(
+                    "order",
+                    filter.severityFirst()
+                        ? "CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,"
+                            + " a.detected_at DESC, a.id"
+                        : "a.detected_at DESC, a.id")
+                .bind("machine", filter.machineId().orElse(null))
+                .bind("severity", filter.severity().orElse(null))
+                .bind("from", filter.from().map(Rows::utc).orElse(null))
+                .bind("to", filter.to().map(Rows::utc).orElse(null))
+                .bind("resolved", filter.resolved().orElse(null))
+                .bind("limit", filter.limit())
+                .map(AnomalyDao::record)
+                .list());
+  }
+
+  private static AnomalyRecord record(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new AnomalyRecord(
+        rs.getObject("id", UUID.class),
+        rs.getObject("machine_id", UUID.class),
+        rs.getString("machine_name"),
+        rs.getString("machine_type"),
+        Rows.instant(rs, "detected_at"),
+        rs.getString("anomaly_type"),
+        rs.getString("severity"),
+        rs.getString("metric_name"),
+        Rows.nullableDouble(rs, "metric_value"),
+        Rows.nullableDouble(rs, "expected_value"),
+        Rows.nullableDouble(rs, "deviation_percent"),
+        Rows.nullableDouble(rs, "deviation_std_dev"),
+        rs.getString("detection_method"),
+        Rows.nullableDouble(rs, "confidence_score"),
+        rs.getBoolean("is_resolved"),
+        Rows.instant(rs, "resolved_at"),
+        rs.getString("resolution_notes"));
+  }
+
+  /**
+   * An anomaly to store.
+   *
+   * @param deviationStdDev the deviation in residual standard errors (a z-score)
+   * @param confidenceScore 0–1
+   * @param metadataJson a JSON object, or null
+   */
+  public record NewAnomaly(
+      UUID machineId,
+      Instant detectedAt,
+      String anomalyType,
+      String severity,
+      String metricName,
+      Double metricValue,
+      Double expectedValue,
+      Double deviationPercent,
+      Double deviationStdDev,
+      String detectionMethod,
+      Double confidenceScore,
+      String metadataJson) {}
+
+  /** A stored anomaly with its machine's name and type. */
+  public record AnomalyRecord(
+      UUID id,
+      UUID machineId,
+      String machineName,
+      String machineType,
+      Instant detectedAt,
+      String anomalyType,
+      String severity,
+      String metricName,
+      Double metricValue,
+      Double expectedValue,
+      Double deviationPercent,
+      Double deviationStdDev,
+      String detectionMethod,
+      Double confidenceScore,
+      boolean isResolved,
+      Instant resolvedAt,
+      String resolutionNotes) {}
+
+  /**
+   * Which anomalies {@link #find} returns; {@code from} and {@code to} bound {@code detected_at}
+   * inclusively.
+   */
+  public record Filter(
+      Optional<UUID> machineId,
+      Optional<String> severity,
+      Optional<Instant> from,
+      Optional<Instant> to,
+      Optional<Boolean> resolved,
+      int limit,
+      boolean severityFirst) {}
 
   /** Anomaly counts by severity. */
   public record AnomalyCounts(int total, int critical, int warning, int normal) {}
