@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     name = "enms",
     mixinStandardHelpOptions = true,
     description = "EnMS: energy management for industrial plants.",
-    subcommands = {EnmsCommand.Run.class, org.enms.node.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {EnmsCommand.Run.class, org.enms.node.bench.BenchCommand.class, org.enms.node.cli.ImportCommand.class,
+      CommandLine.HelpCommand.class})
 public final class EnmsCommand implements Callable<Integer> {
 
   public static void main(String[] args) {
