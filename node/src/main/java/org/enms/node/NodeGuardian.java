@@ -43,6 +43,7 @@ import org.enms.node.adapters.DbSeriesQueries;
 import org.enms.node.adapters.JdbcReadingStore;
 import org.enms.node.adapters.MachineCatalog;
 import org.enms.node.adapters.ShardedLiveState;
+import org.enms.node.adapters.UnknownMachinePolicy;
 import org.enms.node.health.BrokerProbe;
 import org.enms.node.health.ClusterProbe;
 import org.enms.node.health.DatabaseProbe;
@@ -73,7 +74,7 @@ public final class NodeGuardian {
 
           MachineEntity.init(
               system,
-              new DbMachineHistory(database, io),
+              new DbMachineHistory(database, BlockingIo.of(system, "enms-restore-dispatcher")),
               MachineEntitySettings.fromConfig(config));
           ShardedLiveState live =
               new ShardedLiveState(ClusterSharding.get(system), httpSettings.askTimeout());
@@ -91,6 +92,7 @@ public final class NodeGuardian {
           scheduleRollups(system, io, rollups, config.getDuration("enms.rollup-interval"));
 
           IngestSettings ingestSettings = IngestSettings.fromConfig(config);
+          UnknownMachinePolicy unknownMachines = UnknownMachinePolicy.fromConfig(config);
           IngestMetrics ingestMetrics = new IngestMetrics(registry);
           if (ingestSettings.enabled()) {
             IngestPipeline pipeline =
@@ -98,11 +100,13 @@ public final class NodeGuardian {
                     system,
                     ingestSettings,
                     new ReadingValidator(
-                        catalog, ingestSettings.maxFutureSkew(), ingestSettings.maxPastAge(),
+                        RegistryWiring.acceptedMachines(unknownMachines, catalog),
+                        ingestSettings.maxFutureSkew(), ingestSettings.maxPastAge(),
                         Clock.systemUTC()),
                     live,
                     new JdbcReadingStore(
-                        system, io, new ReadingBatchWriter(database), new RejectDao(database), rollups),
+                        system, io, new ReadingBatchWriter(database), new RejectDao(database), rollups,
+                        RegistryWiring.autoRegistration(unknownMachines, database, catalog)),
                     live,
                     ingestMetrics);
             IngestProgressLog.start(system, ingestMetrics, ingestSettings.progressInterval());
@@ -130,7 +134,8 @@ public final class NodeGuardian {
                   new MetricsRoutes(registry),
                   new MachineRoutes(
                       directory, live, new DbAnomalyQueries(database, io), httpSettings, Clock.systemUTC()),
-                  new TimeseriesRoutes(directory, new DbSeriesQueries(new TimeseriesDao(database), io)));
+                  new TimeseriesRoutes(directory, new DbSeriesQueries(new TimeseriesDao(database), io)),
+                  RegistryWiring.routes(database, io, catalog));
           HttpServer.start(system, httpSettings, routes.routes())
               .exceptionally(
                   e -> {

@@ -19,8 +19,12 @@ public final class BlockingIo {
   }
 
   public static BlockingIo of(ActorSystem<?> system) {
-    return new BlockingIo(
-        system.dispatchers().lookup(DispatcherSelector.fromConfig("enms-blocking-dispatcher")));
+    return of(system, "enms-blocking-dispatcher");
+  }
+
+  /** Blocking calls on another configured dispatcher, to keep one kind of work from starving another. */
+  public static BlockingIo of(ActorSystem<?> system, String dispatcher) {
+    return new BlockingIo(system.dispatchers().lookup(DispatcherSelector.fromConfig(dispatcher)));
   }
 
   public <T> CompletionStage<T> call(Supplier<T> work) {
