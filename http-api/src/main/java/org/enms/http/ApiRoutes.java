@@ -1,9 +1,13 @@
 package org.enms.http;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.http.error.ErrorHandling;
 import org.enms.http.routes.HealthRoutes;
+import org.enms.http.routes.ImportRoutes;
 import org.enms.http.routes.MachineRoutes;
 import org.enms.http.routes.MetricsRoutes;
 import org.enms.http.routes.RegistryRoutes;
@@ -16,6 +20,8 @@ public final class ApiRoutes extends AllDirectives {
   private final MachineRoutes machines;
   private final TimeseriesRoutes timeseries;
   private final RegistryRoutes registry;
+  private final List<Supplier<Route>> extraResources = new ArrayList<>();
+  private ImportRoutes imports;
 
   public ApiRoutes(
       HealthRoutes health, MetricsRoutes metrics, MachineRoutes machines, TimeseriesRoutes timeseries) {
@@ -36,11 +42,30 @@ public final class ApiRoutes extends AllDirectives {
     this.registry = registry;
   }
 
+  /** Adds {@code /api/v1/import} (historical imports); call before {@link #routes}. */
+  public ApiRoutes withImports(ImportRoutes importRoutes) {
+    this.imports = importRoutes;
+    return this;
+  }
+
   private Route v1() {
     // Machine reads come before the registry's machine writes: both live under /machines.
-    return registry == null
-        ? concat(machines.routes(), timeseries.routes())
-        : concat(machines.routes(), timeseries.routes(), registry.routes());
+    Route resources =
+        registry == null
+            ? concat(machines.routes(), timeseries.routes())
+            : concat(machines.routes(), timeseries.routes(), registry.routes());
+    return imports == null ? resources : concat(resources, imports.routes());
+  }
+
+  /** Adds a resource's routes under {@code /api/v1}, tried after the ones above. */
+  public ApiRoutes with(Supplier<Route> resource) {
+    extraResources.add(resource);
+    return this;
+  }
+
+  private Route v1WithResources() {
+    Route[] more = extraResources.stream().map(Supplier::get).toArray(Route[]::new);
+    return more.length == 0 ? v1() : concat(v1(), more);
   }
 
   public Route routes() {
@@ -49,6 +74,6 @@ public final class ApiRoutes extends AllDirectives {
             concat(
                 health.routes(),
                 metrics.routes(),
-                pathPrefix("api", () -> pathPrefix("v1", this::v1))));
+                pathPrefix("api", () -> pathPrefix("v1", this::v1WithResources))));
   }
 }
