@@ -69,6 +69,16 @@ public final class MachineDao {
                 h.createQuery("SELECT id FROM machines WHERE is_active").mapTo(UUID.class).list()));
   }
 
+  /** Registered but deactivated machines: ingest refuses their data under either policy. */
+  public Set<UUID> inactiveIds() {
+    return jdbi.withHandle(
+        h ->
+            new HashSet<>(
+                h.createQuery("SELECT id FROM machines WHERE NOT is_active")
+                    .mapTo(UUID.class)
+                    .list()));
+  }
+
   private static MachineRow map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new MachineRow(
         rs.getObject("id", UUID.class),

@@ -44,6 +44,7 @@ class MachineDaoTest {
           .containsExactly(conveyor);
       assertThat(dao.list(Optional.empty(), Optional.of(true))).hasSize(7);
       assertThat(dao.activeIds()).hasSize(7).doesNotContain(conveyor);
+      assertThat(dao.inactiveIds()).containsExactly(conveyor);
     } finally {
       pg.database()
           .jdbi()

@@ -160,6 +160,36 @@ final class NodeFixture implements AutoCloseable {
     }
   }
 
+  /** Sends {@code method} with a JSON body (none when null), e.g. a registry write. */
+  HttpResponse<String> send(String method, String path, String jsonBody) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+              .timeout(Duration.ofSeconds(10))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  jsonBody == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(jsonBody))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    try {
+      return Json.mapper().readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   JsonNode getJson(String path) {
     try {
       return Json.mapper().readTree(get(path).body());

@@ -29,6 +29,7 @@ public final class JdbcReadingStore implements ReadingStore {
   private final ReadingBatchWriter writer;
   private final RejectDao rejects;
   private final RollupRefresher rollups;
+  private final AutoRegistration autoRegistration;
 
   public JdbcReadingStore(
       ActorSystem<?> system,
@@ -36,11 +37,26 @@ public final class JdbcReadingStore implements ReadingStore {
       ReadingBatchWriter writer,
       RejectDao rejects,
       RollupRefresher rollups) {
+    this(system, io, writer, rejects, rollups, null);
+  }
+
+  /**
+   * With {@code autoRegistration} (the {@code register} policy for unknown machines; null under
+   * {@code reject}), the machines a batch introduces are registered before its readings are written.
+   */
+  public JdbcReadingStore(
+      ActorSystem<?> system,
+      BlockingIo io,
+      ReadingBatchWriter writer,
+      RejectDao rejects,
+      RollupRefresher rollups,
+      AutoRegistration autoRegistration) {
     this.system = system;
     this.io = io;
     this.writer = writer;
     this.rejects = rejects;
     this.rollups = rollups;
+    this.autoRegistration = autoRegistration;
   }
 
   @Override
@@ -57,6 +73,9 @@ public final class JdbcReadingStore implements ReadingStore {
 
   private StoredBatch write(List<Reading> readings, List<org.enms.ingest.port.IngestReject> rejected) {
     try {
+      if (autoRegistration != null && !readings.isEmpty()) {
+        autoRegistration.registerUnknown(readings);
+      }
       WriteResult result = readings.isEmpty() ? WriteResult.EMPTY : writer.write(readings);
       if (!rejected.isEmpty()) {
         rejects.insert(

@@ -8,30 +8,52 @@ import java.util.function.Predicate;
 import org.enms.db.MachineDao;
 
 /**
- * The ids ingest accepts: active machines, refreshed periodically from the registry so validation
- * is a set lookup on the hot path rather than a query per message.
+ * The ids ingest accepts: active machines, refreshed from the registry periodically and right after
+ * every registry write, so validation is a set lookup on the hot path rather than a query per
+ * message. It also knows the deactivated ones, whose data is refused even when unknown machines
+ * are registered automatically.
  */
 public final class MachineCatalog implements Predicate<UUID> {
   private final MachineDao machines;
   private final BlockingIo io;
-  private final AtomicReference<Set<UUID>> known = new AtomicReference<>(Set.of());
+  private final AtomicReference<Snapshot> snapshot =
+      new AtomicReference<>(new Snapshot(Set.of(), Set.of()));
+
+  /** Active and deactivated ids as read together. */
+  private record Snapshot(Set<UUID> active, Set<UUID> inactive) {}
 
   public MachineCatalog(MachineDao machines, BlockingIo io) {
     this.machines = machines;
     this.io = io;
   }
 
+  /** True for an active machine. */
   @Override
   public boolean test(UUID machineId) {
-    return known.get().contains(machineId);
+    return snapshot.get().active().contains(machineId);
   }
 
+  /** True for a registered machine that has been deactivated. */
+  public boolean deactivated(UUID machineId) {
+    return snapshot.get().inactive().contains(machineId);
+  }
+
+  /** True for any registered machine, active or not. */
+  public boolean registered(UUID machineId) {
+    Snapshot s = snapshot.get();
+    return s.active().contains(machineId) || s.inactive().contains(machineId);
+  }
+
+  /** Reloads on the blocking dispatcher; completes with the number of active machines. */
   public CompletionStage<Integer> refresh() {
-    return io.call(
-        () -> {
-          Set<UUID> ids = Set.copyOf(machines.activeIds());
-          known.set(ids);
-          return ids.size();
-        });
+    return io.call(this::reload);
+  }
+
+  /** Reloads on the calling thread, which must be allowed to block (JDBC). */
+  public int reload() {
+    Set<UUID> active = Set.copyOf(machines.activeIds());
+    Set<UUID> inactive = Set.copyOf(machines.inactiveIds());
+    snapshot.set(new Snapshot(active, inactive));
+    return active.size();
   }
 }
