@@ -7,7 +7,6 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.http.error.ErrorHandling;
 import org.enms.http.routes.HealthRoutes;
-import org.enms.http.routes.ImportRoutes;
 import org.enms.http.routes.MachineRoutes;
 import org.enms.http.routes.MetricsRoutes;
 import org.enms.http.routes.RegistryRoutes;
@@ -21,7 +20,6 @@ public final class ApiRoutes extends AllDirectives {
   private final TimeseriesRoutes timeseries;
   private final RegistryRoutes registry;
   private final List<Supplier<Route>> extraResources = new ArrayList<>();
-  private ImportRoutes imports;
 
   public ApiRoutes(
       HealthRoutes health, MetricsRoutes metrics, MachineRoutes machines, TimeseriesRoutes timeseries) {
@@ -42,19 +40,11 @@ public final class ApiRoutes extends AllDirectives {
     this.registry = registry;
   }
 
-  /** Adds {@code /api/v1/import} (historical imports); call before {@link #routes}. */
-  public ApiRoutes withImports(ImportRoutes importRoutes) {
-    this.imports = importRoutes;
-    return this;
-  }
-
   private Route v1() {
     // Machine reads come before the registry's machine writes: both live under /machines.
-    Route resources =
-        registry == null
-            ? concat(machines.routes(), timeseries.routes())
-            : concat(machines.routes(), timeseries.routes(), registry.routes());
-    return imports == null ? resources : concat(resources, imports.routes());
+    return registry == null
+        ? concat(machines.routes(), timeseries.routes())
+        : concat(machines.routes(), timeseries.routes(), registry.routes());
   }
 
   /** Adds a resource's routes under {@code /api/v1}, tried after the ones above. */
