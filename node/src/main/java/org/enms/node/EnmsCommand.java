@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "EnMS: energy management for industrial plants.",
     subcommands = {EnmsCommand.Run.class, org.enms.node.bench.BenchCommand.class, org.enms.node.cli.ImportCommand.class,
+      org.enms.node.cli.MachinesCommand.class,
       CommandLine.HelpCommand.class})
 public final class EnmsCommand implements Callable<Integer> {
 
