@@ -76,7 +76,10 @@ public final class AnomalyRoutes extends AllDirectives {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("machine_id", r.machineId());
     b.put("machine_name", r.machineName());
-    b.put("detection_period", Map.of("start", r.start(), "end", r.end()));
+    Map<String, Object> period = new LinkedHashMap<>();
+    period.put("start", r.start());
+    period.put("end", r.end());
+    b.put("detection_period", period);
     b.put("baseline_model_version", r.baselineModelVersion());
     b.put("total_data_points", r.totalDataPoints());
     b.put("anomalies_detected", r.anomaliesDetected());
