@@ -24,6 +24,8 @@ import org.enms.db.TimeseriesDao;
 import org.enms.http.ApiRoutes;
 import org.enms.http.HttpServer;
 import org.enms.http.HttpSettings;
+import org.enms.http.routes.AnomalyRoutes;
+import org.enms.http.routes.BaselineRoutes;
 import org.enms.http.routes.HealthRoutes;
 import org.enms.http.routes.MachineRoutes;
 import org.enms.http.routes.MetricsRoutes;
@@ -37,6 +39,8 @@ import org.enms.machine.MachineEntity;
 import org.enms.machine.MachineEntitySettings;
 import org.enms.node.adapters.BlockingIo;
 import org.enms.node.adapters.DbAnomalyQueries;
+import org.enms.node.adapters.DbAnomalyService;
+import org.enms.node.adapters.DbBaselines;
 import org.enms.node.adapters.DbMachineDirectory;
 import org.enms.node.adapters.DbMachineHistory;
 import org.enms.node.adapters.DbSeriesQueries;
@@ -136,7 +140,10 @@ public final class NodeGuardian {
                       directory, live, new DbAnomalyQueries(database, io), httpSettings, Clock.systemUTC()),
                   new TimeseriesRoutes(directory, new DbSeriesQueries(new TimeseriesDao(database), io)),
                   RegistryWiring.routes(database, io, catalog));
-          routes.with(ImportWiring.routes(config, database, rollups, io)::routes);
+          routes
+              .with(new BaselineRoutes(new DbBaselines(database, io))::routes)
+              .with(new AnomalyRoutes(new DbAnomalyService(database, io), Clock.systemUTC())::routes)
+              .with(ImportWiring.routes(config, database, rollups, io)::routes);
           HttpServer.start(system, httpSettings, routes.routes())
               .exceptionally(
                   e -> {
