@@ -46,6 +46,7 @@ import org.enms.ingest.importer.ValueKind;
 public final class ImportBench {
   private static final String YEAR_MACHINE = "import-bench-year";
   private static final String BULK_MACHINE = "import-bench-bulk";
+  private static final String SECOND_MACHINE = "import-bench-year-2";
 
   private ImportBench() {}
 
@@ -62,9 +63,12 @@ public final class ImportBench {
                       + " ('1b000000-0000-0000-0000-000000000011',"
                       + " '1b000000-0000-0000-0000-000000000001', ?, 'other', 100),"
                       + " ('1b000000-0000-0000-0000-000000000012',"
+                      + " '1b000000-0000-0000-0000-000000000001', ?, 'other', 100),"
+                      + " ('1b000000-0000-0000-0000-000000000013',"
                       + " '1b000000-0000-0000-0000-000000000001', ?, 'other', 100)",
                   YEAR_MACHINE,
-                  BULK_MACHINE);
+                  BULK_MACHINE,
+                  SECOND_MACHINE);
             });
   }
 
@@ -118,6 +122,14 @@ public final class ImportBench {
           "same year again (idempotent)",
           importer,
           ImportSpec.builder(YEAR_MACHINE, ValueKind.POWER_KW)
+              .zone(ZoneId.of("Europe/Berlin"))
+              .stamp(StampConvention.BEGINNING)
+              .build(),
+          year);
+      report(
+          "same year, second machine",
+          importer,
+          ImportSpec.builder(SECOND_MACHINE, ValueKind.POWER_KW)
               .zone(ZoneId.of("Europe/Berlin"))
               .stamp(StampConvention.BEGINNING)
               .build(),
