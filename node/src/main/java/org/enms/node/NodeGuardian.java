@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -35,6 +36,7 @@ import org.enms.ingest.parse.ReadingValidator;
 import org.enms.ingest.stream.IngestMetrics;
 import org.enms.ingest.stream.IngestPipeline;
 import org.enms.ingest.stream.IngestProgressLog;
+import org.enms.ingest.stream.SubscriptionState;
 import org.enms.machine.MachineEntity;
 import org.enms.machine.MachineEntitySettings;
 import org.enms.node.adapters.BlockingIo;
@@ -98,6 +100,7 @@ public final class NodeGuardian {
           IngestSettings ingestSettings = IngestSettings.fromConfig(config);
           UnknownMachinePolicy unknownMachines = UnknownMachinePolicy.fromConfig(config);
           IngestMetrics ingestMetrics = new IngestMetrics(registry);
+          Optional<SubscriptionState> subscriptions = Optional.empty();
           if (ingestSettings.enabled()) {
             IngestPipeline pipeline =
                 IngestPipeline.start(
@@ -113,6 +116,7 @@ public final class NodeGuardian {
                         RegistryWiring.autoRegistration(unknownMachines, database, catalog)),
                     live,
                     ingestMetrics);
+            subscriptions = Optional.of(pipeline.subscriptions());
             IngestProgressLog.start(system, ingestMetrics, ingestSettings.progressInterval());
             CoordinatedShutdown.get(system)
                 .addTask(
@@ -130,7 +134,7 @@ public final class NodeGuardian {
                   new HealthRoutes(
                       List.of(
                           new DatabaseProbe(database, io),
-                          new BrokerProbe(ingestSettings.brokerUrl(), ingestMetrics, io),
+                          new BrokerProbe(ingestSettings.brokerUrl(), subscriptions, ingestMetrics, io),
                           new ClusterProbe(Cluster.get(system))),
                       NodeGuardian.class.getPackage().getImplementationVersion() == null
                           ? "dev"

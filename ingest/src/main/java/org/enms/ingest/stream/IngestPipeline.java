@@ -22,10 +22,13 @@ import org.enms.ingest.port.ReadingStore;
 public final class IngestPipeline {
   private final UniqueKillSwitch killSwitch;
   private final CompletionStage<Done> done;
+  private final SubscriptionState subscriptions;
 
-  private IngestPipeline(UniqueKillSwitch killSwitch, CompletionStage<Done> done) {
+  private IngestPipeline(
+      UniqueKillSwitch killSwitch, CompletionStage<Done> done, SubscriptionState subscriptions) {
     this.killSwitch = killSwitch;
     this.done = done;
+    this.subscriptions = subscriptions;
   }
 
   public static IngestPipeline start(
@@ -37,18 +40,24 @@ public final class IngestPipeline {
       LiveStateListener listener,
       IngestMetrics metrics) {
     var parse = ParseFlow.create(new PayloadParser(), validator, metrics, Clock.systemUTC());
+    var subscriptions = new SubscriptionState(settings.connections());
     var pair =
-        MqttReadingSource.create(settings, parse)
+        MqttReadingSource.create(settings, parse, subscriptions)
             .viaMat(KillSwitches.single(), Keep.right())
             .via(StoreFlow.create(settings, counters, store, listener, metrics))
             .toMat(Sink.ignore(), Keep.both())
             .run(system);
-    return new IngestPipeline(pair.first(), pair.second());
+    return new IngestPipeline(pair.first(), pair.second(), subscriptions);
   }
 
   /** Stops taking messages; what is not yet acknowledged will be redelivered by the broker. */
   public void stop() {
     killSwitch.shutdown();
+  }
+
+  /** Connections whose subscription the broker has confirmed and that are still up. */
+  public SubscriptionState subscriptions() {
+    return subscriptions;
   }
 
   public CompletionStage<Done> done() {

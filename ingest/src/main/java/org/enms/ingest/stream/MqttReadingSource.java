@@ -34,13 +34,16 @@ public final class MqttReadingSource {
   private MqttReadingSource() {}
 
   public static <T> Source<T, NotUsed> create(
-      IngestSettings settings, Flow<MqttMessageWithAck, T, NotUsed> perConnection) {
+      IngestSettings settings,
+      Flow<MqttMessageWithAck, T, NotUsed> perConnection,
+      SubscriptionState state) {
     RestartSettings restart =
         RestartSettings.create(settings.minBackoff(), settings.maxBackoff(), 0.2);
     List<Source<T, NotUsed>> connections = new ArrayList<>();
     for (int i = 0; i < settings.connections(); i++) {
+      int connection = i;
       String clientId = settings.clientId() + "-" + i;
-      MqttConnectionSettings connection = connectionSettings(settings, clientId);
+      MqttConnectionSettings mqtt = connectionSettings(settings, clientId);
       MqttSubscriptions subscription =
           MqttSubscriptions.create(settings.subscription(), MqttQoS.atLeastOnce());
       connections.add(
@@ -50,7 +53,12 @@ public final class MqttReadingSource {
                     log.info(
                         "mqtt connecting broker={} client={} subscription={}",
                         settings.brokerUrl(), clientId, settings.subscription());
-                    return MqttSource.atLeastOnce(connection, subscription, settings.bufferSize())
+                    return MqttSource.atLeastOnce(mqtt, subscription, settings.bufferSize())
+                        .mapMaterializedValue(
+                            ready -> ready.thenRun(() -> state.subscribed(connection)))
+                        .watchTermination(
+                            (ready, terminated) ->
+                                terminated.whenComplete((done, error) -> state.lost(connection)))
                         .via(perConnection);
                   })
               // Each connection parses on its own, so JSON work spreads over the cores.

@@ -28,6 +28,7 @@ import org.enms.ingest.stream.IngestMetrics;
 import org.enms.ingest.stream.MqttReadingSource;
 import org.enms.ingest.stream.ParseFlow;
 import org.enms.ingest.stream.StoreFlow;
+import org.enms.ingest.stream.SubscriptionState;
 import org.enms.machine.MachineEntity;
 import org.enms.machine.MachineEntitySettings;
 import org.enms.node.adapters.BlockingIo;
@@ -104,7 +105,7 @@ final class BenchNode implements AutoCloseable {
             new JdbcReadingStore(
                 system, io, new ReadingBatchWriter(database), new RejectDao(database), rollups));
     var pair =
-        MqttReadingSource.create(settings, parse)
+        MqttReadingSource.create(settings, parse, new SubscriptionState(settings.connections()))
             .viaMat(KillSwitches.single(), Keep.right())
             .via(StoreFlow.create(settings, store, probes.listener(live), metrics))
             .toMat(Sink.ignore(), Keep.both())

@@ -4,22 +4,31 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.enms.http.port.HealthProbe;
 import org.enms.ingest.stream.IngestMetrics;
+import org.enms.ingest.stream.SubscriptionState;
 import org.enms.node.adapters.BlockingIo;
 
 /**
- * The broker accepts connections, and how much the ingest has stored so far. A TCP probe keeps
- * the check independent of the ingest's own connections, which may be backing off.
+ * The broker accepts connections and, when this node ingests, at least one of its subscriber
+ * connections holds its subscription (before that, the broker drops what is published for this
+ * node's fresh session, so the node is not ready). Also shows how much has been stored.
  */
 public final class BrokerProbe implements HealthProbe {
   private final String brokerUrl;
+  private final Optional<SubscriptionState> subscriptions;
   private final IngestMetrics metrics;
   private final BlockingIo io;
 
-  public BrokerProbe(String brokerUrl, IngestMetrics metrics, BlockingIo io) {
+  public BrokerProbe(
+      String brokerUrl,
+      Optional<SubscriptionState> subscriptions,
+      IngestMetrics metrics,
+      BlockingIo io) {
     this.brokerUrl = brokerUrl;
+    this.subscriptions = subscriptions;
     this.metrics = metrics;
     this.io = io;
   }
@@ -41,10 +50,15 @@ public final class BrokerProbe implements HealthProbe {
           } catch (Exception e) {
             reachable = false;
           }
+          int subscribed = subscriptions.map(SubscriptionState::subscribedConnections).orElse(0);
+          boolean ready = reachable && (subscriptions.isEmpty() || subscribed > 0);
           return new Result(
-              reachable,
+              ready,
               Map.of(
                   "url", brokerUrl,
+                  "reachable", reachable,
+                  "subscribed_connections", subscribed,
+                  "connections", subscriptions.map(SubscriptionState::connections).orElse(0),
                   "readings_stored", metrics.readingsTotal(),
                   "rejects", metrics.rejectsTotal()));
         });
