@@ -198,6 +198,21 @@ class RollupRefresherTest {
   }
 
   @Test
+  void onlyTheSettledPartOfADirtyRangeIsRefreshedAndTheRestStaysDirty() {
+    var refresher = new RollupRefresher(pg.database());
+    Instant from = Instant.parse("2025-03-11T02:00:10Z");
+    Instant horizon = Instant.parse("2025-03-11T02:03:00Z");
+    Instant to = Instant.parse("2025-03-11T02:04:30Z");
+    refresher.markDirty(from, to);
+    assertThat(refresher.refreshDirtyBefore(horizon))
+        .containsExactly(new TimeRange(from, horizon.minusNanos(1)));
+    assertThat(refresher.dirtyRanges()).containsExactly(new TimeRange(horizon, to));
+    assertThat(refresher.refreshDirtyBefore(horizon)).isEmpty();
+    assertThat(refresher.refreshDirty()).containsExactly(new TimeRange(horizon, to));
+    assertThat(refresher.dirtyRanges()).isEmpty();
+  }
+
+  @Test
   void aBatchThatInsertedNothingMarksNothingDirty() {
     var refresher = new RollupRefresher(pg.database());
     refresher.markDirty(

@@ -95,7 +95,9 @@ public final class NodeGuardian {
 
           schedulePartitionMaintenance(system, io, database);
           RollupRefresher rollups = new RollupRefresher(database);
-          scheduleRollups(system, io, rollups, config.getDuration("enms.rollup-interval"));
+          scheduleRollups(
+              system, io, rollups, config.getDuration("enms.rollup-interval"),
+              config.getDuration("enms.rollup-settle"));
 
           IngestSettings ingestSettings = IngestSettings.fromConfig(config);
           UnknownMachinePolicy unknownMachines = UnknownMachinePolicy.fromConfig(config);
@@ -203,7 +205,11 @@ public final class NodeGuardian {
   }
 
   private static void scheduleRollups(
-      ActorSystem<?> system, BlockingIo io, RollupRefresher rollups, Duration every) {
+      ActorSystem<?> system,
+      BlockingIo io,
+      RollupRefresher rollups,
+      Duration every,
+      Duration settle) {
     // A crash between a commit and its roll-up leaves recent buckets stale; redo the recent past.
     io.call(
         () -> {
@@ -216,7 +222,8 @@ public final class NodeGuardian {
             every,
             () -> {
               try {
-                rollups.refreshDirty();
+                rollups.refreshDirtyBefore(
+                    RollupHorizon.settledBefore(java.time.Instant.now(), settle));
               } catch (RuntimeException e) {
                 log.warn("roll-up refresh failed, will retry: {}", e.getMessage());
               }

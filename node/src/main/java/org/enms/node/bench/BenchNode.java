@@ -89,7 +89,13 @@ final class BenchNode implements AutoCloseable {
             .scheduleWithFixedDelay(
                 every,
                 every,
-                () -> io.call(rollups::refreshDirty),
+                () ->
+                    io.call(
+                        () ->
+                            rollups.refreshDirtyBefore(
+                                org.enms.node.RollupHorizon.settledBefore(
+                                    java.time.Instant.now(),
+                                    config.getDuration("enms.rollup-settle")))),
                 system.executionContext());
 
     IngestSettings settings = IngestSettings.fromConfig(config);
