@@ -35,22 +35,67 @@ class PartitionManagerTest {
   void writingABatchThatSpansMidnightCreatesBothDailyPartitions() {
     var writer = new ReadingBatchWriter(pg.database());
     var m = DemoPlant.machineId(1);
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+    Instant midnight = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     writer.write(
         List.of(
-            EnergyReading.electricity(m, Instant.parse("2021-06-01T23:59:59Z"), 10, 0.01),
-            EnergyReading.electricity(m, Instant.parse("2021-06-02T00:00:00Z"), 11, 0.01)));
+            EnergyReading.electricity(m, midnight.minusSeconds(1), 10, 0.01),
+            EnergyReading.electricity(m, midnight, 11, 0.01)));
+    String yesterday = "_p" + today.minusDays(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    String todays = "_p" + today.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
     assertThat(partitionsOf("energy_readings"))
-        .contains("energy_readings_p20210601", "energy_readings_p20210602");
-    assertThat(partitionsOf("production_data")).contains("production_data_p20210602");
+        .contains("energy_readings" + yesterday, "energy_readings" + todays);
+    assertThat(partitionsOf("production_data")).contains("production_data" + todays);
     long afterMidnight =
         pg.database()
             .jdbi()
             .withHandle(
                 h ->
-                    h.createQuery("SELECT count(*) FROM energy_readings_p20210602")
+                    h.createQuery("SELECT count(*) FROM energy_readings" + todays)
                         .mapTo(Long.class)
                         .one());
     assertThat(afterMidnight).isEqualTo(1);
+  }
+
+  @Test
+  void historyGetsMonthlyPartitionsSoAYearIsTwelveTablesNotThreeHundredSixtyFive() {
+    var writer = new ReadingBatchWriter(pg.database());
+    var m = DemoPlant.machineId(2);
+    List<EnergyReading> year = new java.util.ArrayList<>();
+    for (Instant t = Instant.parse("2018-01-01T00:00:00Z");
+        t.isBefore(Instant.parse("2019-01-01T00:00:00Z"));
+        t = t.plus(java.time.Duration.ofHours(6))) {
+      year.add(EnergyReading.electricity(m, t, 5, 1.5));
+    }
+    writer.write(year);
+    assertThat(partitionsOf("energy_readings").stream().filter(n -> n.contains("2018")))
+        .hasSize(12)
+        .contains("energy_readings_m201801", "energy_readings_m201812");
+    long rows =
+        pg.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) FROM energy_readings WHERE time >= '2018-01-01' AND time < '2019-01-01'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(rows).isEqualTo(year.size());
+  }
+
+  @Test
+  void aMonthThatAlreadyHasDailyPartitionsKeepsGettingDailyOnes() {
+    pg.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "CREATE TABLE energy_readings_p20190305 PARTITION OF energy_readings"
+                        + " FOR VALUES FROM ('2019-03-05 00:00:00+00') TO ('2019-03-06 00:00:00+00')"));
+    pg.database().partitions().ensure(LocalDate.of(2019, 3, 10));
+    assertThat(partitionsOf("energy_readings"))
+        .contains("energy_readings_p20190310")
+        .doesNotContain("energy_readings_m201903");
   }
 
   @Test
@@ -63,18 +108,18 @@ class PartitionManagerTest {
   }
 
   @Test
-  void ensureIsIdempotentAndDropBeforeRemovesOnlyOlderDays() {
+  void ensureIsIdempotentAndDropBeforeRemovesOnlyPartitionsWhollyPastRetention() {
     PartitionManager partitions = pg.database().partitions();
-    partitions.ensure(LocalDate.of(2020, 1, 1));
-    partitions.ensure(LocalDate.of(2020, 1, 1));
-    partitions.ensure(LocalDate.of(2020, 1, 2));
-    int dropped = partitions.dropBefore(LocalDate.of(2020, 1, 2));
-    assertThat(dropped).isEqualTo(3);
+    partitions.ensure(LocalDate.of(2020, 1, 15));
+    partitions.ensure(LocalDate.of(2020, 1, 15));
+    partitions.ensure(LocalDate.of(2020, 1, 20));
+    partitions.ensure(LocalDate.of(2020, 2, 3));
+    assertThat(partitions.dropBefore(LocalDate.of(2020, 2, 15))).isEqualTo(3);
     assertThat(partitionsOf("energy_readings"))
-        .doesNotContain("energy_readings_p20200101")
-        .contains("energy_readings_p20200102");
-    // A dropped day is recreated on demand, not remembered as existing.
-    partitions.ensure(LocalDate.of(2020, 1, 1));
-    assertThat(partitionsOf("energy_readings")).contains("energy_readings_p20200101");
+        .doesNotContain("energy_readings_m202001")
+        .contains("energy_readings_m202002");
+    // A dropped month is recreated on demand, not remembered as existing.
+    partitions.ensure(LocalDate.of(2020, 1, 15));
+    assertThat(partitionsOf("energy_readings")).contains("energy_readings_m202001");
   }
 }
