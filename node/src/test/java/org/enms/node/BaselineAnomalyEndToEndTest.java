@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.enms.core.plant.DemoPlant;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnvironmentalReading;
@@ -45,15 +44,13 @@ class BaselineAnomalyEndToEndTest {
   private static final int DROP = HOURS - 20;
 
   private static NodeFixture fixture;
-  private static ActorSystem<Void> node;
   private static Instant end;
   private static Instant start;
 
   @BeforeAll
   static void start() {
     fixture = new NodeFixture();
-    node = Node.start(fixture.config(Map.of()));
-    NodeFixture.await("the API", Duration.ofSeconds(60), fixture::apiUp);
+    fixture.startNode(Map.of());
     end = Instant.now().truncatedTo(ChronoUnit.HOURS);
     start = end.minus(Duration.ofHours(HOURS));
     try (Database db =
@@ -79,8 +76,6 @@ class BaselineAnomalyEndToEndTest {
 
   @AfterAll
   static void stop() throws Exception {
-    node.terminate();
-    node.getWhenTerminated().toCompletableFuture().get();
     fixture.close();
   }
 

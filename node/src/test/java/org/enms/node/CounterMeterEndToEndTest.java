@@ -15,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,14 +30,12 @@ class CounterMeterEndToEndTest {
   private static final String TOPIC = "factory/demo/conveyor-a/energy";
 
   private static NodeFixture fixture;
-  private static ActorSystem<Void> node;
   private static MqttClient publisher;
 
   @BeforeAll
   static void start() {
     fixture = new NodeFixture();
-    node = Node.start(fixture.config(Map.of()));
-    NodeFixture.await("the API", Duration.ofSeconds(60), fixture::apiUp);
+    fixture.startNode(Map.of());
     publisher = fixture.publisher();
   }
 
@@ -46,10 +43,6 @@ class CounterMeterEndToEndTest {
   static void stop() throws Exception {
     if (publisher != null) {
       publisher.disconnect();
-    }
-    if (node != null) {
-      node.terminate();
-      node.getWhenTerminated().toCompletableFuture().get();
     }
     fixture.close();
   }

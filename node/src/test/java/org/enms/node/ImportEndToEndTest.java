@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.enms.core.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,22 +24,16 @@ class ImportEndToEndTest {
   private static final String COMPRESSOR = "c0000000-0000-0000-0000-000000000001";
   private static final String BOUNDARY = "enms-import-e2e";
   private static NodeFixture fixture;
-  private static ActorSystem<Void> node;
   private static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
     fixture = new NodeFixture();
-    node = Node.start(fixture.config(Map.of()));
-    NodeFixture.await("the API", Duration.ofSeconds(60), fixture::apiUp);
+    fixture.startNode(Map.of());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (node != null) {
-      node.terminate();
-      node.getWhenTerminated().toCompletableFuture().get();
-    }
     fixture.close();
   }
 

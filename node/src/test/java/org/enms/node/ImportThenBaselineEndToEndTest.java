@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.enms.core.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,22 +29,18 @@ class ImportThenBaselineEndToEndTest {
   private static final int SPIKE = TRAIN_HOURS + 100;
 
   private static NodeFixture fixture;
-  private static ActorSystem<Void> node;
   private static Instant first;
 
   @BeforeAll
   static void start() throws Exception {
     fixture = new NodeFixture();
-    node = Node.start(fixture.config(Map.of()));
-    NodeFixture.await("the API", Duration.ofSeconds(60), fixture::apiUp);
+    fixture.startNode(Map.of());
     first = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(33));
     importExport();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    node.terminate();
-    node.getWhenTerminated().toCompletableFuture().get();
     fixture.close();
   }
 

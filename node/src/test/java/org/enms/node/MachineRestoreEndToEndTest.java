@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,19 +20,15 @@ class MachineRestoreEndToEndTest {
   private static final String HVAC = "c0000000-0000-0000-0000-000000000002";
 
   private static NodeFixture fixture;
-  private static ActorSystem<Void> node;
 
   @BeforeAll
   static void start() {
     fixture = new NodeFixture();
-    node = Node.start(fixture.config(Map.of("enms.machine.idle-timeout", "1s")));
-    NodeFixture.await("the API", Duration.ofSeconds(60), fixture::apiUp);
+    fixture.startNode(Map.of("enms.machine.idle-timeout", "1s"));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    node.terminate();
-    node.getWhenTerminated().toCompletableFuture().get();
     fixture.close();
   }
 

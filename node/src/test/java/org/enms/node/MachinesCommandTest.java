@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.enms.node.cli.MachinesCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,21 +15,15 @@ import picocli.CommandLine;
 /** {@code ./enms machines ...} against a running node's API. */
 class MachinesCommandTest {
   private static NodeFixture fixture;
-  private static ActorSystem<Void> node;
 
   @BeforeAll
   static void start() {
     fixture = new NodeFixture();
-    node = Node.start(fixture.config(Map.of("enms.ingest.enabled", false)));
-    NodeFixture.await("the API", Duration.ofSeconds(60), fixture::apiUp);
+    fixture.startNode(Map.of("enms.ingest.enabled", false));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (node != null) {
-      node.terminate();
-      node.getWhenTerminated().toCompletableFuture().get();
-    }
     fixture.close();
   }
 

@@ -27,6 +27,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.enms.core.json.Json;
 import org.enms.db.testing.TestPostgresServer;
 import org.enms.node.embedded.EmbeddedMqttBroker;
@@ -45,6 +46,7 @@ final class NodeFixture implements AutoCloseable {
   final int httpPort;
   final String clientId = "enms-test-" + UUID.randomUUID().toString().substring(0, 8);
   private final EmbeddedMqttBroker broker;
+  private ActorSystem<Void> node;
   private final TestPostgresServer postgres = TestPostgresServer.shared();
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -66,6 +68,15 @@ final class NodeFixture implements AutoCloseable {
       brokerUrl = broker.url();
     }
     httpPort = freePort();
+  }
+
+  /**
+   * Starts a node in this JVM on these services and waits until it is ready: API up, database
+   * healthy and its MQTT subscription in place. {@link #close} stops it.
+   */
+  void startNode(Map<String, Object> extra) {
+    node = Node.start(config(extra));
+    await("the node to be ready", Duration.ofSeconds(60), this::apiUp);
   }
 
   /** Node configuration for these services; {@code extra} overrides, e.g. the simulator. */
@@ -246,6 +257,10 @@ final class NodeFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    if (node != null) {
+      node.terminate();
+      node.getWhenTerminated().toCompletableFuture().join();
+    }
     if (broker != null) {
       broker.close();
     }

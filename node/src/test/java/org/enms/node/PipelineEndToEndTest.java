@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,20 +21,16 @@ class PipelineEndToEndTest {
   private static final String CONVEYOR = "c0000000-0000-0000-0000-000000000003";
 
   private static NodeFixture fixture;
-  private static ActorSystem<Void> node;
   private static MqttClient publisher;
 
   @BeforeAll
   static void start() {
     fixture = new NodeFixture();
-    node =
-        Node.start(
-            fixture.config(
-                Map.of(
-                    "enms.simulator.enabled", true,
-                    "enms.simulator.http.port", NodeFixture.freePort(),
-                    "enms.simulator.client-id", "sim-" + fixture.clientId)));
-    NodeFixture.await("the API", Duration.ofSeconds(60), fixture::apiUp);
+    fixture.startNode(
+        Map.of(
+            "enms.simulator.enabled", true,
+            "enms.simulator.http.port", NodeFixture.freePort(),
+            "enms.simulator.client-id", "sim-" + fixture.clientId));
     publisher = fixture.publisher();
   }
 
@@ -43,10 +38,6 @@ class PipelineEndToEndTest {
   static void stop() throws Exception {
     if (publisher != null) {
       publisher.disconnect();
-    }
-    if (node != null) {
-      node.terminate();
-      node.getWhenTerminated().toCompletableFuture().get();
     }
     fixture.close();
   }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,20 +26,16 @@ class PlantFileAndAutoRegistrationEndToEndTest {
   private static final String FACTORY = "Field meters";
 
   private static NodeFixture fixture;
-  private static ActorSystem<Void> node;
   private static MqttClient publisher;
 
   @BeforeAll
   static void start() {
     fixture = new NodeFixture();
-    node =
-        Node.start(
-            fixture.config(
-                Map.of(
-                    "enms.plant.file", Path.of("../docs/plant-example.conf").toAbsolutePath().toString(),
-                    "enms.ingest.unknown-machines", "register",
-                    "enms.ingest.auto-register-factory", FACTORY)));
-    NodeFixture.await("the API", Duration.ofSeconds(60), fixture::apiUp);
+    fixture.startNode(
+        Map.of(
+            "enms.plant.file", Path.of("../docs/plant-example.conf").toAbsolutePath().toString(),
+            "enms.ingest.unknown-machines", "register",
+            "enms.ingest.auto-register-factory", FACTORY));
     publisher = fixture.publisher();
   }
 
@@ -48,10 +43,6 @@ class PlantFileAndAutoRegistrationEndToEndTest {
   static void stop() throws Exception {
     if (publisher != null) {
       publisher.disconnect();
-    }
-    if (node != null) {
-      node.terminate();
-      node.getWhenTerminated().toCompletableFuture().get();
     }
     fixture.close();
   }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryEndToEndTest {
   private static NodeFixture fixture;
-  private static ActorSystem<Void> node;
   private static MqttClient publisher;
 
   @BeforeAll
   static void start() {
     fixture = new NodeFixture();
-    node = Node.start(fixture.config(Map.of()));
-    NodeFixture.await("the API", Duration.ofSeconds(60), fixture::apiUp);
+    fixture.startNode(Map.of());
     publisher = fixture.publisher();
   }
 
@@ -36,10 +33,6 @@ class RegistryEndToEndTest {
   static void stop() throws Exception {
     if (publisher != null) {
       publisher.disconnect();
-    }
-    if (node != null) {
-      node.terminate();
-      node.getWhenTerminated().toCompletableFuture().get();
     }
     fixture.close();
   }
