@@ -136,7 +136,9 @@ public final class NodeGuardian {
                   new HealthRoutes(
                       List.of(
                           new DatabaseProbe(database, io),
-                          new BrokerProbe(ingestSettings.brokerUrl(), subscriptions, ingestMetrics, io),
+                          new BrokerProbe(
+                              ingestSettings.brokerUrl(), subscriptions, ingestMetrics,
+                              catalog::activeCount, io),
                           new ClusterProbe(Cluster.get(system))),
                       NodeGuardian.class.getPackage().getImplementationVersion() == null
                           ? "dev"
@@ -145,7 +147,8 @@ public final class NodeGuardian {
                   new MachineRoutes(
                       directory, live, new DbAnomalyQueries(database, io), httpSettings, Clock.systemUTC()),
                   new TimeseriesRoutes(directory, new DbSeriesQueries(new TimeseriesDao(database), io)),
-                  RegistryWiring.routes(database, io, catalog));
+                  RegistryWiring.routes(
+                      database, io, catalog, RegistryChanges.start(system, catalog)));
           routes
               .with(new BaselineRoutes(new DbBaselines(database, io))::routes)
               .with(new AnomalyRoutes(new DbAnomalyService(database, io), Clock.systemUTC())::routes)

@@ -21,13 +21,14 @@ import org.enms.node.adapters.UnknownMachinePolicy;
 
 /**
  * Wires the plant registry: its API routes over the DAOs, ingest's catalogue refreshed after every
- * write (so a machine added at run time is accepted from its next reading), and the unknown-machine
- * policy. No authentication exists yet, so writes are {@link WriteAccess#OPEN}.
+ * write on this node and, through {@link RegistryChanges}, on every other node (so a machine added
+ * at run time is accepted from its next reading wherever it lands), and the unknown-machine policy. No authentication exists yet, so writes are {@link WriteAccess#OPEN}.
  */
 final class RegistryWiring {
   private RegistryWiring() {}
 
-  static RegistryRoutes routes(Database database, BlockingIo io, MachineCatalog catalog) {
+  static RegistryRoutes routes(
+      Database database, BlockingIo io, MachineCatalog catalog, RegistryChanges changes) {
     FactoryDao factories = new FactoryDao(database);
     EnergySourceDao sources = new EnergySourceDao(database);
     return new RegistryRoutes(
@@ -35,7 +36,15 @@ final class RegistryWiring {
         new DbMachineRegistry(new MachineRegistryDao(database), factories, sources, io),
         new DbEnergySourceRegistry(sources, io),
         new DbSeuRegistry(new SeuDao(database), sources, io),
-        () -> catalog.refresh().thenApply(active -> null),
+        // This node reloads before it answers; the others as soon as the broadcast reaches them.
+        () ->
+            catalog
+                .refresh()
+                .thenApply(
+                    active -> {
+                      changes.publish();
+                      return null;
+                    }),
         WriteAccess.OPEN,
         Clock.systemUTC());
   }

@@ -97,6 +97,7 @@ final class NodeFixture implements AutoCloseable {
     values.put("enms.rollup-interval", "500ms");
     values.put("enms.rollup-settle", "0s");
     values.put("pekko.remote.artery.canonical.port", 0);
+    values.put("pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on");
     values.put("pekko.coordinated-shutdown.exit-jvm", "off");
     values.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
     values.putAll(extra);

@@ -44,6 +44,11 @@ public final class MachineCatalog implements Predicate<UUID> {
     return s.active().contains(machineId) || s.inactive().contains(machineId);
   }
 
+  /** Active machines whose readings are accepted now. */
+  public int activeCount() {
+    return snapshot.get().active().size();
+  }
+
   /** Reloads on the blocking dispatcher; completes with the number of active machines. */
   public CompletionStage<Integer> refresh() {
     return io.call(this::reload);

@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.concurrent.CompletionStage;
 import org.enms.http.port.HealthProbe;
 import org.enms.ingest.stream.IngestMetrics;
@@ -20,16 +21,19 @@ public final class BrokerProbe implements HealthProbe {
   private final String brokerUrl;
   private final Optional<SubscriptionState> subscriptions;
   private final IngestMetrics metrics;
+  private final IntSupplier machinesAccepted;
   private final BlockingIo io;
 
   public BrokerProbe(
       String brokerUrl,
       Optional<SubscriptionState> subscriptions,
       IngestMetrics metrics,
+      IntSupplier machinesAccepted,
       BlockingIo io) {
     this.brokerUrl = brokerUrl;
     this.subscriptions = subscriptions;
     this.metrics = metrics;
+    this.machinesAccepted = machinesAccepted;
     this.io = io;
   }
 
@@ -59,6 +63,7 @@ public final class BrokerProbe implements HealthProbe {
                   "reachable", reachable,
                   "subscribed_connections", subscribed,
                   "connections", subscriptions.map(SubscriptionState::connections).orElse(0),
+                  "machines_accepted", machinesAccepted.getAsInt(),
                   "readings_stored", metrics.readingsTotal(),
                   "rejects", metrics.rejectsTotal()));
         });

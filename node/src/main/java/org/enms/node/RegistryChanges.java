@@ -1,0 +1,54 @@
+package org.enms.node;
+
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.enms.machine.CborSerializable;
+import org.enms.node.adapters.MachineCatalog;
+
+/**
+ * Tells every node of the cluster that the registry changed, so each reloads its ingest catalogue
+ * at once rather than at its next periodic refresh: with a shared subscription, a new machine's
+ * first reading can land on any node.
+ */
+final class RegistryChanges {
+  /** Published after a registry write; carries nothing, the catalogue is reloaded from the database. */
+  enum Changed implements CborSerializable {
+    INSTANCE
+  }
+
+  private final ActorRef<Topic.Command<Changed>> topic;
+
+  private RegistryChanges(ActorRef<Topic.Command<Changed>> topic) {
+    this.topic = topic;
+  }
+
+  /** Joins the cluster-wide topic and reloads {@code catalog} whenever any node publishes. */
+  static RegistryChanges start(ActorSystem<?> system, MachineCatalog catalog) {
+    ActorRef<Topic.Command<Changed>> topic =
+        system.systemActorOf(
+            Topic.create(Changed.class, "enms-registry-changes"), "registry-changes", Props.empty());
+    ActorRef<Changed> reloader =
+        system.systemActorOf(reloader(catalog), "registry-changes-reloader", Props.empty());
+    topic.tell(Topic.subscribe(reloader));
+    return new RegistryChanges(topic);
+  }
+
+  private static Behavior<Changed> reloader(MachineCatalog catalog) {
+    return Behaviors.receive(Changed.class)
+        .onMessage(
+            Changed.class,
+            changed -> {
+              catalog.refresh();
+              return Behaviors.same();
+            })
+        .build();
+  }
+
+  void publish() {
+    topic.tell(Topic.publish(Changed.INSTANCE));
+  }
+}
