@@ -22,7 +22,7 @@ public final class Node {
 
   public static ActorSystem<Void> start(Config config) {
     EmbeddedServices services = EmbeddedServices.start(config);
-    Config resolved = services.config();
+    Config resolved = ClusterSeeds.apply(services.config(), System.getenv("ENMS_SEED_NODES"));
     Database database = startDatabase(DbSettings.fromConfig(resolved));
     try {
       PlantStartup.apply(resolved, database);
