@@ -61,9 +61,13 @@ public final class RollupRefresher {
     dirty.add(from, to);
   }
 
-  /** Marks the spans of a batch's time-series rows, when it inserted any. */
+  /**
+   * Marks the spans of a batch's time-series rows, even when every row was already stored: a
+   * redelivery after a crash may carry readings that were committed but never rolled up, and a
+   * refresh is idempotent.
+   */
   public void markDirty(WriteResult result) {
-    if (result.inserted() > 0) {
+    if (result.submitted() > 0) {
       result.spans().forEach(s -> markDirty(s.from(), s.to()));
     }
   }

@@ -213,10 +213,12 @@ class RollupRefresherTest {
   }
 
   @Test
-  void aBatchThatInsertedNothingMarksNothingDirty() {
+  void aRedeliveredBatchStillMarksItsSpansDirtyBecauseItsRollUpMayHaveBeenLost() {
     var refresher = new RollupRefresher(pg.database());
-    refresher.markDirty(
-        new ReadingBatchWriter(pg.database()).write(SampleData.readings().subList(0, 5)));
-    assertThat(refresher.dirtyRanges()).isEmpty();
+    var batch = SampleData.readings().subList(0, 5);
+    WriteResult again = new ReadingBatchWriter(pg.database()).write(batch);
+    assertThat(again.inserted()).isZero();
+    refresher.markDirty(again);
+    assertThat(refresher.dirtyRanges()).isNotEmpty();
   }
 }

@@ -46,6 +46,10 @@ public final class PayloadParser {
       return rejected(
           "topic does not match factory/{factory_id}/{machine_id}/{data_type}", payload);
     }
+    if (containsEscapedNul(payload)) {
+      return rejected(
+          "payload contains a NUL character (\\u0000), which the database cannot store", payload);
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(payload);
@@ -184,6 +188,28 @@ public final class PayloadParser {
     return new StatusReading(
         machine, time, running, f.optionalText("operating_mode"),
         f.optionalDouble("current_power_kw"));
+  }
+
+  /**
+   * JSON can only carry NUL escaped, as a backslash-u-0000 sequence; an escaped backslash followed
+   * by the text "u0000" is not one, so escapes are skipped pairwise.
+   */
+  private static boolean containsEscapedNul(byte[] payload) {
+    for (int i = 0; i < payload.length - 1; i++) {
+      if (payload[i] != '\\') {
+        continue;
+      }
+      if ((payload[i + 1] == 'u' || payload[i + 1] == 'U')
+          && i + 5 < payload.length
+          && payload[i + 2] == '0'
+          && payload[i + 3] == '0'
+          && payload[i + 4] == '0'
+          && payload[i + 5] == '0') {
+        return true;
+      }
+      i++; // the escaped character, e.g. the second backslash of an escaped backslash
+    }
+    return false;
   }
 
   private static Double nonNegative(String field, Double value) throws RejectedPayloadException {

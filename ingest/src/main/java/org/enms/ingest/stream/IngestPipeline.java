@@ -3,11 +3,15 @@ package org.enms.ingest.stream;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.RestartSettings;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.enms.ingest.IngestSettings;
 import org.enms.ingest.parse.PayloadParser;
 import org.enms.ingest.parse.ReadingValidator;
@@ -41,10 +45,18 @@ public final class IngestPipeline {
       IngestMetrics metrics) {
     var parse = ParseFlow.create(new PayloadParser(), validator, metrics, Clock.systemUTC());
     var subscriptions = new SubscriptionState(settings.connections());
+    // If anything past the sources fails for good (a store that gave up its retries), the whole
+    // graph restarts with backoff: its connections resume their sessions and the broker redelivers
+    // what was not acknowledged. Each connection also restarts on its own inside.
+    Source<StoreFlow.Committed, NotUsed> restarting =
+        RestartSource.withBackoff(
+            RestartSettings.create(settings.minBackoff(), settings.maxBackoff(), 0.2),
+            () ->
+                MqttReadingSource.create(settings, parse, subscriptions)
+                    .via(StoreFlow.create(settings, counters, store, listener, metrics)));
     var pair =
-        MqttReadingSource.create(settings, parse, subscriptions)
+        restarting
             .viaMat(KillSwitches.single(), Keep.right())
-            .via(StoreFlow.create(settings, counters, store, listener, metrics))
             .toMat(Sink.ignore(), Keep.both())
             .run(system);
     return new IngestPipeline(pair.first(), pair.second(), subscriptions);

@@ -207,4 +207,26 @@ class PayloadParserTest {
       assertThat(r.payload()).contains("10:00:01Z");
     });
   }
+
+  @Test
+  void rejectsANulCharacterThatThePostgresTextTypeCannotStore() {
+    var parsed =
+        parse(
+            "factory/demo/m/production",
+            "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\"" + MACHINE
+                + "\",\"production_count\":1,\"operating_mode\":\"run\\u0000ning\"}");
+    assertThat(parsed.readings()).isEmpty();
+    assertThat(parsed.rejections().get(0).reason()).contains("NUL character");
+  }
+
+  @Test
+  void keepsAnEscapedBackslashFollowedByTheTextU0000() {
+    var parsed =
+        parse(
+            "factory/demo/m/production",
+            "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\"" + MACHINE
+                + "\",\"production_count\":1,\"recipe_id\":\"C:\\\\u0000\"}");
+    assertThat(parsed.rejections()).isEmpty();
+    assertThat(((ProductionReading) parsed.readings().get(0)).recipeId()).isEqualTo("C:\\u0000");
+  }
 }

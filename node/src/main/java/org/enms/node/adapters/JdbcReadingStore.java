@@ -1,7 +1,10 @@
 package org.enms.node.adapters;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.pattern.Patterns;
@@ -16,9 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest's storage port over the batch writer. A failed commit is retried with backoff for a
- * long time (the broker keeps the unacknowledged messages meanwhile), so a database restart stalls
- * ingest instead of failing it. Committed ranges are marked dirty for the roll-ups.
+ * The ingest's storage port over the batch writer. A transient failure (connection lost, server
+ * restarting) is retried with backoff for a long time, while the broker keeps the unacknowledged
+ * messages, so a database restart stalls ingest instead of failing it. A permanent one (the
+ * database refuses a value: SQLSTATE classes 22 and 23) is narrowed down by halving the batch
+ * until the refused readings are found; those become rejects and the rest is stored, so one bad
+ * reading can never hold the plant's ingest. Written spans are marked dirty for the roll-ups.
  */
 public final class JdbcReadingStore implements ReadingStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcReadingStore.class);
@@ -76,18 +82,45 @@ public final class JdbcReadingStore implements ReadingStore {
       if (autoRegistration != null && !readings.isEmpty()) {
         autoRegistration.registerUnknown(readings);
       }
-      WriteResult result = readings.isEmpty() ? WriteResult.EMPTY : writer.write(readings);
-      if (!rejected.isEmpty()) {
-        rejects.insert(
-            rejected.stream()
-                .map(r -> new IngestReject(r.receivedAt(), r.topic(), r.reason(), r.payload()))
-                .toList());
+      List<IngestReject> refused = new ArrayList<>();
+      int inserted = readings.isEmpty() ? 0 : writeIsolatingRefused(readings, refused);
+      List<IngestReject> allRejects = new ArrayList<>(refused);
+      rejected.forEach(
+          r -> allRejects.add(new IngestReject(r.receivedAt(), r.topic(), r.reason(), r.payload())));
+      if (!allRejects.isEmpty()) {
+        rejects.insert(allRejects);
       }
-      rollups.markDirty(result);
-      return new StoredBatch(readings.size(), result.inserted(), rejected.size());
+      return new StoredBatch(readings.size() - refused.size(), inserted, allRejects.size());
     } catch (RuntimeException e) {
       log.warn("batch write failed, retrying: rows={} error={}", readings.size(), e.getMessage());
       throw e;
+    }
+  }
+
+  /** Writes the readings; on a permanent refusal, halves until the refused ones are isolated. */
+  private int writeIsolatingRefused(List<Reading> readings, List<IngestReject> refused) {
+    try {
+      WriteResult result = writer.write(readings);
+      rollups.markDirty(result);
+      return result.inserted();
+    } catch (RuntimeException e) {
+      Optional<String> refusal = DatabaseRefusal.of(e);
+      if (refusal.isEmpty()) {
+        throw e;
+      }
+      if (readings.size() == 1) {
+        Reading r = readings.get(0);
+        log.warn("reading refused by the database machine={} time={} reason={}",
+            r.machineId(), r.time(), refusal.get());
+        refused.add(
+            new IngestReject(
+                Instant.now(), "(database)", "database refused the reading: " + refusal.get(),
+                r.toString()));
+        return 0;
+      }
+      int half = readings.size() / 2;
+      return writeIsolatingRefused(readings.subList(0, half), refused)
+          + writeIsolatingRefused(readings.subList(half, readings.size()), refused);
     }
   }
 }
