@@ -1,27 +1,39 @@
 package org.enms.db;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@code ingest_rejects} table: messages the ingest could not store, newest kept. The table is
- * bounded to {@code enms.db.rejects-max-rows}: each insert deletes what falls beyond the bound, so
- * a flood of bad messages cannot fill the disk.
+ * bounded to {@code enms.db.rejects-max-rows} plus at most {@link #TRIM_EVERY} rows of slack, so a
+ * flood of bad messages cannot fill the disk.
  */
 public final class RejectDao {
+  /**
+   * The bound is enforced every this many inserted rejects, not per batch: trimming walks ~max
+   * index entries, and reject floods are exactly when commits must stay cheap.
+   */
+  static final int TRIM_EVERY = 1_000;
+
   private final Jdbi jdbi;
   private final int maxRows;
+  private final int trimEvery;
+  private final AtomicInteger insertedSinceTrim;
 
   public RejectDao(Database database) {
-    this(database.jdbi(), database.settings().rejectsMaxRows());
+    this(database.jdbi(), database.settings().rejectsMaxRows(), TRIM_EVERY);
   }
 
-  RejectDao(Jdbi jdbi, int maxRows) {
+  RejectDao(Jdbi jdbi, int maxRows, int trimEvery) {
     this.jdbi = jdbi;
     this.maxRows = maxRows;
+    this.trimEvery = trimEvery;
+    // The first insert after start trims, whatever an earlier run left.
+    this.insertedSinceTrim = new AtomicInteger(trimEvery);
   }
 
-  /** Stores the rejects and trims the table to its bound, in one transaction. */
+  /** Stores the rejects and, every {@link #TRIM_EVERY} rows, trims the table to its bound. */
   public void insert(List<IngestReject> rejects) {
     if (rejects.isEmpty()) {
       return;
@@ -43,6 +55,10 @@ public final class RejectDao {
                 .add();
           }
           batch.execute();
+          if (insertedSinceTrim.addAndGet(rejects.size()) < trimEvery) {
+            return;
+          }
+          insertedSinceTrim.set(0);
           h.createUpdate(
                   """
                   DELETE FROM ingest_rejects

@@ -23,16 +23,22 @@ public final class Node {
   public static ActorSystem<Void> start(Config config) {
     EmbeddedServices services = EmbeddedServices.start(config);
     Config resolved = ClusterSeeds.apply(services.config(), System.getenv("ENMS_SEED_NODES"));
-    Database database = startDatabase(DbSettings.fromConfig(resolved));
+    Database database;
+    try {
+      database = startDatabase(DbSettings.fromConfig(resolved));
+    } catch (RuntimeException e) {
+      services.close();
+      throw e;
+    }
+    ActorSystem<Void> system;
     try {
       PlantStartup.apply(resolved, database);
+      system = ActorSystem.create(NodeGuardian.create(resolved, database), "enms", resolved);
     } catch (RuntimeException e) {
       database.close();
       services.close();
       throw e;
     }
-    ActorSystem<Void> system =
-        ActorSystem.create(NodeGuardian.create(resolved, database), "enms", resolved);
     CoordinatedShutdown.get(system)
         .addJvmShutdownHook(
             () -> {
@@ -48,7 +54,8 @@ public final class Node {
     for (int attempt = 1; ; attempt++) {
       try {
         return Database.start(settings);
-      } catch (IllegalStateException e) {
+      } catch (RuntimeException e) {
+        // Hikari and Flyway fail with their own exception types when the server is not up yet.
         if (attempt >= DB_START_ATTEMPTS) {
           throw e;
         }

@@ -78,12 +78,13 @@ public final class NodeGuardian {
           bindJvmMetrics(registry);
           HttpSettings httpSettings = HttpSettings.fromConfig(config);
 
+          MachineEntitySettings machineSettings = MachineEntitySettings.fromConfig(config);
           MachineEntity.init(
               system,
               new DbMachineHistory(database, BlockingIo.of(system, "enms-restore-dispatcher")),
-              MachineEntitySettings.fromConfig(config));
+              machineSettings);
           ShardedLiveState live =
-              new ShardedLiveState(ClusterSharding.get(system), httpSettings.askTimeout());
+              new ShardedLiveState(ClusterSharding.get(system), machineSettings.askTimeout());
           LiveEntityGauge.register(system, registry);
 
           MachineDao machines = new MachineDao(database);

@@ -101,6 +101,10 @@ public final class ImportRoutes extends AllDirectives {
             1,
             part -> {
               if (part.getFilename().isPresent() || "file".equals(part.getName())) {
+                if (file[0] != null) {
+                  // One file per import: later file parts are drained, never kept on disk.
+                  return part.getEntity().discardBytes(mat).completionStage().thenApply(d -> d);
+                }
                 Path tmp = tempFile();
                 file[0] = tmp;
                 name[0] = part.getFilename().orElse("upload.csv");

@@ -54,8 +54,12 @@ public final class MachineCatalog implements Predicate<UUID> {
     return io.call(this::reload);
   }
 
-  /** Reloads on the calling thread, which must be allowed to block (JDBC). */
-  public int reload() {
+  /**
+   * Reloads on the calling thread, which must be allowed to block (JDBC). Serialised: periodic,
+   * local and broadcast reloads overlap, and a reload that read the registry before a write must
+   * not replace one that read it after.
+   */
+  public synchronized int reload() {
     Set<UUID> active = Set.copyOf(machines.activeIds());
     Set<UUID> inactive = Set.copyOf(machines.inactiveIds());
     snapshot.set(new Snapshot(active, inactive));
