@@ -40,6 +40,7 @@ import org.enms.ingest.stream.SubscriptionState;
 import org.enms.machine.MachineEntity;
 import org.enms.machine.MachineEntitySettings;
 import org.enms.node.adapters.BlockingIo;
+import org.enms.node.adapters.CompleteHours;
 import org.enms.node.adapters.DbAnomalyQueries;
 import org.enms.node.adapters.DbAnomalyService;
 import org.enms.node.adapters.DbBaselines;
@@ -132,6 +133,13 @@ public final class NodeGuardian {
           }
 
           var directory = new DbMachineDirectory(machines, io);
+          // Hourly analyses stop where the roll-ups stop: settle delay plus one refresh interval.
+          var completeHours =
+              new CompleteHours(
+                  Clock.systemUTC(),
+                  config.getDuration("enms.rollup-settle")
+                      .plus(config.getDuration("enms.rollup-interval"))
+                      .plusSeconds(60));
           var routes =
               new ApiRoutes(
                   new HealthRoutes(
@@ -151,8 +159,11 @@ public final class NodeGuardian {
                   RegistryWiring.routes(
                       database, io, catalog, RegistryChanges.start(system, catalog)));
           routes
-              .with(new BaselineRoutes(new DbBaselines(database, io))::routes)
-              .with(new AnomalyRoutes(new DbAnomalyService(database, io), Clock.systemUTC())::routes)
+              .with(new BaselineRoutes(new DbBaselines(database, io, completeHours))::routes)
+              .with(
+                  new AnomalyRoutes(
+                          new DbAnomalyService(database, io, completeHours), Clock.systemUTC())
+                      ::routes)
               .with(ImportWiring.routes(config, database, rollups, io)::routes);
           HttpServer.start(system, httpSettings, routes.routes())
               .exceptionally(

@@ -36,8 +36,11 @@ public final class DbAnomalyService implements AnomalyService {
   private final BlockingIo io;
   private final ResidualAnomalyDetector detector = new ResidualAnomalyDetector();
 
-  public DbAnomalyService(Database database, BlockingIo io) {
-    this.baselines = new DbBaselines(database, io);
+  private final CompleteHours completeHours;
+
+  public DbAnomalyService(Database database, BlockingIo io, CompleteHours completeHours) {
+    this.completeHours = completeHours;
+    this.baselines = new DbBaselines(database, io, completeHours);
     this.history = new TrainingDataDao(database);
     this.anomalies = new AnomalyDao(database);
     this.io = io;
@@ -51,7 +54,8 @@ public final class DbAnomalyService implements AnomalyService {
           var active =
               baselines.active(machine, baselines.electricitySource(EnergyType.ELECTRICITY));
           BaselineModel model = DbBaselines.model(active);
-          List<HourlySample> hours = DbBaselines.samples(history.hourly(machineId, start, end));
+          List<HourlySample> hours =
+              DbBaselines.samples(history.hourly(machineId, start, completeHours.clamp(end)));
           int evaluable = (int) hours.stream().filter(h -> model.expected(h).isPresent()).count();
           List<ResidualAnomaly> found = detector.detect(model, hours);
           String metadata =

@@ -43,8 +43,10 @@ public final class DbBaselines implements Baselines {
   private final MachineDao machines;
   private final BlockingIo io;
   private final BaselineTrainer trainer = new BaselineTrainer();
+  private final CompleteHours completeHours;
 
-  public DbBaselines(Database database, BlockingIo io) {
+  public DbBaselines(Database database, BlockingIo io, CompleteHours completeHours) {
+    this.completeHours = completeHours;
     this.baselines = new BaselineDao(database);
     this.history = new TrainingDataDao(database);
     this.machines = new MachineDao(database);
@@ -63,7 +65,7 @@ public final class DbBaselines implements Baselines {
         () -> {
           machine(machineId);
           UUID sourceId = electricitySource(energySource);
-          List<HourlyRow> rows = history.hourly(machineId, start, end);
+          List<HourlyRow> rows = history.hourly(machineId, start, completeHours.clamp(end));
           long days =
               rows.stream().map(r -> LocalDate.ofInstant(r.hour(), ZoneOffset.UTC)).distinct().count();
           if (days < minDays) {
