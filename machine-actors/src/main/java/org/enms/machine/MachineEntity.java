@@ -3,6 +3,7 @@ package org.enms.machine;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -150,6 +151,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   private record HistoryFailed(Throwable cause) implements Command {}
 
+  /** Time to try the history again after a failed or late load. */
+  private record RetryRestore(int attempt) implements Command {}
+
   private enum RestoreTimedOut implements Command {
     INSTANCE
   }
@@ -215,6 +219,12 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                 .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
   }
 
+  /** 1 s, 2 s, 4 s … up to 30 s between restore attempts. */
+  static Duration retryDelay(int attempt) {
+    long seconds = 1L << Math.min(attempt - 1, 5);
+    return Duration.ofSeconds(Math.min(seconds, 30));
+  }
+
   /** The entity of one machine, for asks at the edges. */
   public static EntityRef<Command> ref(ClusterSharding sharding, UUID machineId) {
     return sharding.entityRefFor(ENTITY_KEY, machineId.toString());
@@ -235,11 +245,17 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                       settings.stashCapacity(),
                       stash ->
                           restoring(
-                              context, machineId, shard, history, settings, clock, timers, stash)));
+                              context, machineId, shard, history, settings, clock, timers, stash,
+                              1)));
         });
   }
 
-  /** Loads the history, buffering commands until it is there (or given up on). */
+  /**
+   * Loads the history, buffering commands until it is there. A failed or late load is retried with
+   * backoff rather than starting empty: an empty start would count a meter's next register value
+   * as its first (storing 0 kWh for that interval) and report today's totals from zero. Meanwhile
+   * asks time out at the edges, where they are retried (counter resolution) or answered 503.
+   */
   private static Behavior<Command> restoring(
       ActorContext<Command> context,
       UUID machineId,
@@ -248,7 +264,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineEntitySettings settings,
       Clock clock,
       TimerScheduler<Command> timers,
-      StashBuffer<Command> stash) {
+      StashBuffer<Command> stash,
+      int attempt) {
     Instant now = clock.instant();
     context.pipeToSelf(
         load(history, machineId, now),
@@ -261,6 +278,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
             HistoryLoaded.class,
             loaded -> {
               timers.cancel(RestoreTimedOut.INSTANCE);
+              timers.cancel(RetryRestore.class);
               var state = new MachineState(now);
               var h = loaded.history();
               state.restore(
@@ -275,10 +293,11 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
               context
                   .getLog()
                   .warn(
-                      "Machine {}: history not loaded, starting empty", machineId, failed.cause());
-              return stash.unstashAll(
-                  new MachineEntity(
-                      context, machineId, shard, timers, settings, clock, new MachineState(now)));
+                      "Machine {}: history not loaded (attempt {}), retrying",
+                      machineId, attempt, failed.cause());
+              timers.startSingleTimer(
+                  RetryRestore.class, new RetryRestore(attempt + 1), retryDelay(attempt));
+              return Behaviors.same();
             })
         .onMessageEquals(
             RestoreTimedOut.INSTANCE,
@@ -286,13 +305,18 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
               context
                   .getLog()
                   .warn(
-                      "Machine {}: history not loaded within {}, starting empty",
-                      machineId,
-                      settings.restoreTimeout());
-              return stash.unstashAll(
-                  new MachineEntity(
-                      context, machineId, shard, timers, settings, clock, new MachineState(now)));
+                      "Machine {}: history not loaded within {} (attempt {}), retrying",
+                      machineId, settings.restoreTimeout(), attempt);
+              timers.startSingleTimer(
+                  RetryRestore.class, new RetryRestore(attempt + 1), retryDelay(attempt));
+              return Behaviors.same();
             })
+        .onMessage(
+            RetryRestore.class,
+            retry ->
+                restoring(
+                    context, machineId, shard, history, settings, clock, timers, stash,
+                    retry.attempt()))
         .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
         .onAnyMessage(
             command -> {
@@ -331,6 +355,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
         .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
         .onMessage(HistoryLoaded.class, this::onLateHistory)
         .onMessage(HistoryFailed.class, this::onLateHistory)
+        .onMessage(RetryRestore.class, this::onLateHistory)
+        .onMessageEquals(RestoreTimedOut.INSTANCE, () -> this)
         .build();
   }
 
@@ -401,7 +427,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   /** The history arrived after the restore timeout; the entity already started without it. */
   private Behavior<Command> onLateHistory(Command late) {
-    getContext().getLog().info("Machine {}: history arrived after timeout, ignored", machineId);
+    // An overlapping restore attempt answered after another one succeeded.
+    getContext().getLog().debug("Machine {}: late {} ignored", machineId, late);
     return this;
   }
 

@@ -325,29 +325,65 @@ class MachineEntityTest {
   }
 
   @Test
-  void startsEmptyAndReplaysBufferedCommandsWhenHistoryNeverArrives() {
+  void retriesAHistoryThatDoesNotArriveAndReplaysBufferedCommandsOnceItDoes() {
     var id = UUID.randomUUID();
     history.answer(id, new CompletableFuture<>());
     var machine = MachineEntity.ref(sharding, id);
-
     machine.tell(
         new RecordReadings(List.of(EnergyReading.electricity(id, T0.minusSeconds(3), 2, 0.01))));
-    var status = askStatus(id); // waits, advancing time past the restore timeout
+    awaitLoads(id, 2); // the first attempt timed out and a second one started
 
+    history.answer(
+        id,
+        CompletableFuture.completedFuture(
+            new MachineHistory(
+                List.of(),
+                new DayTotals(DAY, 5.0, 0, 0, 0, 1, 2.0, 2.0, 0, 0, 0),
+                Optional.empty(),
+                T0.minusSeconds(60),
+                Optional.empty())));
+    var status = askStatus(id);
+
+    assertThat(status.today().energyKwh()).isCloseTo(5.01, within(1e-9));
     assertThat(status.status()).isEqualTo(MachineStatus.IDLE);
-    assertThat(status.today().energyKwh()).isCloseTo(0.01, within(1e-9));
   }
 
   @Test
-  void startsEmptyWhenLoadingHistoryFails() {
+  void retriesAFailedHistorySoAMetersRegisterNeverRestartsFromZero() {
     var id = UUID.randomUUID();
     history.answer(id, CompletableFuture.failedFuture(new IllegalStateException("db down")));
+    MachineEntity.ref(sharding, id).tell(new RecordReadings(List.of()));
+    awaitLoads(id, 2);
 
-    var status = askStatus(id);
+    history.answer(
+        id,
+        CompletableFuture.completedFuture(
+            new MachineHistory(
+                List.of(), DayTotals.empty(DAY), Optional.empty(), T0.minusSeconds(200),
+                Optional.of(1000.0))));
+    var resolved = askResolve(id, List.of(counterReading(id, 50, 1000.6)));
 
-    assertThat(status.status()).isEqualTo(MachineStatus.STOPPED);
-    assertThat(status.powerKw()).isNull();
-    assertThat(status.today()).isEqualTo(DayTotals.empty(DAY));
+    assertThat(kwh(resolved)).containsExactly(0.6);
+  }
+
+  @Test
+  void backsOffBetweenRestoreAttemptsUpToThirtySeconds() {
+    assertThat(MachineEntity.retryDelay(1)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(MachineEntity.retryDelay(3)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(MachineEntity.retryDelay(20)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  private void awaitLoads(UUID id, int atLeast) {
+    testKit
+        .createTestProbe()
+        .awaitAssert(
+            Duration.ofSeconds(10),
+            Duration.ofMillis(10),
+            () -> {
+              manualTime.timePasses(Duration.ofMillis(200));
+              assertThat(history.loads(id)).isGreaterThanOrEqualTo(atLeast);
+              return null;
+            });
   }
 
   @Test
