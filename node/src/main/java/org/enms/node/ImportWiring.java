@@ -16,15 +16,26 @@ final class ImportWiring {
   private ImportWiring() {}
 
   /**
-   * The import routes. Imports write and refresh roll-ups on the blocking dispatcher, with the
-   * node's own refresher, so its advisory lock serialises them with the periodic refresh.
+   * The import routes. Jobs run one at a time on {@code enms-import-dispatcher} and write on
+   * {@code enms-import-writer-dispatcher}, apart from the pool that commits live ingest: a job
+   * waits for its writers, and on a shared pool enough concurrent uploads would take every thread
+   * and stall ingest with them. Roll-ups go through the node's own refresher, so its advisory lock
+   * serialises them with the periodic refresh.
    */
-  static ImportRoutes routes(Config config, Database database, RollupRefresher rollups, BlockingIo io) {
+  static ImportRoutes routes(
+      Config config,
+      Database database,
+      RollupRefresher rollups,
+      BlockingIo io,
+      BlockingIo jobs,
+      BlockingIo writers) {
     ImportSettings settings = ImportSettings.fromConfig(config);
     var importer =
-        new DatabaseImporter(database, rollups, settings, Clock.systemUTC(), io.executionContext());
+        new DatabaseImporter(
+            database, rollups, settings, Clock.systemUTC(), writers.executionContext());
     return new ImportRoutes(
-        new ImportJobService(importer, new ImportJobs(settings.jobsKept(), Clock.systemUTC()), io),
+        new ImportJobService(
+            importer, new ImportJobs(settings.jobsKept(), Clock.systemUTC()), io, jobs),
         settings.maxUploadBytes());
   }
 }

@@ -164,7 +164,12 @@ public final class NodeGuardian {
                   new AnomalyRoutes(
                           new DbAnomalyService(database, io, completeHours), Clock.systemUTC())
                       ::routes)
-              .with(ImportWiring.routes(config, database, rollups, io)::routes);
+              .with(
+                  ImportWiring.routes(
+                          config, database, rollups, io,
+                          BlockingIo.of(system, "enms-import-dispatcher"),
+                          BlockingIo.of(system, "enms-import-writer-dispatcher"))
+                      ::routes);
           HttpServer.start(system, httpSettings, routes.routes())
               .exceptionally(
                   e -> {

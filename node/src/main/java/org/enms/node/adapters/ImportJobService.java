@@ -30,11 +30,18 @@ public final class ImportJobService implements ImportService {
   private final DatabaseImporter importer;
   private final ImportJobs jobs;
   private final BlockingIo io;
+  private final BlockingIo runner;
 
-  public ImportJobService(DatabaseImporter importer, ImportJobs jobs, BlockingIo io) {
+  /**
+   * @param io where an upload is checked, so a bad one is answered at once even while a job runs
+   * @param runner where jobs run; a single thread makes them wait their turn as {@code queued}
+   */
+  public ImportJobService(
+      DatabaseImporter importer, ImportJobs jobs, BlockingIo io, BlockingIo runner) {
     this.importer = importer;
     this.jobs = jobs;
     this.io = io;
+    this.runner = runner;
   }
 
   @Override
@@ -55,7 +62,7 @@ public final class ImportJobService implements ImportService {
             throw new CompletionException(e);
           }
           ImportJobs.Job job = jobs.create(fileName, ready.machine().name());
-          io.call(() -> run(job, ready, upload));
+          runner.call(() -> run(job, ready, upload));
           return toStatus(job.view());
         });
   }
