@@ -13,6 +13,11 @@ import org.enms.core.reading.EnergyReading;
  *     absent
  * @param todayEnergyKwh electricity used since 00:00 UTC, kWh
  * @param todayProductionUnits units produced since 00:00 UTC
+ * @param todayGoodUnits of which passed quality control
+ * @param todayBadUnits of which were rejected
+ * @param todayPowerReadings electricity readings since 00:00 UTC
+ * @param todayAvgPowerKw their mean power, kW; null without readings
+ * @param todayPeakPowerKw their highest power, kW; null without readings
  * @param latestEnergy the newest electricity reading at or before {@code now}
  * @param restoredUpTo the newest raw reading time included; readings after it are new to the actor
  */
@@ -21,5 +26,10 @@ public record MachineHistory(
     List<MinuteBucket> lastHour,
     double todayEnergyKwh,
     long todayProductionUnits,
+    long todayGoodUnits,
+    long todayBadUnits,
+    long todayPowerReadings,
+    Double todayAvgPowerKw,
+    Double todayPeakPowerKw,
     Optional<EnergyReading> latestEnergy,
     Optional<Instant> restoredUpTo) {}

@@ -59,10 +59,12 @@ public final class MachineHistoryDao {
           Instant midnight =
               LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
           List<MinuteBucket> minutes = minutes(h, machine, from, now);
-          double todayKwh =
+          var energy =
               h.createQuery(
                       """
-                      SELECT coalesce(sum(energy_kwh), 0) FROM energy_readings
+                      SELECT coalesce(sum(energy_kwh), 0) AS kwh, count(*) AS n,
+                             avg(power_kw) AS avg_kw, max(power_kw) AS max_kw
+                      FROM energy_readings
                       WHERE machine_id = :machine AND energy_type = :energyType
                         AND time >= :midnight AND time <= :now
                       """)
@@ -70,18 +72,21 @@ public final class MachineHistoryDao {
                   .bind("energyType", EnergyType.ELECTRICITY)
                   .bind("midnight", Rows.utc(midnight))
                   .bind("now", Rows.utc(now))
-                  .mapTo(Double.class)
+                  .mapToMap()
                   .one();
-          long todayUnits =
+          var production =
               h.createQuery(
                       """
-                      SELECT coalesce(sum(production_count), 0) FROM production_data
+                      SELECT coalesce(sum(production_count), 0) AS units,
+                             coalesce(sum(production_count_good), 0) AS good,
+                             coalesce(sum(production_count_bad), 0) AS bad
+                      FROM production_data
                       WHERE machine_id = :machine AND time >= :midnight AND time <= :now
                       """)
                   .bind("machine", machine)
                   .bind("midnight", Rows.utc(midnight))
                   .bind("now", Rows.utc(now))
-                  .mapTo(Long.class)
+                  .mapToMap()
                   .one();
           Optional<EnergyReading> latest = latestEnergy(h, machine, now);
           Optional<Instant> latestProduction =
@@ -99,8 +104,23 @@ public final class MachineHistoryDao {
               Stream.of(latest.map(EnergyReading::time), latestProduction)
                   .flatMap(Optional::stream)
                   .max(Comparator.naturalOrder());
-          return new MachineHistory(machine, minutes, todayKwh, todayUnits, latest, restoredUpTo);
+          return new MachineHistory(
+              machine,
+              minutes,
+              number(energy.get("kwh")).doubleValue(),
+              number(production.get("units")).longValue(),
+              number(production.get("good")).longValue(),
+              number(production.get("bad")).longValue(),
+              number(energy.get("n")).longValue(),
+              energy.get("avg_kw") == null ? null : number(energy.get("avg_kw")).doubleValue(),
+              energy.get("max_kw") == null ? null : number(energy.get("max_kw")).doubleValue(),
+              latest,
+              restoredUpTo);
         });
+  }
+
+  private static Number number(Object value) {
+    return (Number) value;
   }
 
   private static List<MinuteBucket> minutes(Handle h, UUID machine, Instant from, Instant now) {

@@ -28,7 +28,7 @@ class MachineHistoryDaoTest {
     for (int s = 0; s <= 5400; s += 30) {
       Instant t = Instant.parse("2025-04-01T23:00:00Z").plusSeconds(s);
       readings.add(EnergyReading.electricity(m, t, 60 + (s % 90 == 0 ? 30 : 0), 0.5));
-      readings.add(new ProductionReading(m, t, 2, 2, 0, 240.0, "running", null, "R1", null));
+      readings.add(new ProductionReading(m, t, 2, 1, 1, 240.0, "running", null, "R1", null));
     }
     readings.add(
         new EnergyReading(
@@ -63,6 +63,10 @@ class MachineHistoryDaoTest {
     // Today = 00:00:00 .. 00:30:00 inclusive: 61 readings, electricity only.
     assertThat(h.todayEnergyKwh()).isCloseTo(61 * 0.5, within(1e-9));
     assertThat(h.todayProductionUnits()).isEqualTo(61 * 2);
+    assertThat(h.todayGoodUnits()).isEqualTo(61);
+    assertThat(h.todayBadUnits()).isEqualTo(61);
+    assertThat(h.todayPowerReadings()).isEqualTo(61);
+    assertThat(h.todayPeakPowerKw()).isNotNull();
     assertThat(h.latestEnergy())
         .hasValueSatisfying(
             r -> {

@@ -56,6 +56,8 @@ class MachineRestoreEndToEndTest {
     JsonNode restored = status();
     assertThat(restored.get("today_stats").get("energy_kwh").asDouble()).isEqualTo(5.0);
     assertThat(restored.get("current_status").get("power_kw").asDouble()).isEqualTo(49.0);
+    assertThat(restored.get("today_stats").get("peak_power_kw").asDouble()).isEqualTo(49.0);
+    assertThat(restored.get("today_stats").get("avg_power_kw").asDouble()).isEqualTo(44.5);
     assertThat(Instant.parse(restored.get("current_status").get("last_reading").asText()))
         .isEqualTo(base.plusSeconds(9));
     assertThat(restored.get("current_status").get("status").asText()).isEqualTo("running");

@@ -41,7 +41,10 @@ public final class DbMachineHistory implements MachineHistoryPort {
     DayTotals day =
         new DayTotals(
             today, stored.todayEnergyKwh(), stored.todayProductionUnits(),
-            stored.todayProductionUnits(), 0, 0, null, null, 0, 0, 0);
+            stored.todayGoodUnits(), stored.todayBadUnits(), stored.todayPowerReadings(),
+            stored.todayAvgPowerKw(), stored.todayPeakPowerKw(),
+            // Time spent per status is not stored; it restarts from the restore.
+            0, 0, 0);
     return new MachineHistory(
         buckets,
         day,
