@@ -2,8 +2,6 @@ package org.enms.http;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import org.apache.pekko.Done;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -28,11 +26,5 @@ public final class HttpServer {
               log.info("API listening on http://{}:{}/api/v1", settings.host(), binding.localAddress().getPort());
               return binding;
             });
-  }
-
-  /** Registers an extra stop task, for callers that manage resources beside the server. */
-  public static void onShutdown(ActorSystem<?> system, String name, java.util.function.Supplier<CompletionStage<Done>> task) {
-    CoordinatedShutdown.get(system)
-        .addTask(CoordinatedShutdown.PhaseServiceStop(), name, task::get);
   }
 }

@@ -1,7 +1,6 @@
 package org.enms.node.embedded;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,10 +64,5 @@ public final class EmbeddedServices implements AutoCloseable {
         org.slf4j.LoggerFactory.getLogger(EmbeddedServices.class).warn("stop failed", e);
       }
     }
-  }
-
-  /** For callers that want the node's defaults without files: application.conf + references. */
-  public static Config defaults() {
-    return ConfigFactory.load();
   }
 }
