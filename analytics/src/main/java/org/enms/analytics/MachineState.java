@@ -48,6 +48,11 @@ public final class MachineState {
   private String operatingMode;
   private long electricityWatermark = NONE;
   private long productionWatermark = NONE;
+  /** Readings at or before this are in the restored totals. */
+  private long restoredUpTo = NONE;
+  /** Late readings within the last 32 of a stream are counted once; older ones are ignored. */
+  private final RecentTimes recentElectricity = new RecentTimes(32);
+  private final RecentTimes recentProduction = new RecentTimes(32);
   private long modeWatermark = NONE;
 
   public MachineState(Instant now, EnergyCounter.Limits counterLimits) {
@@ -86,6 +91,9 @@ public final class MachineState {
     today.restore(day, lastPowerTime);
     latestElectricity = latest.orElse(null);
     long upTo = restoredUpTo.toEpochMilli();
+    this.restoredUpTo = upTo;
+    recentElectricity.clear();
+    recentProduction.clear();
     electricityWatermark =
         Math.max(upTo, lastPowerTime == null ? NONE : lastPowerTime.toEpochMilli());
     productionWatermark = upTo;
@@ -195,7 +203,9 @@ public final class MachineState {
 
   private boolean recordEnergy(EnergyReading reading, Tally tally) {
     long millis = reading.time().toEpochMilli();
-    if (!isElectricity(reading.energyType()) || millis <= electricityWatermark) {
+    boolean late = millis <= electricityWatermark;
+    if (!isElectricity(reading.energyType())
+        || !isNew(millis, late, recentElectricity)) {
       if (reading.counterKwh() != null) {
         registers.forget(reading);
       }
@@ -219,8 +229,12 @@ public final class MachineState {
     if (reading.energyKwh() != null) {
       kwh = reading.energyKwh();
     }
-    electricityWatermark = millis;
-    latestElectricity = reading;
+    recentElectricity.add(millis);
+    if (!late) {
+      // A late reading counts in the totals but is not the machine's current state.
+      electricityWatermark = millis;
+      latestElectricity = reading;
+    }
     lastMinute.addEnergy(reading.time(), reading.powerKw(), kwh);
     last15Minutes.addEnergy(reading.time(), reading.powerKw(), kwh);
     lastHour.addEnergy(reading.time(), reading.powerKw(), kwh);
@@ -230,10 +244,14 @@ public final class MachineState {
 
   private boolean recordProduction(ProductionReading reading) {
     long millis = reading.time().toEpochMilli();
-    if (millis <= productionWatermark) {
+    boolean late = millis <= productionWatermark;
+    if (!isNew(millis, late, recentProduction)) {
       return false;
     }
-    productionWatermark = millis;
+    recentProduction.add(millis);
+    if (!late) {
+      productionWatermark = millis;
+    }
     lastMinute.addProduction(reading.time(), reading.productionCount());
     last15Minutes.addProduction(reading.time(), reading.productionCount());
     lastHour.addProduction(reading.time(), reading.productionCount());
@@ -244,6 +262,17 @@ public final class MachineState {
         reading.productionCountBad());
     recordMode(reading.time(), reading.operatingMode());
     return true;
+  }
+
+  /**
+   * Newer than anything seen: new. Older: new only if after the restore and among the recent
+   * readings' span without being one of them (a late arrival, not a redelivery).
+   */
+  private boolean isNew(long millis, boolean late, RecentTimes recent) {
+    if (!late) {
+      return true;
+    }
+    return millis > restoredUpTo && !recent.olderThanRemembered(millis) && !recent.contains(millis);
   }
 
   private boolean recordMode(Instant time, String mode) {

@@ -210,4 +210,42 @@ class MachineStateTest {
     assertThat(next.energyKwh()).isCloseTo(0.25, within(1e-9));
     assertThat(state.today(at(30)).energyKwh()).isCloseTo(1.25, within(1e-9));
   }
+
+  @Test
+  void countsAReadingThatArrivesAfterANewerOneButNotItsRedelivery() {
+    state.record(List.of(power(0, 10.0, 0.1)));
+    state.record(List.of(power(6, 2.0, 0.6)));
+    state.record(List.of(power(5, 40.0, 0.5))); // late: another connection, another batch
+    state.record(List.of(power(5, 40.0, 0.5))); // redelivered
+
+    var today = state.today(at(10));
+    assertThat(today.energyKwh()).isCloseTo(1.2, within(1e-9));
+    assertThat(today.powerReadingCount()).isEqualTo(3);
+    assertThat(state.latestElectricity().orElseThrow().time()).isEqualTo(at(6));
+    assertThat(state.status()).isEqualTo(MachineStatus.IDLE);
+  }
+
+  @Test
+  void countsLateProductionOnceToo() {
+    state.record(List.of(produced(10, 5, 0, "running")));
+    state.record(List.of(produced(9, 3, 1, "running")));
+    state.record(List.of(produced(9, 3, 1, "running")));
+
+    assertThat(state.today(at(20)).productionUnits()).isEqualTo(9);
+  }
+
+  @Test
+  void ignoresLateReadingsThatTheRestoredTotalsAlreadyHold() {
+    state.restore(
+        List.of(),
+        new DayTotals(T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 3.0, 0, 0, 0, 1, 5.0, 5.0,
+            0, 0, 0),
+        Optional.of(power(100, 5.0, 3.0)),
+        at(100),
+        Optional.empty());
+    state.record(List.of(power(90, 7.0, 0.5))); // stored before the restore: already counted
+    state.record(List.of(power(110, 7.0, 0.5)));
+
+    assertThat(state.today(at(120)).energyKwh()).isCloseTo(3.5, within(1e-9));
+  }
 }
