@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     name = "enms",
     mixinStandardHelpOptions = true,
     description = "EnMS: energy management for industrial plants.",
+    version = "EnMS 0.1.0-SNAPSHOT",
     subcommands = {EnmsCommand.Run.class, org.enms.node.bench.BenchCommand.class, org.enms.node.cli.ImportCommand.class,
       org.enms.node.cli.MachinesCommand.class,
       CommandLine.HelpCommand.class})
