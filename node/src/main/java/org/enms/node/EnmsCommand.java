@@ -17,7 +17,13 @@ import picocli.CommandLine.Command;
 public final class EnmsCommand implements Callable<Integer> {
 
   public static void main(String[] args) {
-    int code = new CommandLine(new EnmsCommand()).execute(args);
+    int code =
+        new CommandLine(new EnmsCommand())
+            // The simulator's own command line (run, load, replay) as `./enms simulator ...`.
+            .addSubcommand(
+                "simulator",
+                new CommandLine(new org.enms.simulator.SimulatorCommand()).setCommandName("simulator"))
+            .execute(args);
     if (code != 0) {
       System.exit(code);
     }
