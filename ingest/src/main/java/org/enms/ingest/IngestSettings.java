@@ -35,6 +35,9 @@ public record IngestSettings(
 
   public static IngestSettings fromConfig(Config root) {
     Config c = root.getConfig("enms.ingest");
+    String sharedGroup = c.getString("shared-group");
+    // Without a shared subscription every connection would receive every message: one is enough.
+    int connections = sharedGroup.isBlank() ? 1 : c.getInt("connections");
     return new IngestSettings(
         c.getBoolean("enabled"),
         c.getString("broker-url"),
@@ -42,8 +45,8 @@ public record IngestSettings(
         c.getString("username"),
         c.getString("password"),
         c.getString("topic-filter"),
-        c.getString("shared-group"),
-        c.getInt("connections"),
+        sharedGroup,
+        connections,
         c.getInt("buffer-size"),
         c.getInt("batch-max-rows"),
         c.getDuration("batch-max-wait"),

@@ -41,7 +41,12 @@ public final class EmbeddedServices implements AutoCloseable {
       EmbeddedMqttBroker broker =
           EmbeddedMqttBroker.start(dataDir.resolve("mqtt"), config.getInt("enms.embedded.mqtt-port"));
       started.add(broker);
-      resolved = resolved.withValue("enms.ingest.broker-url", ConfigValueFactory.fromAnyRef(broker.url()));
+      resolved =
+          resolved
+              .withValue("enms.ingest.broker-url", ConfigValueFactory.fromAnyRef(broker.url()))
+              // A node with its own broker is alone, so it needs no shared subscription; and
+              // HiveMQ CE can stall QoS 1 shared subscriptions (hivemq-community-edition#558).
+              .withValue("enms.ingest.shared-group", ConfigValueFactory.fromAnyRef(""));
     }
     // The in-process simulator publishes to whatever broker the ingest reads.
     resolved =
