@@ -51,11 +51,16 @@ final class NodeFixture implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   NodeFixture() {
+    this(System.getenv("ENMS_TEST_MQTT_URL"));
+  }
+
+  /** With {@code externalBroker} null, an embedded HiveMQ is started for this fixture. */
+  NodeFixture(String externalBroker) {
     databaseName = postgres.createDatabase();
     jdbcUrl = postgres.urlFor(databaseName);
     dbUser = postgres.user();
     dbPassword = postgres.password();
-    String external = System.getenv("ENMS_TEST_MQTT_URL");
+    String external = externalBroker;
     if (external != null) {
       broker = null;
       brokerUrl = external;

@@ -16,7 +16,7 @@ import java.util.List;
  * in-memory sessions and never disturbs the system broker or other people's tests on it. Without a
  * {@code listener} line in the file Mosquitto 2 listens on loopback only, on the port given.
  */
-final class MosquittoProcess implements AutoCloseable {
+public final class MosquittoProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
   private final Process process;
@@ -27,7 +27,7 @@ final class MosquittoProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static MosquittoProcess start(String binary, Path config, Path log) {
+  public static MosquittoProcess start(String binary, Path config, Path log) {
     if (!Files.isRegularFile(config)) {
       throw new IllegalArgumentException("no broker configuration at " + config.toAbsolutePath());
     }
@@ -55,7 +55,7 @@ final class MosquittoProcess implements AutoCloseable {
     }
   }
 
-  String url() {
+  public String url() {
     return "tcp://127.0.0.1:" + port;
   }
 
