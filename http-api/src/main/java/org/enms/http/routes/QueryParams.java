@@ -1,13 +1,12 @@
 package org.enms.http.routes;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.enms.core.time.IsoInstants;
 import org.enms.http.error.ApiException;
 
 /**
@@ -36,19 +35,13 @@ final class QueryParams {
   }
 
   static Instant instant(String name, String value) {
+    // An unencoded "+" of an offset arrives as a space.
     String v = value.trim().replace(' ', '+');
     try {
-      if (v.endsWith("Z") || v.endsWith("z")) {
-        return OffsetDateTime.parse(v.substring(0, v.length() - 1) + "+00:00").toInstant();
-      }
-      int t = v.indexOf('T');
-      if (t > 0 && (v.indexOf('+', t) > 0 || v.indexOf('-', t) > 0)) {
-        return OffsetDateTime.parse(v).toInstant();
-      }
-      if (t < 0) {
+      if (v.indexOf('T') < 0) {
         return java.time.LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
       }
-      return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+      return IsoInstants.parse(v);
     } catch (DateTimeParseException e) {
       throw ApiException.invalidParameter("query", name, "invalid datetime format");
     }

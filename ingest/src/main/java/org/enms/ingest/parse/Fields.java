@@ -2,11 +2,9 @@ package org.enms.ingest.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.enms.core.time.IsoInstants;
 
 /**
  * Typed access to the fields of one JSON reading, producing reasons a person can act on ("field
@@ -116,25 +114,11 @@ final class Fields {
 
   static Instant parseInstant(String field, String text) throws RejectedPayloadException {
     try {
-      if (text.endsWith("Z") || text.endsWith("z")) {
-        return Instant.parse(text.toUpperCase());
-      }
-      if (hasOffset(text)) {
-        return OffsetDateTime.parse(text).toInstant();
-      }
-      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      return IsoInstants.parse(text);
     } catch (DateTimeParseException e) {
       throw new RejectedPayloadException(
           "field " + field + ": not an ISO-8601 timestamp: " + abbreviate(text));
     }
-  }
-
-  private static boolean hasOffset(String text) {
-    int t = text.indexOf('T');
-    if (t < 0) {
-      return false;
-    }
-    return text.indexOf('+', t) > 0 || text.indexOf('-', t) > 0;
   }
 
   private static String abbreviate(String text) {

@@ -1,11 +1,10 @@
 package org.enms.simulator.replay;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.enms.core.time.IsoInstants;
 
 /**
  * One line of a replay CSV ({@code time,machine_id,power_kw,energy_kwh[,production_count]}).
@@ -39,11 +38,6 @@ public record ReplayRow(
   }
 
   private static Instant parseTime(String text) {
-    String iso = text.replace(' ', 'T');
-    try {
-      return Instant.parse(iso);
-    } catch (DateTimeParseException e) {
-      return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-    }
+    return IsoInstants.parse(text.trim().replace(' ', 'T'));
   }
 }
