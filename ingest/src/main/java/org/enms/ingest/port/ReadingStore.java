@@ -11,6 +11,18 @@ import org.enms.core.reading.Reading;
 public interface ReadingStore {
   CompletionStage<StoredBatch> store(List<Reading> readings, List<IngestReject> rejects);
 
-  /** What a commit wrote: {@code inserted} excludes redelivered duplicates. */
-  record StoredBatch(int readings, int inserted, int rejects) {}
+  /**
+   * What a commit wrote: {@code inserted} excludes redelivered duplicates; {@code refused} are the
+   * readings the database refused, recorded as rejects instead of stored.
+   */
+  record StoredBatch(int readings, int inserted, int rejects, List<Reading> refused) {
+    public StoredBatch {
+      refused = List.copyOf(refused);
+    }
+
+    /** A batch the database took whole. */
+    public StoredBatch(int readings, int inserted, int rejects) {
+      this(readings, inserted, rejects, List.of());
+    }
+  }
 }

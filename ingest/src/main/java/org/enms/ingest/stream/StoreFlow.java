@@ -2,7 +2,10 @@ package org.enms.ingest.stream;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.NotUsed;
@@ -96,7 +99,14 @@ public final class StoreFlow {
                   stored.inserted(),
                   stored.rejects(),
                   Duration.ofNanos(System.nanoTime() - started));
-              return new Committed(batch, readings, stored);
+              // Refused readings are rejects, not stored: the live state must not count them.
+              List<Reading> kept = readings;
+              if (!stored.refused().isEmpty()) {
+                Set<Reading> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+                refused.addAll(stored.refused());
+                kept = readings.stream().filter(r -> !refused.contains(r)).toList();
+              }
+              return new Committed(batch, kept, stored);
             });
   }
 

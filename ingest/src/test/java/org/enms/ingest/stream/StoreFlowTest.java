@@ -150,4 +150,26 @@ class StoreFlowTest {
     assertThat(stored).containsExactly(List.of(both, interval));
     assertThat(acks).hasValue(1);
   }
+
+  @Test
+  void readingsTheDatabaseRefusedAreAcknowledgedButNotToldToTheLiveState() throws Exception {
+    var good = EnergyReading.electricity(MACHINE, T0, 12, 0.03);
+    var refused = EnergyReading.electricity(MACHINE, T0.plusSeconds(1), 13, 0.03);
+    ReadingStore refusing =
+        (readings, rejects) ->
+            CompletableFuture.completedFuture(
+                new ReadingStore.StoredBatch(1, 1, 1, List.of(refused)));
+
+    Source.from(List.of(message(good, refused)))
+        .via(
+            StoreFlow.create(
+                SETTINGS, CounterResolver.NONE, refusing, told::add,
+                new IngestMetrics(new SimpleMeterRegistry())))
+        .runWith(Sink.seq(), testKit.system())
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
+
+    assertThat(told).containsExactly(List.of(good));
+    assertThat(acks.get()).isEqualTo(1);
+  }
 }

@@ -82,15 +82,18 @@ public final class JdbcReadingStore implements ReadingStore {
       if (autoRegistration != null && !readings.isEmpty()) {
         autoRegistration.registerUnknown(readings);
       }
+      List<Reading> refusedReadings = new ArrayList<>();
       List<IngestReject> refused = new ArrayList<>();
-      int inserted = readings.isEmpty() ? 0 : writeIsolatingRefused(readings, refused);
+      int inserted =
+          readings.isEmpty() ? 0 : writeIsolatingRefused(readings, refusedReadings, refused);
       List<IngestReject> allRejects = new ArrayList<>(refused);
       rejected.forEach(
           r -> allRejects.add(new IngestReject(r.receivedAt(), r.topic(), r.reason(), r.payload())));
       if (!allRejects.isEmpty()) {
         rejects.insert(allRejects);
       }
-      return new StoredBatch(readings.size() - refused.size(), inserted, allRejects.size());
+      return new StoredBatch(
+          readings.size() - refused.size(), inserted, allRejects.size(), refusedReadings);
     } catch (RuntimeException e) {
       log.warn("batch write failed, retrying: rows={} error={}", readings.size(), e.getMessage());
       throw e;
@@ -98,7 +101,8 @@ public final class JdbcReadingStore implements ReadingStore {
   }
 
   /** Writes the readings; on a permanent refusal, halves until the refused ones are isolated. */
-  private int writeIsolatingRefused(List<Reading> readings, List<IngestReject> refused) {
+  private int writeIsolatingRefused(
+      List<Reading> readings, List<Reading> refusedReadings, List<IngestReject> refused) {
     try {
       WriteResult result = writer.write(readings);
       rollups.markDirty(result);
@@ -112,6 +116,7 @@ public final class JdbcReadingStore implements ReadingStore {
         Reading r = readings.get(0);
         log.warn("reading refused by the database machine={} time={} reason={}",
             r.machineId(), r.time(), refusal.get());
+        refusedReadings.add(r);
         refused.add(
             new IngestReject(
                 Instant.now(), "(database)", "database refused the reading: " + refusal.get(),
@@ -119,8 +124,8 @@ public final class JdbcReadingStore implements ReadingStore {
         return 0;
       }
       int half = readings.size() / 2;
-      return writeIsolatingRefused(readings.subList(0, half), refused)
-          + writeIsolatingRefused(readings.subList(half, readings.size()), refused);
+      return writeIsolatingRefused(readings.subList(0, half), refusedReadings, refused)
+          + writeIsolatingRefused(readings.subList(half, readings.size()), refusedReadings, refused);
     }
   }
 }

@@ -60,6 +60,7 @@ class JdbcReadingStoreTest {
     assertThat(stored.readings()).isEqualTo(40);
     assertThat(stored.inserted()).isEqualTo(40);
     assertThat(stored.rejects()).isEqualTo(1);
+    assertThat(stored.refused()).containsExactly(batch.get(17));
     long rows =
         pg.database()
             .jdbi()
