@@ -6,6 +6,8 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.enms.db.Database;
 import org.enms.db.DbSettings;
+import org.enms.db.MachineDao;
+import org.enms.node.adapters.MachineCatalog;
 import org.enms.node.embedded.EmbeddedServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,11 @@ public final class Node {
     ActorSystem<Void> system;
     try {
       PlantStartup.apply(resolved, database);
-      system = ActorSystem.create(NodeGuardian.create(resolved, database), "enms", resolved);
+      // Loaded here, on the main thread, so the guardian never blocks on JDBC.
+      MachineCatalog catalog = new MachineCatalog(new MachineDao(database));
+      catalog.reload();
+      system =
+          ActorSystem.create(NodeGuardian.create(resolved, database, catalog), "enms", resolved);
     } catch (RuntimeException e) {
       database.close();
       services.close();

@@ -68,7 +68,8 @@ public final class NodeGuardian {
 
   private NodeGuardian() {}
 
-  public static Behavior<Void> create(Config config, Database database) {
+  /** {@code catalog}: the machines ingest accepts, loaded before the actor system started. */
+  public static Behavior<Void> create(Config config, Database database, MachineCatalog catalog) {
     return Behaviors.setup(
         context -> {
           ActorSystem<?> system = context.getSystem();
@@ -89,11 +90,13 @@ public final class NodeGuardian {
           LiveEntityGauge.register(system, registry);
 
           MachineDao machines = new MachineDao(database);
-          MachineCatalog catalog = new MachineCatalog(machines, io);
-          catalog.refresh().toCompletableFuture().join();
           Duration machineRefresh = config.getDuration("enms.machine-refresh-interval");
           system.scheduler()
-              .scheduleWithFixedDelay(machineRefresh, machineRefresh, catalog::refresh, system.executionContext());
+              .scheduleWithFixedDelay(
+                  machineRefresh,
+                  machineRefresh,
+                  () -> catalog.refresh(io),
+                  system.executionContext());
 
           schedulePartitionMaintenance(system, io, database);
           RollupRefresher rollups = new RollupRefresher(database);
@@ -157,7 +160,7 @@ public final class NodeGuardian {
                       directory, live, new DbAnomalyQueries(database, io), httpSettings, Clock.systemUTC()),
                   new TimeseriesRoutes(directory, new DbSeriesQueries(new TimeseriesDao(database), io)),
                   RegistryWiring.routes(
-                      database, io, catalog, RegistryChanges.start(system, catalog)));
+                      database, io, catalog, RegistryChanges.start(system, catalog, io)));
           routes
               .with(new BaselineRoutes(new DbBaselines(database, io, completeHours))::routes)
               .with(

@@ -7,6 +7,7 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.enms.machine.CborSerializable;
+import org.enms.node.adapters.BlockingIo;
 import org.enms.node.adapters.MachineCatalog;
 
 /**
@@ -27,22 +28,22 @@ final class RegistryChanges {
   }
 
   /** Joins the cluster-wide topic and reloads {@code catalog} whenever any node publishes. */
-  static RegistryChanges start(ActorSystem<?> system, MachineCatalog catalog) {
+  static RegistryChanges start(ActorSystem<?> system, MachineCatalog catalog, BlockingIo io) {
     ActorRef<Topic.Command<Changed>> topic =
         system.systemActorOf(
             Topic.create(Changed.class, "enms-registry-changes"), "registry-changes", Props.empty());
     ActorRef<Changed> reloader =
-        system.systemActorOf(reloader(catalog), "registry-changes-reloader", Props.empty());
+        system.systemActorOf(reloader(catalog, io), "registry-changes-reloader", Props.empty());
     topic.tell(Topic.subscribe(reloader));
     return new RegistryChanges(topic);
   }
 
-  private static Behavior<Changed> reloader(MachineCatalog catalog) {
+  private static Behavior<Changed> reloader(MachineCatalog catalog, BlockingIo io) {
     return Behaviors.receive(Changed.class)
         .onMessage(
             Changed.class,
             changed -> {
-              catalog.refresh();
+              catalog.refresh(io);
               return Behaviors.same();
             })
         .build();

@@ -39,7 +39,7 @@ final class RegistryWiring {
         // This node reloads before it answers; the others as soon as the broadcast reaches them.
         () ->
             catalog
-                .refresh()
+                .refresh(io)
                 .thenApply(
                     active -> {
                       changes.publish();

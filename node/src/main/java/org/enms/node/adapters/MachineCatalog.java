@@ -15,16 +15,14 @@ import org.enms.db.MachineDao;
  */
 public final class MachineCatalog implements Predicate<UUID> {
   private final MachineDao machines;
-  private final BlockingIo io;
   private final AtomicReference<Snapshot> snapshot =
       new AtomicReference<>(new Snapshot(Set.of(), Set.of()));
 
   /** Active and deactivated ids as read together. */
   private record Snapshot(Set<UUID> active, Set<UUID> inactive) {}
 
-  public MachineCatalog(MachineDao machines, BlockingIo io) {
+  public MachineCatalog(MachineDao machines) {
     this.machines = machines;
-    this.io = io;
   }
 
   /** True for an active machine. */
@@ -50,7 +48,7 @@ public final class MachineCatalog implements Predicate<UUID> {
   }
 
   /** Reloads on the blocking dispatcher; completes with the number of active machines. */
-  public CompletionStage<Integer> refresh() {
+  public CompletionStage<Integer> refresh(BlockingIo io) {
     return io.call(this::reload);
   }
 

@@ -78,8 +78,8 @@ final class BenchNode implements AutoCloseable {
     var live =
         new ShardedLiveState(
             ClusterSharding.get(system), config.getDuration("enms.machine.ask-timeout"));
-    var catalog = new MachineCatalog(new MachineDao(database), io);
-    catalog.refresh().toCompletableFuture().join();
+    var catalog = new MachineCatalog(new MachineDao(database));
+    catalog.reload();
 
     var rollups = new RollupRefresher(database);
     Duration every = config.getDuration("enms.rollup-interval");
