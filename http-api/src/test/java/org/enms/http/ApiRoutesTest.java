@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -105,7 +104,7 @@ class ApiRoutesTest {
           }
         };
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    HttpSettings settings = new HttpSettings("127.0.0.1", 0, Duration.ofSeconds(2), 0.15);
+    HttpSettings settings = new HttpSettings("127.0.0.1", 0, 0.15);
     var routes =
         new ApiRoutes(
             new HealthRoutes(List.of(database), "test"),

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +76,7 @@ class RegistryRoutesTest {
                 .thenApply(all -> all.stream().filter(m -> m.id().equals(id)).findFirst());
           }
         };
-    HttpSettings settings = new HttpSettings("127.0.0.1", 0, Duration.ofSeconds(2), 0.15);
+    HttpSettings settings = new HttpSettings("127.0.0.1", 0, 0.15);
     Clock clock = Clock.fixed(InMemoryRegistry.T, ZoneOffset.UTC);
     var api =
         new ApiRoutes(
