@@ -284,11 +284,7 @@ public final class MachinesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return run(
-          spec,
-          parent.api,
-          (client, out) ->
-              describe(out, client.call("POST", "/api/v1/machines/" + resolve(client, machine) + "/deactivate", null)));
+      return post(spec, parent.api, machine, "deactivate");
     }
   }
 
@@ -302,12 +298,19 @@ public final class MachinesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return run(
-          spec,
-          parent.api,
-          (client, out) ->
-              describe(out, client.call("POST", "/api/v1/machines/" + resolve(client, machine) + "/activate", null)));
+      return post(spec, parent.api, machine, "activate");
     }
+  }
+
+  /** {@code POST /api/v1/machines/{id}/{action}} for a machine given by id or name. */
+  private static int post(CommandLine.Model.CommandSpec spec, String api, String machine, String action) {
+    return run(
+        spec,
+        api,
+        (client, out) ->
+            describe(
+                out,
+                client.call("POST", "/api/v1/machines/" + resolve(client, machine) + "/" + action, null)));
   }
 
   static void printTable(PrintWriter out, List<List<String>> rows) {
