@@ -18,8 +18,12 @@ public final class IsoInstants {
    * @throws DateTimeParseException when the text is none of the three forms
    */
   public static Instant parse(String text) {
-    if (text.endsWith("Z") || text.endsWith("z")) {
-      return OffsetDateTime.parse(text.substring(0, text.length() - 1) + "+00:00").toInstant();
+    // Instant.parse is the cheapest path, and the usual one on the ingest's hot path.
+    if (text.endsWith("Z")) {
+      return Instant.parse(text);
+    }
+    if (text.endsWith("z")) {
+      return Instant.parse(text.substring(0, text.length() - 1) + "Z");
     }
     if (hasOffset(text)) {
       return OffsetDateTime.parse(text).toInstant();
