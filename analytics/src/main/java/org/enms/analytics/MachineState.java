@@ -48,10 +48,13 @@ public final class MachineState {
   private String operatingMode;
   private long electricityWatermark = NONE;
   private long productionWatermark = NONE;
+
   /** Readings at or before this are in the restored totals. */
   private long restoredUpTo = NONE;
+
   /** Late readings within the last 32 of a stream are counted once; older ones are ignored. */
   private final RecentTimes recentElectricity = new RecentTimes(32);
+
   private final RecentTimes recentProduction = new RecentTimes(32);
   private long modeWatermark = NONE;
 
@@ -204,8 +207,7 @@ public final class MachineState {
   private boolean recordEnergy(EnergyReading reading, Tally tally) {
     long millis = reading.time().toEpochMilli();
     boolean late = millis <= electricityWatermark;
-    if (!isElectricity(reading.energyType())
-        || !isNew(millis, late, recentElectricity)) {
+    if (!isElectricity(reading.energyType()) || !isNew(millis, late, recentElectricity)) {
       if (reading.counterKwh() != null) {
         registers.forget(reading);
       }

@@ -12,6 +12,7 @@ final class RecentTimes {
   private final long[] times;
   private int next;
   private int size;
+
   /** Whether a time was ever pushed out: until then every time since the start is remembered. */
   private boolean forgotten;
 

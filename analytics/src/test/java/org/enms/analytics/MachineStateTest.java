@@ -238,8 +238,8 @@ class MachineStateTest {
   void ignoresLateReadingsThatTheRestoredTotalsAlreadyHold() {
     state.restore(
         List.of(),
-        new DayTotals(T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 3.0, 0, 0, 0, 1, 5.0, 5.0,
-            0, 0, 0),
+        new DayTotals(
+            T0.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 3.0, 0, 0, 0, 1, 5.0, 5.0, 0, 0, 0),
         Optional.of(power(100, 5.0, 3.0)),
         at(100),
         Optional.empty());

@@ -17,10 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The {@code energy_baselines} table: versioned regression baselines per machine and energy
- * source, of which at most one is active. A new model gets the next version and becomes the active
- * one in the same transaction, so readers never see zero or two active models. Also resolves the
- * names callers use for a baseline's target (energy sources, SEUs).
+ * The {@code energy_baselines} table: versioned regression baselines per machine and energy source,
+ * of which at most one is active. A new model gets the next version and becomes the active one in
+ * the same transaction, so readers never see zero or two active models. Also resolves the names
+ * callers use for a baseline's target (energy sources, SEUs).
  */
 public final class BaselineDao {
   private static final String SELECT =
@@ -43,7 +43,8 @@ public final class BaselineDao {
         h -> {
           // Serialises concurrent trainings of one target, so versions never collide.
           h.execute(
-              "SELECT pg_advisory_xact_lock(hashtext(?))", b.machineId() + "/" + b.energySourceId());
+              "SELECT pg_advisory_xact_lock(hashtext(?))",
+              b.machineId() + "/" + b.energySourceId());
           int version =
               h.createQuery(
                       """
@@ -252,8 +253,8 @@ public final class BaselineDao {
   public record Validity(boolean valid, List<String> reasons, List<String> warnings) {}
 
   /**
-   * A model to store. {@code coefficients} is in driver order (kWh per driver unit);
-   * {@code cvRmse} and {@code nmbe} are percentages.
+   * A model to store. {@code coefficients} is in driver order (kWh per driver unit); {@code cvRmse}
+   * and {@code nmbe} are percentages.
    */
   public record NewBaseline(
       UUID machineId,

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Disjoint time ranges awaiting a roll-up refresh. Overlapping ranges, or ranges closer than
- * {@link TimeSpans#MERGE_GAP}, merge. Not thread-safe; {@link RollupRefresher} guards it.
+ * Disjoint time ranges awaiting a roll-up refresh. Overlapping ranges, or ranges closer than {@link
+ * TimeSpans#MERGE_GAP}, merge. Not thread-safe; {@link RollupRefresher} guards it.
  */
 final class DirtyRanges {
   private final TreeMap<Instant, Instant> ranges = new TreeMap<>();

@@ -17,12 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the plain dialect's partitions of the three raw tables: daily ({@code
- * energy_readings_pYYYYMMDD}, UTC days) for live data, and monthly ({@code energy_readings_mYYYYMM})
- * for history that arrives by import, where a year of daily partitions (1,095 tables) took longer
- * to create than the rows took to write. Partitions are created before rows arrive and dropped
- * after the retention period. Days known to be covered are cached, so {@link #ensure} costs a set
- * lookup on the write path. Creation is serialised across nodes by an advisory lock. Under
- * TimescaleDB every method is a no-op: hypertables create and expire their chunks themselves.
+ * energy_readings_pYYYYMMDD}, UTC days) for live data, and monthly ({@code
+ * energy_readings_mYYYYMM}) for history that arrives by import, where a year of daily partitions
+ * (1,095 tables) took longer to create than the rows took to write. Partitions are created before
+ * rows arrive and dropped after the retention period. Days known to be covered are cached, so
+ * {@link #ensure} costs a set lookup on the write path. Creation is serialised across nodes by an
+ * advisory lock. Under TimescaleDB every method is a no-op: hypertables create and expire their
+ * chunks themselves.
  */
 public final class PartitionManager {
   private static final Logger log = LoggerFactory.getLogger(PartitionManager.class);
@@ -89,7 +90,10 @@ public final class PartitionManager {
           for (YearMonth month : months) {
             for (String table : TABLES) {
               createPartition(
-                  h, table + "_m" + month.format(MONTH_SUFFIX), table, month.atDay(1),
+                  h,
+                  table + "_m" + month.format(MONTH_SUFFIX),
+                  table,
+                  month.atDay(1),
                   month.plusMonths(1).atDay(1));
             }
           }
@@ -142,7 +146,8 @@ WHERE p.relname IN ('energy_readings', 'production_data', 'environmental_data')
                   .list();
           int dropped = 0;
           for (String child : children) {
-            // A partition goes when all of it is past retention: its end is at or before the cutoff.
+            // A partition goes when all of it is past retention: its end is at or before the
+            // cutoff.
             boolean monthly = child.charAt(child.length() - 7) == 'm';
             LocalDate start =
                 monthly

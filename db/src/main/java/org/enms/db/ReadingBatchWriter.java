@@ -229,7 +229,6 @@ ON CONFLICT DO NOTHING
         rows.size(), inserted, spans.get(0).from(), spans.get(spans.size() - 1).to(), spans);
   }
 
-
   private static int insertEnergy(Connection c, List<EnergyReading> rows) throws SQLException {
     int n = rows.size();
     var time = new long[n];

@@ -90,9 +90,9 @@ public final class RollupRefresher {
   /**
    * Refreshes the dirty parts before {@code horizon} and keeps the rest dirty. A live caller passes
    * a horizon a minute or so behind the clock, so each bucket of the current minute is computed
-   * once when it is complete instead of on every cycle: at 10,000 machines re-aggregating the
-   * open minute every few seconds cost PostgreSQL more than the inserts (TimescaleDB's refresh
-   * policies keep the same end offset).
+   * once when it is complete instead of on every cycle: at 10,000 machines re-aggregating the open
+   * minute every few seconds cost PostgreSQL more than the inserts (TimescaleDB's refresh policies
+   * keep the same end offset).
    *
    * @return the ranges refreshed
    */

@@ -25,13 +25,29 @@ class AnomalyDaoTest {
 
   private static NewAnomaly anomaly(UUID machine, int hour, String type, String severity) {
     return new NewAnomaly(
-        machine, T0.plusSeconds(hour * 3600L), type, severity, "total_energy_kwh", 50.0, 30.0,
-        66.7, 4.1, "baseline_residual", 0.99, "{\"model_version\": 1}");
+        machine,
+        T0.plusSeconds(hour * 3600L),
+        type,
+        severity,
+        "total_energy_kwh",
+        50.0,
+        30.0,
+        66.7,
+        4.1,
+        "baseline_residual",
+        0.99,
+        "{\"model_version\": 1}");
   }
 
   private static Filter all(Optional<UUID> machine) {
-    return new Filter(machine, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), 100, false);
+    return new Filter(
+        machine,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        100,
+        false);
   }
 
   @Test
@@ -55,21 +71,37 @@ class AnomalyDaoTest {
             anomaly(PUMP, 12, "spike", "warning")));
 
     List<AnomalyRecord> pump = dao.find(all(Optional.of(PUMP)));
-    assertThat(pump).extracting(AnomalyRecord::detectedAt)
-        .containsExactly(T0.plusSeconds(12 * 3600), T0.plusSeconds(11 * 3600),
-            T0.plusSeconds(10 * 3600));
+    assertThat(pump)
+        .extracting(AnomalyRecord::detectedAt)
+        .containsExactly(
+            T0.plusSeconds(12 * 3600), T0.plusSeconds(11 * 3600), T0.plusSeconds(10 * 3600));
     assertThat(pump.get(0).machineName()).isEqualTo("Hydraulic-Pump-1");
     assertThat(pump.get(0).machineType()).isEqualTo("pump");
     assertThat(pump.get(0).expectedValue()).isEqualTo(30.0);
     assertThat(pump.get(0).isResolved()).isFalse();
 
-    var warnings = dao.find(new Filter(Optional.of(PUMP), Optional.of("warning"),
-        Optional.of(T0.plusSeconds(11 * 3600)), Optional.of(T0.plusSeconds(11 * 3600)),
-        Optional.of(false), 10, false));
+    var warnings =
+        dao.find(
+            new Filter(
+                Optional.of(PUMP),
+                Optional.of("warning"),
+                Optional.of(T0.plusSeconds(11 * 3600)),
+                Optional.of(T0.plusSeconds(11 * 3600)),
+                Optional.of(false),
+                10,
+                false));
     assertThat(warnings).singleElement().extracting(AnomalyRecord::anomalyType).isEqualTo("drop");
 
-    var resolved = dao.find(new Filter(Optional.of(PUMP), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.of(true), 10, false));
+    var resolved =
+        dao.find(
+            new Filter(
+                Optional.of(PUMP),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(true),
+                10,
+                false));
     assertThat(resolved).isEmpty();
   }
 
@@ -79,20 +111,41 @@ class AnomalyDaoTest {
     dao.insertNew(
         List.of(anomaly(hvac, 20, "spike", "critical"), anomaly(hvac, 21, "drop", "warning")));
 
-    var bySeverity = dao.find(new Filter(Optional.of(hvac), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), 10, true));
+    var bySeverity =
+        dao.find(
+            new Filter(
+                Optional.of(hvac),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                10,
+                true));
 
-    assertThat(bySeverity).extracting(AnomalyRecord::severity).containsExactly("critical", "warning");
+    assertThat(bySeverity)
+        .extracting(AnomalyRecord::severity)
+        .containsExactly("critical", "warning");
   }
 
   @Test
   void limitsTheNumberReturned() {
     UUID compressor = DemoPlant.machineId(1);
     dao.insertNew(
-        List.of(anomaly(compressor, 1, "spike", "warning"), anomaly(compressor, 2, "spike", "warning"),
+        List.of(
+            anomaly(compressor, 1, "spike", "warning"),
+            anomaly(compressor, 2, "spike", "warning"),
             anomaly(compressor, 3, "spike", "warning")));
 
-    assertThat(dao.find(new Filter(Optional.of(compressor), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), 2, false))).hasSize(2);
+    assertThat(
+            dao.find(
+                new Filter(
+                    Optional.of(compressor),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    2,
+                    false)))
+        .hasSize(2);
   }
 }

@@ -80,8 +80,10 @@ class BaselineDaoTest {
     assertThat(gasModel.modelVersion()).isEqualTo(1);
     assertThat(gasModel.energySource()).isEqualTo("natural_gas");
     assertThat(dao.active(PUMP, electricity())).isPresent();
-    assertThat(dao.byMachine(PUMP, Optional.of(gas))).singleElement()
-        .extracting(BaselineDao.BaselineRow::id).isEqualTo(gasModel.id());
+    assertThat(dao.byMachine(PUMP, Optional.of(gas)))
+        .singleElement()
+        .extracting(BaselineDao.BaselineRow::id)
+        .isEqualTo(gasModel.id());
   }
 
   @Test

@@ -41,7 +41,8 @@ class PartitionManagerTest {
         List.of(
             EnergyReading.electricity(m, midnight.minusSeconds(1), 10, 0.01),
             EnergyReading.electricity(m, midnight, 11, 0.01)));
-    String yesterday = "_p" + today.minusDays(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    String yesterday =
+        "_p" + today.minusDays(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
     String todays = "_p" + today.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
     assertThat(partitionsOf("energy_readings"))
         .contains("energy_readings" + yesterday, "energy_readings" + todays);

@@ -47,7 +47,8 @@ class RejectDaoTest {
     java.util.function.IntFunction<List<IngestReject>> rejects =
         n ->
             java.util.stream.IntStream.range(0, n)
-                .mapToObj(i -> new IngestReject(t.plusSeconds(i), "factory/x/y/energy", "bad", "{}"))
+                .mapToObj(
+                    i -> new IngestReject(t.plusSeconds(i), "factory/x/y/energy", "bad", "{}"))
                 .toList();
     dao.insert(rejects.apply(8));
     assertThat(dao.count()).isEqualTo(5);

@@ -181,7 +181,8 @@ class RollupRefresherTest {
             .write(
                 List.of(
                     EnergyReading.electricity(DemoPlant.machineId(2), live, 10, 0.1),
-                    EnergyReading.electricity(DemoPlant.machineId(2), live.plusSeconds(10), 10, 0.1),
+                    EnergyReading.electricity(
+                        DemoPlant.machineId(2), live.plusSeconds(10), 10, 0.1),
                     EnergyReading.electricity(DemoPlant.machineId(2), straggler, 10, 0.1)));
     refresher.markDirty(r);
     assertThat(refresher.dirtyRanges())

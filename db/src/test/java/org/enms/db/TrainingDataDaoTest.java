@@ -30,13 +30,28 @@ class TrainingDataDaoTest {
       readings.add(EnergyReading.electricity(BOILER, t, 30, 0.5));
       // Gas of the same machine must not count as electricity.
       readings.add(
-          new EnergyReading(BOILER, t, EnergyType.NATURAL_GAS, 90, 15.0, null, null, null, null,
-              null, null));
+          new EnergyReading(
+              BOILER, t, EnergyType.NATURAL_GAS, 90, 15.0, null, null, null, null, null, null));
       readings.add(new ProductionReading(BOILER, t, 10, 9, 1, 60.0, "running", null, null, null));
       if (minute < 60) {
         readings.add(
-            new EnvironmentalReading(BOILER, t, 4.0 + minute / 10, 21.0, 70.0, null, null, 2.5,
-                null, null, null, null, null, null, null, null));
+            new EnvironmentalReading(
+                BOILER,
+                t,
+                4.0 + minute / 10,
+                21.0,
+                70.0,
+                null,
+                null,
+                2.5,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
       }
     }
     new ReadingBatchWriter(pg.database()).write(readings);
@@ -69,7 +84,8 @@ class TrainingDataDaoTest {
     assertThat(dao.hourly(BOILER, later, later.plusSeconds(3600)))
         .extracting(TrainingDataDao.HourlyRow::hour)
         .containsExactly(later);
-    assertThat(dao.hourly(BOILER, T0, later)).extracting(TrainingDataDao.HourlyRow::hour)
+    assertThat(dao.hourly(BOILER, T0, later))
+        .extracting(TrainingDataDao.HourlyRow::hour)
         .containsExactly(T0);
   }
 }

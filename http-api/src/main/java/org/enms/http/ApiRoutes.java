@@ -22,7 +22,10 @@ public final class ApiRoutes extends AllDirectives {
   private final List<Supplier<Route>> extraResources = new ArrayList<>();
 
   public ApiRoutes(
-      HealthRoutes health, MetricsRoutes metrics, MachineRoutes machines, TimeseriesRoutes timeseries) {
+      HealthRoutes health,
+      MetricsRoutes metrics,
+      MachineRoutes machines,
+      TimeseriesRoutes timeseries) {
     this(health, metrics, machines, timeseries, null);
   }
 

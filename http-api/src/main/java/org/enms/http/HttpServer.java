@@ -23,7 +23,10 @@ public final class HttpServer {
         .thenApply(
             binding -> {
               binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
-              log.info("API listening on http://{}:{}/api/v1", settings.host(), binding.localAddress().getPort());
+              log.info(
+                  "API listening on http://{}:{}/api/v1",
+                  settings.host(),
+                  binding.localAddress().getPort());
               return binding;
             });
   }

@@ -12,8 +12,6 @@ public record HttpSettings(String host, int port, double defaultEnergyRateUsd) {
   public static HttpSettings fromConfig(Config root) {
     Config c = root.getConfig("enms.http");
     return new HttpSettings(
-        c.getString("host"),
-        c.getInt("port"),
-        c.getDouble("default-energy-rate-usd"));
+        c.getString("host"), c.getInt("port"), c.getDouble("default-energy-rate-usd"));
   }
 }

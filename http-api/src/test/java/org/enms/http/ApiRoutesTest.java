@@ -57,7 +57,15 @@ class ApiRoutesTest {
   private static final HttpClient client = HttpClient.newHttpClient();
 
   private static MachineSummary machine(String id, String name, String type) {
-    return new MachineSummary(UUID.fromString(id), F1, name, type, 55, true, "Demo Manufacturing Plant", "Silicon Valley, CA");
+    return new MachineSummary(
+        UUID.fromString(id),
+        F1,
+        name,
+        type,
+        55,
+        true,
+        "Demo Manufacturing Plant",
+        "Silicon Valley, CA");
   }
 
   @BeforeAll
@@ -67,17 +75,23 @@ class ApiRoutesTest {
     MachineDirectory directory =
         new MachineDirectory() {
           @Override
-          public CompletionStage<List<MachineSummary>> list(Optional<String> search, Optional<Boolean> active) {
+          public CompletionStage<List<MachineSummary>> list(
+              Optional<String> search, Optional<Boolean> active) {
             return CompletableFuture.completedFuture(
                 all.stream()
-                    .filter(m -> search.map(s -> m.name().toLowerCase().contains(s.toLowerCase())).orElse(true))
+                    .filter(
+                        m ->
+                            search
+                                .map(s -> m.name().toLowerCase().contains(s.toLowerCase()))
+                                .orElse(true))
                     .filter(m -> active.map(a -> m.isActive() == a).orElse(true))
                     .toList());
           }
 
           @Override
           public CompletionStage<Optional<MachineSummary>> byId(UUID id) {
-            return CompletableFuture.completedFuture(all.stream().filter(m -> m.id().equals(id)).findFirst());
+            return CompletableFuture.completedFuture(
+                all.stream().filter(m -> m.id().equals(id)).findFirst());
           }
         };
     SeriesQueries series =
@@ -111,14 +125,27 @@ class ApiRoutesTest {
             new MetricsRoutes(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
             new MachineRoutes(
                 directory,
-                id -> CompletableFuture.completedFuture(
-                    new LiveStatus("running", 47.25, NOW.minusSeconds(1), 120.0, 45.0, 52.0, 6.0, 100, 98, 2)),
+                id ->
+                    CompletableFuture.completedFuture(
+                        new LiveStatus(
+                            "running",
+                            47.25,
+                            NOW.minusSeconds(1),
+                            120.0,
+                            45.0,
+                            52.0,
+                            6.0,
+                            100,
+                            98,
+                            2)),
                 (id, since) -> CompletableFuture.completedFuture(AnomalySummary.NONE),
                 settings,
                 clock),
             new TimeseriesRoutes(directory, series));
     binding =
-        HttpServer.start(testKit.system(), settings, routes.routes()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        HttpServer.start(testKit.system(), settings, routes.routes())
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
   }
 
   @AfterAll
@@ -193,8 +220,10 @@ class ApiRoutesTest {
   @Test
   void servesEnergySeriesWithTheOriginalsFieldsForBothTimestampForms() throws Exception {
     var r =
-        get("/api/v1/timeseries/energy?machine_id=" + COMPRESSOR.id()
-            + "&start_time=2026-11-27T00:00:00Z&end_time=2026-11-27T12%3A00%3A00.123456%2B00%3A00&interval=1hour&hours=5");
+        get(
+            "/api/v1/timeseries/energy?machine_id="
+                + COMPRESSOR.id()
+                + "&start_time=2026-11-27T00:00:00Z&end_time=2026-11-27T12%3A00%3A00.123456%2B00%3A00&interval=1hour&hours=5");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = json(r);
     assertThat(body.get("metric").asText()).isEqualTo("energy");
@@ -207,17 +236,22 @@ class ApiRoutesTest {
   @Test
   void answersAnEmptyPeriodWithNoPointsAndABadIntervalWith422() throws Exception {
     var empty =
-        get("/api/v1/timeseries/power?machine_id=" + COMPRESSOR.id()
-            + "&start_time=2026-11-27T00:00:00&end_time=2026-11-28T00:00:00&interval=1day");
+        get(
+            "/api/v1/timeseries/power?machine_id="
+                + COMPRESSOR.id()
+                + "&start_time=2026-11-27T00:00:00&end_time=2026-11-28T00:00:00&interval=1day");
     assertThat(empty.statusCode()).isEqualTo(200);
     assertThat(json(empty).get("data_points")).isEmpty();
     var bad =
-        get("/api/v1/timeseries/power?machine_id=" + COMPRESSOR.id()
-            + "&start_time=2026-11-27T00:00:00Z&end_time=2026-11-28T00:00:00Z&interval=2min");
+        get(
+            "/api/v1/timeseries/power?machine_id="
+                + COMPRESSOR.id()
+                + "&start_time=2026-11-27T00:00:00Z&end_time=2026-11-28T00:00:00Z&interval=2min");
     assertThat(bad.statusCode()).isEqualTo(422);
     var missing = get("/api/v1/timeseries/power?machine_id=" + COMPRESSOR.id());
     assertThat(missing.statusCode()).isEqualTo(422);
-    assertThat(json(missing).get("detail").get(0).get("loc").get(1).asText()).isEqualTo("start_time");
+    assertThat(json(missing).get("detail").get(0).get("loc").get(1).asText())
+        .isEqualTo("start_time");
   }
 
   @Test

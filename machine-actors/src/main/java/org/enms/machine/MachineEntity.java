@@ -252,9 +252,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   /**
    * Loads the history, buffering commands until it is there. A failed or late load is retried with
-   * backoff rather than starting empty: an empty start would count a meter's next register value
-   * as its first (storing 0 kWh for that interval) and report today's totals from zero. Meanwhile
-   * asks time out at the edges, where they are retried (counter resolution) or answered 503.
+   * backoff rather than starting empty: an empty start would count a meter's next register value as
+   * its first (storing 0 kWh for that interval) and report today's totals from zero. Meanwhile asks
+   * time out at the edges, where they are retried (counter resolution) or answered 503.
    */
   private static Behavior<Command> restoring(
       ActorContext<Command> context,
@@ -294,7 +294,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                   .getLog()
                   .warn(
                       "Machine {}: history not loaded (attempt {}), retrying",
-                      machineId, attempt, failed.cause());
+                      machineId,
+                      attempt,
+                      failed.cause());
               timers.startSingleTimer(
                   RetryRestore.class, new RetryRestore(attempt + 1), retryDelay(attempt));
               return Behaviors.same();
@@ -306,7 +308,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                   .getLog()
                   .warn(
                       "Machine {}: history not loaded within {} (attempt {}), retrying",
-                      machineId, settings.restoreTimeout(), attempt);
+                      machineId,
+                      settings.restoreTimeout(),
+                      attempt);
               timers.startSingleTimer(
                   RetryRestore.class, new RetryRestore(attempt + 1), retryDelay(attempt));
               return Behaviors.same();
@@ -315,7 +319,14 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
             RetryRestore.class,
             retry ->
                 restoring(
-                    context, machineId, shard, history, settings, clock, timers, stash,
+                    context,
+                    machineId,
+                    shard,
+                    history,
+                    settings,
+                    clock,
+                    timers,
+                    stash,
                     retry.attempt()))
         .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
         .onAnyMessage(

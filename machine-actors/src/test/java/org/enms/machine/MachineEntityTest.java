@@ -359,7 +359,10 @@ class MachineEntityTest {
         id,
         CompletableFuture.completedFuture(
             new MachineHistory(
-                List.of(), DayTotals.empty(DAY), Optional.empty(), T0.minusSeconds(200),
+                List.of(),
+                DayTotals.empty(DAY),
+                Optional.empty(),
+                T0.minusSeconds(200),
                 Optional.of(1000.0))));
     var resolved = askResolve(id, List.of(counterReading(id, 50, 1000.6)));
 

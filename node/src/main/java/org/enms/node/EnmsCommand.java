@@ -11,9 +11,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "EnMS: energy management for industrial plants.",
     version = "EnMS 0.1.0-SNAPSHOT",
-    subcommands = {EnmsCommand.Run.class, org.enms.node.bench.BenchCommand.class, org.enms.node.cli.ImportCommand.class,
+    subcommands = {
+      EnmsCommand.Run.class,
+      org.enms.node.bench.BenchCommand.class,
+      org.enms.node.cli.ImportCommand.class,
       org.enms.node.cli.MachinesCommand.class,
-      CommandLine.HelpCommand.class})
+      CommandLine.HelpCommand.class
+    })
 public final class EnmsCommand implements Callable<Integer> {
 
   public static void main(String[] args) {
@@ -22,7 +26,8 @@ public final class EnmsCommand implements Callable<Integer> {
             // The simulator's own command line (run, load, replay) as `./enms simulator ...`.
             .addSubcommand(
                 "simulator",
-                new CommandLine(new org.enms.simulator.SimulatorCommand()).setCommandName("simulator"))
+                new CommandLine(new org.enms.simulator.SimulatorCommand())
+                    .setCommandName("simulator"))
             .execute(args);
     if (code != 0) {
       System.exit(code);
@@ -43,7 +48,9 @@ public final class EnmsCommand implements Callable<Integer> {
           "Run a node. With no configuration: embedded PostgreSQL and MQTT broker, the demo-plant"
               + " simulator and the API on port 8001, data under ./data (ENMS_DATA_DIR).")
   static final class Run implements Callable<Integer> {
-    @CommandLine.Option(names = "--no-simulator", description = "Do not run the demo-plant simulator.")
+    @CommandLine.Option(
+        names = "--no-simulator",
+        description = "Do not run the demo-plant simulator.")
     boolean noSimulator;
 
     @Override

@@ -16,11 +16,11 @@ final class ImportWiring {
   private ImportWiring() {}
 
   /**
-   * The import routes. Jobs run one at a time on {@code enms-import-dispatcher} and write on
-   * {@code enms-import-writer-dispatcher}, apart from the pool that commits live ingest: a job
-   * waits for its writers, and on a shared pool enough concurrent uploads would take every thread
-   * and stall ingest with them. Roll-ups go through the node's own refresher, so its advisory lock
-   * serialises them with the periodic refresh.
+   * The import routes. Jobs run one at a time on {@code enms-import-dispatcher} and write on {@code
+   * enms-import-writer-dispatcher}, apart from the pool that commits live ingest: a job waits for
+   * its writers, and on a shared pool enough concurrent uploads would take every thread and stall
+   * ingest with them. Roll-ups go through the node's own refresher, so its advisory lock serialises
+   * them with the periodic refresh.
    */
   static ImportRoutes routes(
       Config config,

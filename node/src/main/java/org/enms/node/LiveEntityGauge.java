@@ -26,18 +26,20 @@ final class LiveEntityGauge {
         .description("machine entities alive on this node")
         .register(registry);
     var sharding = ClusterSharding.get(system);
-    system.scheduler()
+    system
+        .scheduler()
         .scheduleWithFixedDelay(
             EVERY,
             EVERY,
             () ->
-                AskPattern.<org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery,
+                AskPattern
+                    .<org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery,
                         ShardRegion.CurrentShardRegionState>
-                    ask(
-                        sharding.shardState(),
-                        replyTo -> new GetShardRegionState(MachineEntity.ENTITY_KEY, replyTo),
-                        Duration.ofSeconds(3),
-                        system.scheduler())
+                        ask(
+                            sharding.shardState(),
+                            replyTo -> new GetShardRegionState(MachineEntity.ENTITY_KEY, replyTo),
+                            Duration.ofSeconds(3),
+                            system.scheduler())
                     .thenAccept(
                         state ->
                             live.set(

@@ -67,11 +67,14 @@ public final class Node {
         }
         log.warn(
             "database not ready attempt={} retry_in_s={} error={}",
-            attempt, backoff.toSeconds(), e.getMessage());
+            attempt,
+            backoff.toSeconds(),
+            e.getMessage());
         sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-            ? Duration.ofSeconds(30)
-            : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                ? Duration.ofSeconds(30)
+                : backoff.multipliedBy(2);
       }
     }
   }

@@ -91,7 +91,8 @@ public final class NodeGuardian {
 
           MachineDao machines = new MachineDao(database);
           Duration machineRefresh = config.getDuration("enms.machine-refresh-interval");
-          system.scheduler()
+          system
+              .scheduler()
               .scheduleWithFixedDelay(
                   machineRefresh,
                   machineRefresh,
@@ -101,7 +102,10 @@ public final class NodeGuardian {
           schedulePartitionMaintenance(system, io, database);
           RollupRefresher rollups = new RollupRefresher(database);
           scheduleRollups(
-              system, io, rollups, config.getDuration("enms.rollup-interval"),
+              system,
+              io,
+              rollups,
+              config.getDuration("enms.rollup-interval"),
               config.getDuration("enms.rollup-settle"));
 
           IngestSettings ingestSettings = IngestSettings.fromConfig(config);
@@ -115,11 +119,16 @@ public final class NodeGuardian {
                     ingestSettings,
                     new ReadingValidator(
                         RegistryWiring.acceptedMachines(unknownMachines, catalog),
-                        ingestSettings.maxFutureSkew(), ingestSettings.maxPastAge(),
+                        ingestSettings.maxFutureSkew(),
+                        ingestSettings.maxPastAge(),
                         Clock.systemUTC()),
                     live,
                     new JdbcReadingStore(
-                        system, io, new ReadingBatchWriter(database), new RejectDao(database), rollups,
+                        system,
+                        io,
+                        new ReadingBatchWriter(database),
+                        new RejectDao(database),
+                        rollups,
                         RegistryWiring.autoRegistration(unknownMachines, database, catalog)),
                     live,
                     ingestMetrics);
@@ -140,7 +149,8 @@ public final class NodeGuardian {
           var completeHours =
               new CompleteHours(
                   Clock.systemUTC(),
-                  config.getDuration("enms.rollup-settle")
+                  config
+                      .getDuration("enms.rollup-settle")
                       .plus(config.getDuration("enms.rollup-interval"))
                       .plusSeconds(60));
           var routes =
@@ -149,16 +159,24 @@ public final class NodeGuardian {
                       List.of(
                           new DatabaseProbe(database, io),
                           new BrokerProbe(
-                              ingestSettings.brokerUrl(), subscriptions, ingestMetrics,
-                              catalog::activeCount, io),
+                              ingestSettings.brokerUrl(),
+                              subscriptions,
+                              ingestMetrics,
+                              catalog::activeCount,
+                              io),
                           new ClusterProbe(Cluster.get(system))),
                       NodeGuardian.class.getPackage().getImplementationVersion() == null
                           ? "dev"
                           : NodeGuardian.class.getPackage().getImplementationVersion()),
                   new MetricsRoutes(registry),
                   new MachineRoutes(
-                      directory, live, new DbAnomalyQueries(database, io), httpSettings, Clock.systemUTC()),
-                  new TimeseriesRoutes(directory, new DbSeriesQueries(new TimeseriesDao(database), io)),
+                      directory,
+                      live,
+                      new DbAnomalyQueries(database, io),
+                      httpSettings,
+                      Clock.systemUTC()),
+                  new TimeseriesRoutes(
+                      directory, new DbSeriesQueries(new TimeseriesDao(database), io)),
                   RegistryWiring.routes(
                       database, io, catalog, RegistryChanges.start(system, catalog, io)));
           routes
@@ -169,14 +187,18 @@ public final class NodeGuardian {
                       ::routes)
               .with(
                   ImportWiring.routes(
-                          config, database, rollups, io,
+                          config,
+                          database,
+                          rollups,
+                          io,
                           BlockingIo.of(system, "enms-import-dispatcher"),
                           BlockingIo.of(system, "enms-import-writer-dispatcher"))
                       ::routes);
           HttpServer.start(system, httpSettings, routes.routes())
               .exceptionally(
                   e -> {
-                    log.error("API could not bind {}:{}", httpSettings.host(), httpSettings.port(), e);
+                    log.error(
+                        "API could not bind {}:{}", httpSettings.host(), httpSettings.port(), e);
                     system.terminate();
                     return null;
                   });
@@ -184,7 +206,8 @@ public final class NodeGuardian {
           if (config.getBoolean("enms.simulator.enabled")) {
             Simulator simulator = Simulator.start(system, SimulatorSettings.fromConfig(config));
             CoordinatedShutdown.get(system)
-                .addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-simulator", simulator::shutdown);
+                .addTask(
+                    CoordinatedShutdown.PhaseServiceStop(), "stop-simulator", simulator::shutdown);
           }
           return Behaviors.empty();
         });
@@ -209,7 +232,8 @@ public final class NodeGuardian {
       ActorSystem<?> system, BlockingIo io, Database database) {
     Duration every = Duration.ofHours(1);
     var settings = database.settings();
-    system.scheduler()
+    system
+        .scheduler()
         .scheduleWithFixedDelay(
             every,
             every,
@@ -239,7 +263,8 @@ public final class NodeGuardian {
           rollups.refreshRecent(Duration.ofHours(3));
           return null;
         });
-    system.scheduler()
+    system
+        .scheduler()
         .scheduleWithFixedDelay(
             every,
             every,

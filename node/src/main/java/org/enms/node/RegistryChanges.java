@@ -16,7 +16,9 @@ import org.enms.node.adapters.MachineCatalog;
  * first reading can land on any node.
  */
 final class RegistryChanges {
-  /** Published after a registry write; carries nothing, the catalogue is reloaded from the database. */
+  /**
+   * Published after a registry write; carries nothing, the catalogue is reloaded from the database.
+   */
   enum Changed implements CborSerializable {
     INSTANCE
   }
@@ -31,7 +33,9 @@ final class RegistryChanges {
   static RegistryChanges start(ActorSystem<?> system, MachineCatalog catalog, BlockingIo io) {
     ActorRef<Topic.Command<Changed>> topic =
         system.systemActorOf(
-            Topic.create(Changed.class, "enms-registry-changes"), "registry-changes", Props.empty());
+            Topic.create(Changed.class, "enms-registry-changes"),
+            "registry-changes",
+            Props.empty());
     ActorRef<Changed> reloader =
         system.systemActorOf(reloader(catalog, io), "registry-changes-reloader", Props.empty());
     topic.tell(Topic.subscribe(reloader));

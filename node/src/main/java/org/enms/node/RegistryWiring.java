@@ -22,7 +22,8 @@ import org.enms.node.adapters.UnknownMachinePolicy;
 /**
  * Wires the plant registry: its API routes over the DAOs, ingest's catalogue refreshed after every
  * write on this node and, through {@link RegistryChanges}, on every other node (so a machine added
- * at run time is accepted from its next reading wherever it lands), and the unknown-machine policy. No authentication exists yet, so writes are {@link WriteAccess#OPEN}.
+ * at run time is accepted from its next reading wherever it lands), and the unknown-machine policy.
+ * No authentication exists yet, so writes are {@link WriteAccess#OPEN}.
  */
 final class RegistryWiring {
   private RegistryWiring() {}

@@ -62,12 +62,34 @@ class BaselineAnomalyEndToEndTest {
         readings.add(EnergyReading.electricity(HVAC, t, kwh, kwh));
         readings.add(
             new ProductionReading(
-                HVAC, t, (long) production(i), (long) production(i), 0, null, "running", null,
-                null, null));
+                HVAC,
+                t,
+                (long) production(i),
+                (long) production(i),
+                0,
+                null,
+                "running",
+                null,
+                null,
+                null));
         readings.add(
             new EnvironmentalReading(
-                HVAC, t, outdoor(i), 21.0, null, null, null, null, null, null, null, null, null,
-                null, null, null));
+                HVAC,
+                t,
+                outdoor(i),
+                21.0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
       }
       new ReadingBatchWriter(db).write(readings);
       new RollupRefresher(db).refresh(start, end);
@@ -114,8 +136,13 @@ class BaselineAnomalyEndToEndTest {
     JsonNode model =
         post(
             "/api/v1/baseline/train",
-            "{\"machine_id\": \"" + HVAC + "\", \"start_date\": \"" + start
-                + "\", \"end_date\": \"" + hour(TRAIN_HOURS) + "\"}",
+            "{\"machine_id\": \""
+                + HVAC
+                + "\", \"start_date\": \""
+                + start
+                + "\", \"end_date\": \""
+                + hour(TRAIN_HOURS)
+                + "\"}",
             200);
 
     assertThat(model.get("machine_name").asText()).isEqualTo("HVAC-Main");
@@ -138,8 +165,13 @@ class BaselineAnomalyEndToEndTest {
   @Order(2)
   void detectsExactlyTheInjectedHoursOverTheLastNineDaysAndOnlyOnce() {
     String body =
-        "{\"machine_id\": \"" + HVAC + "\", \"start\": \"" + hour(TRAIN_HOURS) + "\", \"end\": \""
-            + end + "\", \"contamination\": 0.1}";
+        "{\"machine_id\": \""
+            + HVAC
+            + "\", \"start\": \""
+            + hour(TRAIN_HOURS)
+            + "\", \"end\": \""
+            + end
+            + "\", \"contamination\": 0.1}";
 
     JsonNode first = post("/api/v1/anomaly/detect", body, 200);
 
@@ -179,8 +211,10 @@ class BaselineAnomalyEndToEndTest {
 
     JsonNode search =
         fixture.getJson(
-            "/api/v1/anomaly/search?limit=50&severity=warning&start_date=" + hour(TRAIN_HOURS)
-                + "&end_date=" + end);
+            "/api/v1/anomaly/search?limit=50&severity=warning&start_date="
+                + hour(TRAIN_HOURS)
+                + "&end_date="
+                + end);
     assertThat(search.get("total_count").asInt()).isEqualTo(1);
     assertThat(search.get("anomalies").get(0).get("anomaly_type").asText()).isEqualTo("drop");
 
@@ -231,21 +265,32 @@ class BaselineAnomalyEndToEndTest {
             "/api/v1/baseline/predict",
             "{\"seu_name\": \"Boiler-1\", \"energy_source\": \"electricity\", \"features\": {}}");
     assertThat(noSeu.statusCode()).isEqualTo(404);
-    assertThat(NodeFixture.json(noSeu).get("detail").get("error").asText()).isEqualTo("SEU_NOT_FOUND");
+    assertThat(NodeFixture.json(noSeu).get("detail").get("error").asText())
+        .isEqualTo("SEU_NOT_FOUND");
 
     JsonNode untrained =
         post(
             "/api/v1/anomaly/detect",
-            "{\"machine_id\": \"" + DemoPlant.machineId(3) + "\", \"start\": \"" + start
-                + "\", \"end\": \"" + end + "\"}",
+            "{\"machine_id\": \""
+                + DemoPlant.machineId(3)
+                + "\", \"start\": \""
+                + start
+                + "\", \"end\": \""
+                + end
+                + "\"}",
             400);
     assertThat(untrained.get("detail").asText()).contains("Conveyor-A", "train one first");
 
     JsonNode tooLittle =
         post(
             "/api/v1/baseline/train",
-            "{\"machine_id\": \"" + HVAC + "\", \"start_date\": \"" + start
-                + "\", \"end_date\": \"" + hour(40) + "\"}",
+            "{\"machine_id\": \""
+                + HVAC
+                + "\", \"start_date\": \""
+                + start
+                + "\", \"end_date\": \""
+                + hour(40)
+                + "\"}",
             400);
     assertThat(tooLittle.get("detail").asText()).contains("Insufficient data");
 
@@ -262,7 +307,9 @@ class BaselineAnomalyEndToEndTest {
         post(
             "/api/v1/baseline/train-seu",
             "{\"seu_name\": \"HVAC-Main\", \"energy_source\": \"electricity\", \"features\": [],"
-                + " \"year\": " + year + "}",
+                + " \"year\": "
+                + year
+                + "}",
             200);
 
     assertThat(trained.get("success").asBoolean()).as(trained.toString()).isTrue();
@@ -274,7 +321,9 @@ class BaselineAnomalyEndToEndTest {
         post(
             "/api/v1/baseline/train-seu",
             "{\"seu_name\": \"Boiler-1\", \"energy_source\": \"electricity\", \"features\": [],"
-                + " \"year\": " + year + "}",
+                + " \"year\": "
+                + year
+                + "}",
             200);
     assertThat(unknown.get("success").asBoolean()).isFalse();
     assertThat(unknown.get("error").asText()).isEqualTo("SEU_NOT_FOUND");

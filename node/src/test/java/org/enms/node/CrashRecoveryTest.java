@@ -66,8 +66,13 @@ class CrashRecoveryTest {
                 NodeFixture.publish(
                     publisher,
                     m.mqttTopic() + "/energy",
-                    "{\"time\":\"" + t + "\",\"machine_id\":\"" + m.id()
-                        + "\",\"power_kw\":" + (10 + i % 7) + ",\"energy_kwh\":0.001}");
+                    "{\"time\":\""
+                        + t
+                        + "\",\"machine_id\":\""
+                        + m.id()
+                        + "\",\"power_kw\":"
+                        + (10 + i % 7)
+                        + ",\"energy_kwh\":0.001}");
                 pace(started, i + 1);
               }
             });
@@ -91,7 +96,9 @@ class CrashRecoveryTest {
         () -> fixture.count("SELECT count(*) FROM energy_readings") >= READINGS);
     assertThat(atKill).isLessThan(READINGS);
     assertThat(fixture.count("SELECT count(*) FROM energy_readings")).isEqualTo(READINGS);
-    assertThat(fixture.count("SELECT count(DISTINCT (machine_id, time, energy_type)) FROM energy_readings"))
+    assertThat(
+            fixture.count(
+                "SELECT count(DISTINCT (machine_id, time, energy_type)) FROM energy_readings"))
         .isEqualTo(READINGS);
   }
 
@@ -112,8 +119,13 @@ class CrashRecoveryTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
-            java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-            EnmsCommand.class.getName(), "run", "--no-simulator");
+            java,
+            "-Xmx512m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            EnmsCommand.class.getName(),
+            "run",
+            "--no-simulator");
     builder.environment().putAll(fixture.processEnvironment());
     builder.environment().put("ENMS_DATA_DIR", logDir.resolve("data").toString());
     File log = logDir.resolve("node-" + name + ".log").toFile();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The path a plant takes on adoption: upload a meter export with production and outdoor
- * temperature, train a baseline on its first weeks, then run batch anomaly detection over the
- * rest of the imported period. The export has one abnormal hour, which must be the one found.
+ * temperature, train a baseline on its first weeks, then run batch anomaly detection over the rest
+ * of the imported period. The export has one abnormal hour, which must be the one found.
  */
 class ImportThenBaselineEndToEndTest {
   private static final String MOLDING = "c0000000-0000-0000-0000-000000000005";
@@ -66,8 +66,14 @@ class ImportThenBaselineEndToEndTest {
   private static void importExport() throws Exception {
     StringBuilder csv = new StringBuilder("time,energy_kwh,parts,outdoor\n");
     for (int i = 0; i < HOURS; i++) {
-      csv.append(stamp(i)).append(',').append(String.format("%.4f", kwh(i))).append(',')
-          .append(production(i)).append(',').append(String.format("%.2f", outdoor(i))).append('\n');
+      csv.append(stamp(i))
+          .append(',')
+          .append(String.format("%.4f", kwh(i)))
+          .append(',')
+          .append(production(i))
+          .append(',')
+          .append(String.format("%.2f", outdoor(i)))
+          .append('\n');
     }
     Map<String, String> fields =
         Map.of(
@@ -81,12 +87,21 @@ class ImportThenBaselineEndToEndTest {
             "interval", "1h");
     StringBuilder body = new StringBuilder();
     fields.forEach(
-        (k, v) -> body.append("--").append(BOUNDARY)
-            .append("\r\nContent-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n")
-            .append(v).append("\r\n"));
-    body.append("--").append(BOUNDARY)
+        (k, v) ->
+            body.append("--")
+                .append(BOUNDARY)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
+    body.append("--")
+        .append(BOUNDARY)
         .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.csv\"\r\n")
-        .append("Content-Type: text/csv\r\n\r\n").append(csv).append("\r\n--").append(BOUNDARY)
+        .append("Content-Type: text/csv\r\n\r\n")
+        .append(csv)
+        .append("\r\n--")
+        .append(BOUNDARY)
         .append("--\r\n");
     HttpResponse<String> accepted =
         HttpClient.newHttpClient()
@@ -122,8 +137,13 @@ class ImportThenBaselineEndToEndTest {
     JsonNode model =
         post(
             "/api/v1/baseline/train",
-            "{\"machine_id\": \"" + MOLDING + "\", \"start_date\": \"" + trainFrom
-                + "\", \"end_date\": \"" + trainTo + "\"}");
+            "{\"machine_id\": \""
+                + MOLDING
+                + "\", \"start_date\": \""
+                + trainFrom
+                + "\", \"end_date\": \""
+                + trainTo
+                + "\"}");
     assertThat(model.get("r_squared").asDouble()).isGreaterThan(0.95);
     assertThat(model.get("validity").get("valid").asBoolean()).as(model.toString()).isTrue();
     assertThat(model.get("coefficients").get("total_production_count").asDouble())
@@ -132,8 +152,13 @@ class ImportThenBaselineEndToEndTest {
     JsonNode detected =
         post(
             "/api/v1/anomaly/detect",
-            "{\"machine_id\": \"" + MOLDING + "\", \"start\": \"" + trainTo + "\", \"end\": \""
-                + stamp(HOURS) + "\"}");
+            "{\"machine_id\": \""
+                + MOLDING
+                + "\", \"start\": \""
+                + trainTo
+                + "\", \"end\": \""
+                + stamp(HOURS)
+                + "\"}");
     assertThat(detected.get("anomalies_detected").asInt()).as(detected.toString()).isEqualTo(1);
     JsonNode spike = detected.get("anomalies").get(0);
     assertThat(spike.get("anomaly_type").asText()).isEqualTo("spike");

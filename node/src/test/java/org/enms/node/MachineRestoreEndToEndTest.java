@@ -40,8 +40,13 @@ class MachineRestoreEndToEndTest {
       NodeFixture.publish(
           publisher,
           "factory/demo/hvac-main/energy",
-          "{\"time\":\"" + base.plusSeconds(i) + "\",\"machine_id\":\"" + HVAC
-              + "\",\"power_kw\":" + (40 + i) + ",\"energy_kwh\":0.5}");
+          "{\"time\":\""
+              + base.plusSeconds(i)
+              + "\",\"machine_id\":\""
+              + HVAC
+              + "\",\"power_kw\":"
+              + (40 + i)
+              + ",\"energy_kwh\":0.5}");
     }
     NodeFixture.await(
         "live totals of HVAC-Main",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
 import java.util.Map;
 import org.enms.node.cli.MachinesCommand;
 import org.junit.jupiter.api.AfterAll;
@@ -48,14 +47,28 @@ class MachinesCommandTest {
   @Test
   void addsListsUpdatesAndDeactivatesAMachine() {
     Result added =
-        run("add", "--name", "Chiller-3", "--factory", "Demo Manufacturing Plant", "--type", "hvac",
-            "--rated-power-kw", "80", "--interval", "15", "--energy-source", "electricity:kWh");
+        run(
+            "add",
+            "--name",
+            "Chiller-3",
+            "--factory",
+            "Demo Manufacturing Plant",
+            "--type",
+            "hvac",
+            "--rated-power-kw",
+            "80",
+            "--interval",
+            "15",
+            "--energy-source",
+            "electricity:kWh");
     assertThat(added.code()).as(added.err()).isZero();
     assertThat(added.out()).contains("Chiller-3", "80.00 kW", "15 s", "electricity (kWh)");
 
     Result list = run("list", "--search", "chiller");
     assertThat(list.code()).isZero();
-    assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("NAME").contains("RATED KW", "ACTIVE");
+    assertThat(list.out().lines().findFirst().orElseThrow())
+        .startsWith("NAME")
+        .contains("RATED KW", "ACTIVE");
     assertThat(list.out()).contains("Chiller-3").contains("hvac").contains("1 machine(s)");
 
     Result updated = run("update", "chiller-3", "--rated-power-kw", "95.5");
@@ -71,13 +84,22 @@ class MachinesCommandTest {
   @Test
   void failsWithTheApisDetailAndANonZeroExit() {
     Result duplicate =
-        run("add", "--name", "Compressor-1", "--factory", "Demo Manufacturing Plant", "--rated-power-kw", "5");
+        run(
+            "add",
+            "--name",
+            "Compressor-1",
+            "--factory",
+            "Demo Manufacturing Plant",
+            "--rated-power-kw",
+            "5");
     assertThat(duplicate.code()).isEqualTo(1);
     assertThat(duplicate.err()).startsWith("error: 409").contains("name");
 
-    Result invalid = run("add", "--name", "X", "--factory", "Demo Manufacturing Plant", "--type", "turbine");
+    Result invalid =
+        run("add", "--name", "X", "--factory", "Demo Manufacturing Plant", "--type", "turbine");
     assertThat(invalid.code()).isEqualTo(1);
-    assertThat(invalid.err()).contains("422", "type: must be one of", "rated_power_kw: field required");
+    assertThat(invalid.err())
+        .contains("422", "type: must be one of", "rated_power_kw: field required");
 
     Result unknown = run("deactivate", "No-Such-Machine");
     assertThat(unknown.code()).isEqualTo(1);

@@ -33,9 +33,12 @@ class PlantFileAndAutoRegistrationEndToEndTest {
     fixture = new NodeFixture();
     fixture.startNode(
         Map.of(
-            "enms.plant.file", Path.of("../docs/plant-example.conf").toAbsolutePath().toString(),
-            "enms.ingest.unknown-machines", "register",
-            "enms.ingest.auto-register-factory", FACTORY));
+            "enms.plant.file",
+            Path.of("../docs/plant-example.conf").toAbsolutePath().toString(),
+            "enms.ingest.unknown-machines",
+            "register",
+            "enms.ingest.auto-register-factory",
+            FACTORY));
     publisher = fixture.publisher();
   }
 
@@ -48,12 +51,18 @@ class PlantFileAndAutoRegistrationEndToEndTest {
   }
 
   private static String energy(String machineId, double kw) {
-    return "{\"time\":\"" + Instant.now() + "\",\"machine_id\":\"" + machineId + "\",\"power_kw\":" + kw
+    return "{\"time\":\""
+        + Instant.now()
+        + "\",\"machine_id\":\""
+        + machineId
+        + "\",\"power_kw\":"
+        + kw
         + ",\"energy_kwh\":0.01}";
   }
 
   private long stored(String machineId) {
-    return fixture.count("SELECT count(*) FROM energy_readings WHERE machine_id = '" + machineId + "'");
+    return fixture.count(
+        "SELECT count(*) FROM energy_readings WHERE machine_id = '" + machineId + "'");
   }
 
   @Test
@@ -63,10 +72,12 @@ class PlantFileAndAutoRegistrationEndToEndTest {
       names.add(m.get("name").asText());
     }
     assertThat(names).contains("Boiler-B1", "Press-1").doesNotContain("Compressor-1", "HVAC-Main");
-    assertThat(fixture.getJson("/api/v1/seus").get("seus").get(0).get("name").asText()).isEqualTo("Presses");
+    assertThat(fixture.getJson("/api/v1/seus").get("seus").get(0).get("name").asText())
+        .isEqualTo("Presses");
 
     NodeFixture.publish(publisher, "factory/bremen/press-1/energy", energy(PRESS, 60));
-    NodeFixture.await("the declared machine's reading", Duration.ofSeconds(20), () -> stored(PRESS) == 1);
+    NodeFixture.await(
+        "the declared machine's reading", Duration.ofSeconds(20), () -> stored(PRESS) == 1);
   }
 
   @Test
@@ -74,22 +85,29 @@ class PlantFileAndAutoRegistrationEndToEndTest {
     String unknown = UUID.randomUUID().toString();
     NodeFixture.publish(publisher, "factory/site-2/meter-1/energy", energy(unknown, 2.5));
 
-    NodeFixture.await("the unknown machine's reading", Duration.ofSeconds(20), () -> stored(unknown) == 1);
+    NodeFixture.await(
+        "the unknown machine's reading", Duration.ofSeconds(20), () -> stored(unknown) == 1);
     assertThat(
             fixture.text(
                 "SELECT f.name FROM machines m JOIN factories f ON f.id = m.factory_id WHERE m.id = '"
-                    + unknown + "'"))
+                    + unknown
+                    + "'"))
         .isEqualTo(FACTORY);
     JsonNode registered = fixture.getJson("/api/v1/machines/" + unknown);
     assertThat(registered.get("name").asText()).isEqualTo(unknown);
     assertThat(registered.get("type").asText()).isEqualTo("other");
     assertThat(registered.get("is_active").asBoolean()).isTrue();
-    assertThat(fixture.count("SELECT count(*) FROM ingest_rejects WHERE payload LIKE '%" + unknown + "%'")).isZero();
+    assertThat(
+            fixture.count(
+                "SELECT count(*) FROM ingest_rejects WHERE payload LIKE '%" + unknown + "%'"))
+        .isZero();
 
-    // A second reading goes through the catalogue's fast path and the machine stays registered once.
+    // A second reading goes through the catalogue's fast path and the machine stays registered
+    // once.
     NodeFixture.publish(publisher, "factory/site-2/meter-1/energy", energy(unknown, 2.75));
     NodeFixture.await("the second reading", Duration.ofSeconds(20), () -> stored(unknown) == 2);
-    assertThat(fixture.count("SELECT count(*) FROM machines WHERE id = '" + unknown + "'")).isEqualTo(1);
+    assertThat(fixture.count("SELECT count(*) FROM machines WHERE id = '" + unknown + "'"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -101,8 +119,18 @@ class PlantFileAndAutoRegistrationEndToEndTest {
     NodeFixture.await(
         "the reject of the deactivated machine",
         Duration.ofSeconds(20),
-        () -> fixture.count("SELECT count(*) FROM ingest_rejects WHERE reason = 'unknown machine " + PRESS + "'") == 1);
-    assertThat(fixture.count("SELECT count(*) FROM energy_readings WHERE machine_id = '" + PRESS + "' AND power_kw = 61")).isZero();
+        () ->
+            fixture.count(
+                    "SELECT count(*) FROM ingest_rejects WHERE reason = 'unknown machine "
+                        + PRESS
+                        + "'")
+                == 1);
+    assertThat(
+            fixture.count(
+                "SELECT count(*) FROM energy_readings WHERE machine_id = '"
+                    + PRESS
+                    + "' AND power_kw = 61"))
+        .isZero();
     fixture.send("POST", "/api/v1/machines/" + PRESS + "/activate", null);
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plant registry end to end on real services, with the default policy for unknown machines
- * (reject): a machine created through the API receives live MQTT data at once, without a restart;
- * a deactivated one stops receiving; an unknown one is rejected and not registered.
+ * (reject): a machine created through the API receives live MQTT data at once, without a restart; a
+ * deactivated one stops receiving; an unknown one is rejected and not registered.
  */
 class RegistryEndToEndTest {
   private static NodeFixture fixture;
@@ -38,12 +38,18 @@ class RegistryEndToEndTest {
   }
 
   private static String energy(String machineId, Instant t, double kw) {
-    return "{\"time\":\"" + t + "\",\"machine_id\":\"" + machineId + "\",\"power_kw\":" + kw
+    return "{\"time\":\""
+        + t
+        + "\",\"machine_id\":\""
+        + machineId
+        + "\",\"power_kw\":"
+        + kw
         + ",\"energy_kwh\":0.01}";
   }
 
   private long stored(String machineId) {
-    return fixture.count("SELECT count(*) FROM energy_readings WHERE machine_id = '" + machineId + "'");
+    return fixture.count(
+        "SELECT count(*) FROM energy_readings WHERE machine_id = '" + machineId + "'");
   }
 
   @Test
@@ -68,11 +74,19 @@ class RegistryEndToEndTest {
     NodeFixture.await(
         "the new machine's live status",
         Duration.ofSeconds(20),
-        () -> !fixture.getJson("/api/v1/machines/status/Press-42").get("current_status").get("last_reading").isNull());
+        () ->
+            !fixture
+                .getJson("/api/v1/machines/status/Press-42")
+                .get("current_status")
+                .get("last_reading")
+                .isNull());
     JsonNode status = fixture.getJson("/api/v1/machines/status/Press-42");
     assertThat(status.get("current_status").get("power_kw").asDouble()).isEqualTo(12.5);
-    assertThat(fixture.count("SELECT count(*) FROM ingest_rejects WHERE payload LIKE '%" + id + "%'")).isZero();
-    assertThat(fixture.getJson("/api/v1/machines").findValuesAsText("name")).contains("Press-42", "Compressor-1");
+    assertThat(
+            fixture.count("SELECT count(*) FROM ingest_rejects WHERE payload LIKE '%" + id + "%'"))
+        .isZero();
+    assertThat(fixture.getJson("/api/v1/machines").findValuesAsText("name"))
+        .contains("Press-42", "Compressor-1");
   }
 
   @Test
@@ -86,7 +100,8 @@ class RegistryEndToEndTest {
             .get("id")
             .asText();
     NodeFixture.publish(publisher, "factory/europe/lathe-9/energy", energy(id, Instant.now(), 3));
-    NodeFixture.await("the reading before deactivation", Duration.ofSeconds(20), () -> stored(id) == 1);
+    NodeFixture.await(
+        "the reading before deactivation", Duration.ofSeconds(20), () -> stored(id) == 1);
 
     var off = fixture.send("POST", "/api/v1/machines/" + id + "/deactivate", null);
     assertThat(off.statusCode()).isEqualTo(200);
@@ -95,7 +110,12 @@ class RegistryEndToEndTest {
     NodeFixture.await(
         "the reject after deactivation",
         Duration.ofSeconds(20),
-        () -> fixture.count("SELECT count(*) FROM ingest_rejects WHERE reason = 'unknown machine " + id + "'") == 1);
+        () ->
+            fixture.count(
+                    "SELECT count(*) FROM ingest_rejects WHERE reason = 'unknown machine "
+                        + id
+                        + "'")
+                == 1);
     assertThat(stored(id)).isEqualTo(1);
     assertThat(fixture.getJson("/api/v1/machines/" + id).get("is_active").asBoolean()).isFalse();
   }
@@ -107,8 +127,14 @@ class RegistryEndToEndTest {
     NodeFixture.await(
         "the reject of the unknown machine",
         Duration.ofSeconds(20),
-        () -> fixture.count("SELECT count(*) FROM ingest_rejects WHERE reason = 'unknown machine " + unknown + "'") == 1);
+        () ->
+            fixture.count(
+                    "SELECT count(*) FROM ingest_rejects WHERE reason = 'unknown machine "
+                        + unknown
+                        + "'")
+                == 1);
     assertThat(stored(unknown)).isZero();
-    assertThat(fixture.count("SELECT count(*) FROM machines WHERE id = '" + unknown + "'")).isZero();
+    assertThat(fixture.count("SELECT count(*) FROM machines WHERE id = '" + unknown + "'"))
+        .isZero();
   }
 }

@@ -19,11 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The production subscription: a shared group over several connections, against Mosquitto with
- * the project's broker configuration ({@code docker/mosquitto.conf}). Every reading is stored
- * exactly once although the group's connections split the messages between them. Needs the
- * {@code mosquitto} binary (Debian package mosquitto); without it the class is skipped with that
- * reason.
+ * The production subscription: a shared group over several connections, against Mosquitto with the
+ * project's broker configuration ({@code docker/mosquitto.conf}). Every reading is stored exactly
+ * once although the group's connections split the messages between them. Needs the {@code
+ * mosquitto} binary (Debian package mosquitto); without it the class is skipped with that reason.
  */
 class SharedSubscriptionEndToEndTest {
   private static final int READINGS = 600;
@@ -78,7 +77,10 @@ class SharedSubscriptionEndToEndTest {
       NodeFixture.publish(
           publisher,
           m.mqttTopic() + "/energy",
-          "{\"time\":\"" + base.plusMillis(i) + "\",\"machine_id\":\"" + m.id()
+          "{\"time\":\""
+              + base.plusMillis(i)
+              + "\",\"machine_id\":\""
+              + m.id()
               + "\",\"power_kw\":12,\"energy_kwh\":0.003}");
     }
     NodeFixture.await(

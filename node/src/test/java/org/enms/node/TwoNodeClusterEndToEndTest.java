@@ -24,11 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes in one cluster on the same broker and database: machine entities spread over both,
- * and a machine registered through one node is accepted at once by the other (the registry change
- * is broadcast, not waited for). Both nodes subscribe plainly here (see NodeFixture), so each
- * receives every message: the other node would record a reject for any reading it got before its
- * catalogue knew the new machine.
+ * Two nodes in one cluster on the same broker and database: machine entities spread over both, and
+ * a machine registered through one node is accepted at once by the other (the registry change is
+ * broadcast, not waited for). Both nodes subscribe plainly here (see NodeFixture), so each receives
+ * every message: the other node would record a reject for any reading it got before its catalogue
+ * knew the new machine.
  */
 class TwoNodeClusterEndToEndTest {
   private static final String NEW_MACHINE = "9d3c2b1a-0000-4000-8000-000000000042";
@@ -54,16 +54,22 @@ class TwoNodeClusterEndToEndTest {
         Node.start(
             fixture.config(
                 Map.of(
-                    "pekko.remote.artery.canonical.port", NodeFixture.freePort(),
-                    "pekko.cluster.seed-nodes", seeds,
-                    "enms.machine-refresh-interval", "1h",
-                    "enms.ingest.client-id", fixture.clientId + "-b",
-                    "enms.http.port", secondHttpPort)));
+                    "pekko.remote.artery.canonical.port",
+                    NodeFixture.freePort(),
+                    "pekko.cluster.seed-nodes",
+                    seeds,
+                    "enms.machine-refresh-interval",
+                    "1h",
+                    "enms.ingest.client-id",
+                    fixture.clientId + "-b",
+                    "enms.http.port",
+                    secondHttpPort)));
     NodeFixture.await(
         "both nodes up in one cluster",
         Duration.ofSeconds(60),
-        () -> secondGet("/health").statusCode() == 200
-            && fixture.getJson("/health").get("cluster").get("members_up").asInt() == 2);
+        () ->
+            secondGet("/health").statusCode() == 200
+                && fixture.getJson("/health").get("cluster").get("members_up").asInt() == 2);
   }
 
   @AfterAll
@@ -97,7 +103,8 @@ class TwoNodeClusterEndToEndTest {
   }
 
   private static double liveEntities(String metrics) {
-    return metrics.lines()
+    return metrics
+        .lines()
         .filter(l -> l.startsWith("enms_machine_entities_live "))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)))
         .findFirst()
@@ -110,15 +117,21 @@ class TwoNodeClusterEndToEndTest {
     Instant t = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
     for (Machine m : DemoPlant.MACHINES) {
       NodeFixture.publish(
-          publisher, m.mqttTopic() + "/energy",
-          "{\"time\":\"" + t + "\",\"machine_id\":\"" + m.id() + "\",\"power_kw\":3,\"energy_kwh\":0.01}");
+          publisher,
+          m.mqttTopic() + "/energy",
+          "{\"time\":\""
+              + t
+              + "\",\"machine_id\":\""
+              + m.id()
+              + "\",\"power_kw\":3,\"energy_kwh\":0.01}");
     }
     NodeFixture.await(
         "the 8 demo machines' entities alive across both nodes",
         Duration.ofSeconds(30),
-        () -> liveEntities(fixture.get("/metrics").body())
-                + liveEntities(secondGet("/metrics").body())
-            == DemoPlant.MACHINES.size());
+        () ->
+            liveEntities(fixture.get("/metrics").body())
+                    + liveEntities(secondGet("/metrics").body())
+                == DemoPlant.MACHINES.size());
     assertThat(liveEntities(fixture.get("/metrics").body())).isPositive();
     assertThat(liveEntities(secondGet("/metrics").body())).isPositive();
 
@@ -126,7 +139,9 @@ class TwoNodeClusterEndToEndTest {
         fixture.send(
             "POST",
             "/api/v1/machines",
-            "{\"id\": \"" + NEW_MACHINE + "\", \"name\": \"Chiller-7\", \"factory\": \"Demo Manufacturing Plant\","
+            "{\"id\": \""
+                + NEW_MACHINE
+                + "\", \"name\": \"Chiller-7\", \"factory\": \"Demo Manufacturing Plant\","
                 + " \"type\": \"hvac\", \"rated_power_kw\": 75}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     NodeFixture.await(
@@ -136,16 +151,24 @@ class TwoNodeClusterEndToEndTest {
 
     for (int i = 0; i < 20; i++) {
       NodeFixture.publish(
-          publisher, "factory/demo/chiller-7/energy",
-          "{\"time\":\"" + t.plusSeconds(i) + "\",\"machine_id\":\"" + NEW_MACHINE
+          publisher,
+          "factory/demo/chiller-7/energy",
+          "{\"time\":\""
+              + t.plusSeconds(i)
+              + "\",\"machine_id\":\""
+              + NEW_MACHINE
               + "\",\"power_kw\":40,\"energy_kwh\":0.011}");
     }
     NodeFixture.await(
         "all 20 readings of the new machine stored",
         Duration.ofSeconds(20),
-        () -> fixture.count("SELECT count(*) FROM energy_readings WHERE machine_id = '" + NEW_MACHINE + "'")
-            == 20);
-    assertThat(fixture.count("SELECT count(*) FROM ingest_rejects WHERE reason LIKE '%" + NEW_MACHINE + "%'"))
+        () ->
+            fixture.count(
+                    "SELECT count(*) FROM energy_readings WHERE machine_id = '" + NEW_MACHINE + "'")
+                == 20);
+    assertThat(
+            fixture.count(
+                "SELECT count(*) FROM ingest_rejects WHERE reason LIKE '%" + NEW_MACHINE + "%'"))
         .isZero();
     publisher.disconnect();
   }

@@ -73,8 +73,7 @@ public final class Simulator {
       simulator.bindHttp(system);
     }
     CoordinatedShutdown.get(system)
-        .addTask(
-            CoordinatedShutdown.PhaseServiceStop(), "stop-simulator", simulator::shutdown);
+        .addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-simulator", simulator::shutdown);
     return simulator;
   }
 
@@ -111,8 +110,11 @@ public final class Simulator {
     binding.whenComplete(
         (b, error) -> {
           if (error != null) {
-            log.error("simulator API failed to bind {}:{}", settings.httpHost(),
-                settings.httpPort(), error);
+            log.error(
+                "simulator API failed to bind {}:{}",
+                settings.httpHost(),
+                settings.httpPort(),
+                error);
           } else {
             log.info("simulator API listening on {}", b.localAddress());
           }
@@ -137,9 +139,7 @@ public final class Simulator {
     CompletionStage<?> unbound =
         binding == null
             ? CompletableFuture.completedFuture(null)
-            : binding
-                .thenCompose(ServerBinding::unbind)
-                .exceptionally(error -> null);
+            : binding.thenCompose(ServerBinding::unbind).exceptionally(error -> null);
     return unbound.thenApplyAsync(
         ignored -> {
           plant.stopAll();

@@ -45,7 +45,9 @@ public final class SimulatorCommand implements Runnable {
 
   /** Options every subcommand shares. */
   static class BrokerOptions {
-    @Option(names = "--broker", description = "MQTT broker URL (default: enms.simulator.broker-url)")
+    @Option(
+        names = "--broker",
+        description = "MQTT broker URL (default: enms.simulator.broker-url)")
     String broker;
 
     String brokerOr(String fallback) {
@@ -53,7 +55,9 @@ public final class SimulatorCommand implements Runnable {
     }
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
       description = "Simulate the eight demo-plant machines and serve the control API.")
   static final class Run implements Callable<Integer> {
     @CommandLine.Mixin BrokerOptions broker = new BrokerOptions();
@@ -72,8 +76,14 @@ public final class SimulatorCommand implements Runnable {
       var config = ConfigFactory.load();
       SimulatorSettings settings = SimulatorSettings.fromConfig(config);
       var mqtt = settings.mqtt();
-      settings = settings.withMqtt(new MqttSettings(broker.brokerOr(mqtt.brokerUrl()),
-          mqtt.clientId(), mqtt.username(), mqtt.password(), mqtt.maxInflight()));
+      settings =
+          settings.withMqtt(
+              new MqttSettings(
+                  broker.brokerOr(mqtt.brokerUrl()),
+                  mqtt.clientId(),
+                  mqtt.username(),
+                  mqtt.password(),
+                  mqtt.maxInflight()));
       if (httpPort != null) {
         settings = settings.withHttp(settings.httpHost(), httpPort);
       }
@@ -90,7 +100,9 @@ public final class SimulatorCommand implements Runnable {
     }
   }
 
-  @Command(name = "load", mixinStandardHelpOptions = true,
+  @Command(
+      name = "load",
+      mixinStandardHelpOptions = true,
       description = "Publish synthetic energy readings at a fixed total rate.")
   static final class Load implements Callable<Integer> {
     @CommandLine.Mixin BrokerOptions broker = new BrokerOptions();
@@ -98,7 +110,9 @@ public final class SimulatorCommand implements Runnable {
     @Option(names = "--machines", defaultValue = "1000", description = "synthetic machines")
     int machines;
 
-    @Option(names = "--rate", defaultValue = "1000",
+    @Option(
+        names = "--rate",
+        defaultValue = "1000",
         description = "total readings per second (0 = as fast as possible)")
     double rate;
 
@@ -108,11 +122,15 @@ public final class SimulatorCommand implements Runnable {
     @Option(names = "--qos", defaultValue = "1", description = "0, 1 or 2")
     int qos;
 
-    @Option(names = "--batch", defaultValue = "1",
+    @Option(
+        names = "--batch",
+        defaultValue = "1",
         description = "readings per gateway message (1 = one energy message per reading)")
     int batch;
 
-    @Option(names = "--max-inflight", defaultValue = "10000",
+    @Option(
+        names = "--max-inflight",
+        defaultValue = "10000",
         description = "unacknowledged messages per connection")
     int maxInflight;
 
@@ -124,28 +142,41 @@ public final class SimulatorCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      String url = broker.brokerOr(SimulatorSettings.fromConfig(ConfigFactory.load()).mqtt()
-          .brokerUrl());
-      var settings = new LoadSettings(url, "enms-load-" + ProcessHandle.current().pid(), machines,
-          rate, connections, qos, batch, maxInflight,
-          Optional.ofNullable(durationSeconds).map(Duration::ofSeconds),
-          count == null ? OptionalLong.empty() : OptionalLong.of(count));
+      String url =
+          broker.brokerOr(SimulatorSettings.fromConfig(ConfigFactory.load()).mqtt().brokerUrl());
+      var settings =
+          new LoadSettings(
+              url,
+              "enms-load-" + ProcessHandle.current().pid(),
+              machines,
+              rate,
+              connections,
+              qos,
+              batch,
+              maxInflight,
+              Optional.ofNullable(durationSeconds).map(Duration::ofSeconds),
+              count == null ? OptionalLong.empty() : OptionalLong.of(count));
       LoadReport report = new LoadGenerator(settings, System.out).run();
       System.out.println(report);
       return report.failed() == 0 ? 0 : 1;
     }
   }
 
-  @Command(name = "replay", mixinStandardHelpOptions = true,
-      description = "Publish historical readings from a CSV "
-          + "(time,machine_id,power_kw,energy_kwh[,production_count]), keeping their timestamps.")
+  @Command(
+      name = "replay",
+      mixinStandardHelpOptions = true,
+      description =
+          "Publish historical readings from a CSV "
+              + "(time,machine_id,power_kw,energy_kwh[,production_count]), keeping their timestamps.")
   static final class Replay implements Callable<Integer> {
     @CommandLine.Mixin BrokerOptions broker = new BrokerOptions();
 
     @CommandLine.Parameters(index = "0", description = "CSV file")
     Path file;
 
-    @Option(names = "--speed-up", defaultValue = "0",
+    @Option(
+        names = "--speed-up",
+        defaultValue = "0",
         description = "history seconds per real second (0 = as fast as possible)")
     double speedUp;
 
@@ -155,8 +186,13 @@ public final class SimulatorCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       var base = SimulatorSettings.fromConfig(ConfigFactory.load()).mqtt();
-      var mqtt = new MqttSettings(broker.brokerOr(base.brokerUrl()),
-          "enms-replay-" + ProcessHandle.current().pid(), base.username(), base.password(), 1000);
+      var mqtt =
+          new MqttSettings(
+              broker.brokerOr(base.brokerUrl()),
+              "enms-replay-" + ProcessHandle.current().pid(),
+              base.username(),
+              base.password(),
+              1000);
       try (Publisher publisher = Publisher.connect(mqtt);
           BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         publisher.connected().toCompletableFuture().get(15, TimeUnit.SECONDS);

@@ -52,7 +52,8 @@ public record SimulatorSettings(
   }
 
   public SimulatorSettings withSpeedUp(double factor) {
-    return new SimulatorSettings(mqtt, httpEnabled, httpHost, httpPort, autoStart, factor, randomSeed);
+    return new SimulatorSettings(
+        mqtt, httpEnabled, httpHost, httpPort, autoStart, factor, randomSeed);
   }
 
   /** The seed to use: the configured one, or one from the clock when 0. */

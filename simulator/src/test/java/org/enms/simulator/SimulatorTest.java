@@ -62,10 +62,16 @@ class SimulatorTest {
       try {
         Set<String> expected = new HashSet<>();
         for (Machine m : DemoPlant.MACHINES) {
-          List<String> kinds = m.name().equals("Boiler-1")
-              ? List.of("electricity", "natural_gas", "steam", "production", "environmental",
-                  "status")
-              : List.of("energy", "production", "environmental", "status");
+          List<String> kinds =
+              m.name().equals("Boiler-1")
+                  ? List.of(
+                      "electricity",
+                      "natural_gas",
+                      "steam",
+                      "production",
+                      "environmental",
+                      "status")
+                  : List.of("energy", "production", "environmental", "status");
           kinds.forEach(k -> expected.add(m.mqttTopic() + "/" + k));
         }
         Set<String> seen = new HashSet<>();
@@ -74,14 +80,22 @@ class SimulatorTest {
           Received r = probe.await(x -> true, Duration.ofSeconds(10));
           seen.add(r.topic());
           assertThat(Topic.parse(r.topic())).as(r.topic()).isPresent();
-          Machine machine = DemoPlant.MACHINES.stream()
-              .filter(m -> r.topic().startsWith(m.mqttTopic() + "/")).findFirst().orElseThrow();
+          Machine machine =
+              DemoPlant.MACHINES.stream()
+                  .filter(m -> r.topic().startsWith(m.mqttTopic() + "/"))
+                  .findFirst()
+                  .orElseThrow();
           assertThat(r.payload().get("machine_id").asText()).isEqualTo(machine.id().toString());
-          String time = r.payload().has("time") ? r.payload().get("time").asText()
-              : r.payload().get("timestamp").asText();
+          String time =
+              r.payload().has("time")
+                  ? r.payload().get("time").asText()
+                  : r.payload().get("timestamp").asText();
           assertThat(time).endsWith("Z");
-          assertThat(Instant.parse(time)).isCloseTo(Instant.now(),
-              org.assertj.core.api.Assertions.within(30, java.time.temporal.ChronoUnit.SECONDS));
+          assertThat(Instant.parse(time))
+              .isCloseTo(
+                  Instant.now(),
+                  org.assertj.core.api.Assertions.within(
+                      30, java.time.temporal.ChronoUnit.SECONDS));
           if (r.topic().endsWith("/energy")) {
             assertThat(r.payload().get("energy_total_kwh").asDouble())
                 .isGreaterThanOrEqualTo(r.payload().get("energy_kwh").asDouble());
@@ -122,10 +136,13 @@ class SimulatorTest {
     // (Moquette 0.17 does not set the retained flag on such deliveries, so it is not asserted).
     try (var late = MqttProbe.subscribe(broker.url(), "factory/+/+/status")) {
       List<Received> statuses = late.collect(DemoPlant.MACHINES.size(), Duration.ofSeconds(5));
-      assertThat(statuses).hasSize(DemoPlant.MACHINES.size()).allSatisfy(r -> {
-        assertThat(r.payload().get("is_running").asBoolean()).isFalse();
-        assertThat(r.payload().get("operating_mode").asText()).isEqualTo("offline");
-      });
+      assertThat(statuses)
+          .hasSize(DemoPlant.MACHINES.size())
+          .allSatisfy(
+              r -> {
+                assertThat(r.payload().get("is_running").asBoolean()).isFalse();
+                assertThat(r.payload().get("operating_mode").asText()).isEqualTo("offline");
+              });
     }
   }
 }

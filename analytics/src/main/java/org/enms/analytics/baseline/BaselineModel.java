@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A fitted energy baseline: hourly kWh = intercept + Σ coefficient · driver. Holds what is needed to
- * predict after a restart, including the drivers' training ranges (the original lost them, so its
- * range warnings and mean defaults never fired).
+ * A fitted energy baseline: hourly kWh = intercept + Σ coefficient · driver. Holds what is needed
+ * to predict after a restart, including the drivers' training ranges (the original lost them, so
+ * its range warnings and mean defaults never fired).
  *
  * @param coefficients kWh per driver unit, in the drivers' fit order
  * @param intercept kWh per hour when every driver is zero

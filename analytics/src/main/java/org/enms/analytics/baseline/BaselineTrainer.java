@@ -184,7 +184,8 @@ public final class BaselineTrainer {
 
     long expectedHours = Math.max(1, Duration.between(start, end).toHours());
     DataSufficiency sufficiency =
-        new DataSufficiency(n, expectedHours, Math.min(100.0, 100.0 * hoursWithEnergy / expectedHours));
+        new DataSufficiency(
+            n, expectedHours, Math.min(100.0, 100.0 * hoursWithEnergy / expectedHours));
     return new TrainingResult(
         new BaselineModel(coefficients, fit.intercept(), residualStd, ranges),
         quality,
@@ -200,34 +201,43 @@ public final class BaselineTrainer {
     List<String> reasons = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     if (!(q.cvRmsePercent() <= MAX_CV_RMSE_PERCENT)) {
-      reasons.add(fmt("CV(RMSE) %.1f %% exceeds %.0f %% (ASHRAE Guideline 14, hourly)",
-          q.cvRmsePercent(), MAX_CV_RMSE_PERCENT));
+      reasons.add(
+          fmt(
+              "CV(RMSE) %.1f %% exceeds %.0f %% (ASHRAE Guideline 14, hourly)",
+              q.cvRmsePercent(), MAX_CV_RMSE_PERCENT));
     }
     if (!(Math.abs(q.nmbePercent()) <= MAX_ABS_NMBE_PERCENT)) {
-      reasons.add(fmt("|NMBE| %.1f %% exceeds %.0f %% (ASHRAE Guideline 14, hourly)",
-          Math.abs(q.nmbePercent()), MAX_ABS_NMBE_PERCENT));
+      reasons.add(
+          fmt(
+              "|NMBE| %.1f %% exceeds %.0f %% (ASHRAE Guideline 14, hourly)",
+              Math.abs(q.nmbePercent()), MAX_ABS_NMBE_PERCENT));
     }
     if (q.rSquared() < MIN_R_SQUARED) {
       reasons.add(fmt("R² %.3f is below %.1f (EnPI Lite)", q.rSquared(), MIN_R_SQUARED));
     }
     if (q.modelPValue() != null && q.modelPValue() >= MAX_MODEL_P) {
-      reasons.add(fmt("model F-test p = %.3f is not below %.2f (EnPI Lite)",
-          q.modelPValue(), MAX_MODEL_P));
+      reasons.add(
+          fmt("model F-test p = %.3f is not below %.2f (EnPI Lite)", q.modelPValue(), MAX_MODEL_P));
     }
     if (!q.pValues().isEmpty()) {
       Optional<Double> best = q.pValues().values().stream().min(Double::compare);
       if (best.isPresent() && best.get() >= MAX_BEST_DRIVER_P) {
         reasons.add(fmt("no driver has p < %.2f (EnPI Lite)", MAX_BEST_DRIVER_P));
       }
-      q.pValues().forEach((feature, p) -> {
-        if (p >= WEAK_DRIVER_P) {
-          warnings.add(fmt("%s is weak: p = %.3f ≥ %.2f (EnPI Lite)", feature, p, WEAK_DRIVER_P));
-        }
-      });
+      q.pValues()
+          .forEach(
+              (feature, p) -> {
+                if (p >= WEAK_DRIVER_P) {
+                  warnings.add(
+                      fmt("%s is weak: p = %.3f ≥ %.2f (EnPI Lite)", feature, p, WEAK_DRIVER_P));
+                }
+              });
     }
     if (d.hoursPresentPercent() <= DataSufficiency.MIN_HOURS_PRESENT_PERCENT) {
-      reasons.add(fmt("only %.1f %% of the period's hours have data, more than %.0f %% needed (CalTRACK)",
-          d.hoursPresentPercent(), DataSufficiency.MIN_HOURS_PRESENT_PERCENT));
+      reasons.add(
+          fmt(
+              "only %.1f %% of the period's hours have data, more than %.0f %% needed (CalTRACK)",
+              d.hoursPresentPercent(), DataSufficiency.MIN_HOURS_PRESENT_PERCENT));
     }
     return new Validity(reasons.isEmpty(), reasons, warnings);
   }

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The drivers a baseline may use: roll-up columns as stored and features derived from them (degree
  * hours at 18 °C, calendar terms). Names are the original EnMS's, so stored models, API requests
- * and the voice client's feature maps all speak the same vocabulary; the voice client's short
- * names ({@code production_count}, {@code outdoor_temp_c}) are accepted as aliases.
+ * and the voice client's feature maps all speak the same vocabulary; the voice client's short names
+ * ({@code production_count}, {@code outdoor_temp_c}) are accepted as aliases.
  */
 public final class Features {
   /** Base temperature of the degree hours, °C (the original's and the usual European choice). */

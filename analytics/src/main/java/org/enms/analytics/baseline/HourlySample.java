@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One hour of a machine's history as the baseline sees it: the electricity used in the hour and
- * the roll-up columns that may drive it.
+ * One hour of a machine's history as the baseline sees it: the electricity used in the hour and the
+ * roll-up columns that may drive it.
  *
  * @param hour start of the hour, UTC
  * @param energyKwh electricity used in the hour, kWh

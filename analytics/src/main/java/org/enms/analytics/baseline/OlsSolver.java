@@ -8,8 +8,8 @@ import smile.regression.OLS;
 
 /**
  * Ordinary least squares with an intercept, by QR decomposition (Smile's {@code OLS}), which also
- * gives each coefficient's t-test and the model's F-test. The only class that touches Smile, so
- * the library can be replaced here alone.
+ * gives each coefficient's t-test and the model's F-test. The only class that touches Smile, so the
+ * library can be replaced here alone.
  */
 final class OlsSolver {
   private static final String TARGET = "__energy_kwh";
@@ -55,7 +55,9 @@ final class OlsSolver {
     double modelP = model.pvalue();
     return new Fit(
         model.intercept(),
-        coefficients.length == k ? coefficients : java.util.Arrays.copyOfRange(coefficients, 1, k + 1),
+        coefficients.length == k
+            ? coefficients
+            : java.util.Arrays.copyOfRange(coefficients, 1, k + 1),
         pValues,
         Double.isFinite(modelP) ? modelP : null);
   }

@@ -6,8 +6,8 @@ import java.time.Instant;
  * An hour whose energy departs from its baseline.
  *
  * @param hour start of the hour, UTC
- * @param type {@code spike} (more than expected), {@code drop} (less) or {@code drift} (a
- *     sustained shift found by CUSUM)
+ * @param type {@code spike} (more than expected), {@code drop} (less) or {@code drift} (a sustained
+ *     shift found by CUSUM)
  * @param severity {@code warning} or {@code critical}
  * @param actualKwh energy used in the hour, kWh
  * @param expectedKwh the baseline's expectation, kWh

@@ -59,7 +59,8 @@ public final class ResidualAnomalyDetector {
       }
       Optional<Double> upShift = up.add(z);
       Optional<Double> downShift = down.add(-z);
-      upShift.or(() -> downShift.map(s -> -s))
+      upShift
+          .or(() -> downShift.map(s -> -s))
           .ifPresent(
               shift ->
                   found.add(
@@ -111,7 +112,9 @@ public final class ResidualAnomalyDetector {
   private static double erf(double x) {
     double t = 1 / (1 + 0.3275911 * x);
     double poly =
-        t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+        t
+            * (0.254829592
+                + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
     return 1 - poly * Math.exp(-x * x);
   }
 }

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class BaselineModelTest {
   private final BaselineModel model =
       new BaselineTrainer()
-          .train(Synthetic.history(21 * 24, 0.05), List.of(), Synthetic.START, Synthetic.hour(21 * 24))
+          .train(
+              Synthetic.history(21 * 24, 0.05), List.of(), Synthetic.START, Synthetic.hour(21 * 24))
           .model();
 
   @Test
   void predictsFromMeasurementsByDerivingDegreeHours() {
-    Prediction p =
-        model.predict(Map.of(Features.PRODUCTION, 1000.0, Features.OUTDOOR_TEMP, 10.0));
+    Prediction p = model.predict(Map.of(Features.PRODUCTION, 1000.0, Features.OUTDOOR_TEMP, 10.0));
 
     assertThat(p.energyKwh()).isCloseTo(20 + 10 + 1.5 * 8, within(0.1));
     assertThat(p.features()).containsEntry(Features.HEATING_DEGREE_HOURS, 8.0);

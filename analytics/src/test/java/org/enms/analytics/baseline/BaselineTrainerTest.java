@@ -17,7 +17,8 @@ class BaselineTrainerTest {
   void recoversTheCoefficientsOfAKnownLinearRelation() {
     var history = Synthetic.history(21 * 24, 0.05);
 
-    TrainingResult result = trainer.train(history, List.of(), Synthetic.START, Synthetic.hour(21 * 24));
+    TrainingResult result =
+        trainer.train(history, List.of(), Synthetic.START, Synthetic.hour(21 * 24));
 
     var c = result.model().coefficients();
     assertThat(c.keySet())
@@ -78,7 +79,9 @@ class BaselineTrainerTest {
     assertThatThrownBy(
             () ->
                 trainer.train(
-                    history, List.of("production_count", "humidity_percent"), Synthetic.START,
+                    history,
+                    List.of("production_count", "humidity_percent"),
+                    Synthetic.START,
                     Synthetic.hour(100)))
         .isInstanceOf(BaselineException.class)
         .hasMessageContaining("humidity_percent")
@@ -91,7 +94,9 @@ class BaselineTrainerTest {
 
     var result =
         trainer.train(
-            history, List.of("production_count", "outdoor_temp_c"), Synthetic.START,
+            history,
+            List.of("production_count", "outdoor_temp_c"),
+            Synthetic.START,
             Synthetic.hour(100));
 
     assertThat(result.model().featureNames())

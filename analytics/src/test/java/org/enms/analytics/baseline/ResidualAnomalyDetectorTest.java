@@ -14,7 +14,9 @@ class ResidualAnomalyDetectorTest {
   private final BaselineModel model =
       new BaselineTrainer()
           .train(
-              Synthetic.history(TRAIN_HOURS, NOISE), List.of(), Synthetic.START,
+              Synthetic.history(TRAIN_HOURS, NOISE),
+              List.of(),
+              Synthetic.START,
               Synthetic.hour(TRAIN_HOURS))
           .model();
   private final ResidualAnomalyDetector detector = new ResidualAnomalyDetector();
@@ -25,10 +27,7 @@ class ResidualAnomalyDetectorTest {
     int drop = TRAIN_HOURS + 100; // an even hour: its noise (+0.5) leaves z = -2.5
     var week =
         Synthetic.history(
-            TRAIN_HOURS,
-            9 * 24,
-            NOISE,
-            i -> i == spike ? 5 * NOISE : i == drop ? -3.5 * NOISE : 0);
+            TRAIN_HOURS, 9 * 24, NOISE, i -> i == spike ? 5 * NOISE : i == drop ? -3.5 * NOISE : 0);
 
     var found = detector.detect(model, week);
 
@@ -48,17 +47,21 @@ class ResidualAnomalyDetectorTest {
   @Test
   void findsASustainedShiftTooSmallForThePointTestAsOneDrift() {
     int shiftFrom = TRAIN_HOURS + 48;
-    var week =
-        Synthetic.history(TRAIN_HOURS, 9 * 24, NOISE, i -> i >= shiftFrom ? 0.8 * NOISE : 0);
+    var week = Synthetic.history(TRAIN_HOURS, 9 * 24, NOISE, i -> i >= shiftFrom ? 0.8 * NOISE : 0);
 
     var found = detector.detect(model, week);
 
-    assertThat(found).singleElement().satisfies(a -> {
-      assertThat(a.type()).isEqualTo("drift");
-      assertThat(a.method()).isEqualTo(ResidualAnomalyDetector.METHOD_CUSUM);
-      assertThat(a.hour()).isAfter(Synthetic.hour(shiftFrom)).isBefore(Synthetic.hour(shiftFrom + 24));
-      assertThat(a.zScore()).isPositive();
-    });
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.type()).isEqualTo("drift");
+              assertThat(a.method()).isEqualTo(ResidualAnomalyDetector.METHOD_CUSUM);
+              assertThat(a.hour())
+                  .isAfter(Synthetic.hour(shiftFrom))
+                  .isBefore(Synthetic.hour(shiftFrom + 24));
+              assertThat(a.zScore()).isPositive();
+            });
   }
 
   @Test

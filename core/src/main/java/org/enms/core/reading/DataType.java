@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The last segment of an MQTT topic. The boiler reports its energy carriers separately
- * ({@code electricity}, {@code natural_gas}, {@code steam}) instead of {@code energy}; a gateway
- * packs many readings into one {@code batch} message.
+ * The last segment of an MQTT topic. The boiler reports its energy carriers separately ({@code
+ * electricity}, {@code natural_gas}, {@code steam}) instead of {@code energy}; a gateway packs many
+ * readings into one {@code batch} message.
  */
 public enum DataType {
   ENERGY("energy"),

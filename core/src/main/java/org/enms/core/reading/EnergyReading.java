@@ -6,8 +6,8 @@ import java.util.UUID;
 /**
  * Power and energy of one carrier.
  *
- * @param powerKw instantaneous (or interval-average) power, kW; kWh-equivalent per hour for gas
- *     and steam
+ * @param powerKw instantaneous (or interval-average) power, kW; kWh-equivalent per hour for gas and
+ *     steam
  * @param energyKwh energy used in the interval ending at {@code time}, kWh; null when the meter
  *     only reports a cumulative counter
  * @param counterKwh cumulative meter register, kWh; null when the meter reports interval energy
@@ -31,13 +31,31 @@ public record EnergyReading(
   public static EnergyReading electricity(
       UUID machineId, Instant time, double powerKw, double energyKwh) {
     return new EnergyReading(
-        machineId, time, EnergyType.ELECTRICITY, powerKw, energyKwh, null, null, null, null, null,
+        machineId,
+        time,
+        EnergyType.ELECTRICITY,
+        powerKw,
+        energyKwh,
+        null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
   public EnergyReading withEnergyKwh(double kwh) {
     return new EnergyReading(
-        machineId, time, energyType, powerKw, kwh, counterKwh, voltageV, currentA, powerFactor,
-        frequencyHz, metadataJson);
+        machineId,
+        time,
+        energyType,
+        powerKw,
+        kwh,
+        counterKwh,
+        voltageV,
+        currentA,
+        powerFactor,
+        frequencyHz,
+        metadataJson);
   }
 }

@@ -19,7 +19,9 @@ public record Topic(String factory, String machine, DataType dataType) {
     return DataType.fromWireName(parts[3]).map(t -> new Topic(parts[1], parts[2], t));
   }
 
-  /** The topic a machine with the given prefix ({@code factory/x/y}) publishes this data type on. */
+  /**
+   * The topic a machine with the given prefix ({@code factory/x/y}) publishes this data type on.
+   */
   public static String of(String machinePrefix, DataType type) {
     return machinePrefix + "/" + type.wireName();
   }

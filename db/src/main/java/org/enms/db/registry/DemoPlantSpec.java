@@ -9,10 +9,10 @@ import org.enms.core.plant.Factory;
 import org.enms.core.plant.Machine;
 
 /**
- * The original EnMS demo plant (its {@code 06-seed-data.sql} and {@code 08-production-seus.sql})
- * as a declared plant, with the original ids: the node applies it when no plant file is declared,
- * and tests get it with every fresh database. Factories and machines come from {@link DemoPlant},
- * which the simulator also uses, so the two cannot drift apart.
+ * The original EnMS demo plant (its {@code 06-seed-data.sql} and {@code 08-production-seus.sql}) as
+ * a declared plant, with the original ids: the node applies it when no plant file is declared, and
+ * tests get it with every fresh database. Factories and machines come from {@link DemoPlant}, which
+ * the simulator also uses, so the two cannot drift apart.
  */
 public final class DemoPlantSpec {
   private static final UUID PEAK = UUID.fromString("f0000000-0000-0000-0000-000000000001");
@@ -70,19 +70,40 @@ public final class DemoPlantSpec {
             PEAK,
             demo,
             new TariffDraft(
-                "Peak Hours Rate", "Weekday peak", 0.25, "USD", true, 9, 21,
-                List.of(1, 2, 3, 4, 5), TARIFFS_FROM)),
+                "Peak Hours Rate",
+                "Weekday peak",
+                0.25,
+                "USD",
+                true,
+                9,
+                21,
+                List.of(1, 2, 3, 4, 5),
+                TARIFFS_FROM)),
         new PlantSpec.TariffSpec(
             OFF_PEAK,
             demo,
             new TariffDraft(
-                "Off-Peak Rate", "Nights, all days (wraps midnight)", 0.10, "USD", true, 21, 9,
-                List.of(0, 1, 2, 3, 4, 5, 6), TARIFFS_FROM)),
+                "Off-Peak Rate",
+                "Nights, all days (wraps midnight)",
+                0.10,
+                "USD",
+                true,
+                21,
+                9,
+                List.of(0, 1, 2, 3, 4, 5, 6),
+                TARIFFS_FROM)),
         new PlantSpec.TariffSpec(
             STANDARD,
             europe,
             new TariffDraft(
-                "Standard Industrial Rate", "Flat rate", 0.18, "EUR", false, null, null, null,
+                "Standard Industrial Rate",
+                "Flat rate",
+                0.18,
+                "EUR",
+                false,
+                null,
+                null,
+                null,
                 TARIFFS_FROM)));
   }
 

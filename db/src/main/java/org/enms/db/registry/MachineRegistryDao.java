@@ -249,13 +249,31 @@ public final class MachineRegistryDao {
             .map(
                 (rs, ctx) ->
                     new MachineRecord.EnergySourceUse(
-                        Cols.uuid(rs, "energy_source_id"), rs.getString("name"), rs.getString("unit")))
+                        Cols.uuid(rs, "energy_source_id"),
+                        rs.getString("name"),
+                        rs.getString("unit")))
             .list();
     return new MachineRecord(
-        m.id(), m.factoryId(), m.factoryName(), m.name(), m.type(), m.ratedPowerKw(),
-        m.dataIntervalSeconds(), sources, m.tariffId(), m.description(), m.manufacturer(),
-        m.model(), m.locationInFactory(), m.mqttTopic(), m.critical(), m.ratedCurrentA(),
-        m.ratedVoltageV(), m.isActive(), m.createdAt(), m.updatedAt());
+        m.id(),
+        m.factoryId(),
+        m.factoryName(),
+        m.name(),
+        m.type(),
+        m.ratedPowerKw(),
+        m.dataIntervalSeconds(),
+        sources,
+        m.tariffId(),
+        m.description(),
+        m.manufacturer(),
+        m.model(),
+        m.locationInFactory(),
+        m.mqttTopic(),
+        m.critical(),
+        m.ratedCurrentA(),
+        m.ratedVoltageV(),
+        m.isActive(),
+        m.createdAt(),
+        m.updatedAt());
   }
 
   private <T> T write(HandleCallback<T, RuntimeException> work) {

@@ -33,8 +33,8 @@ public final class PlantApplier {
   /**
    * Applies {@code plant}.
    *
-   * @throws IllegalArgumentException when the plant refers to something it does not declare and
-   *     the registry does not hold, or declares an invalid value; nothing is written then
+   * @throws IllegalArgumentException when the plant refers to something it does not declare and the
+   *     registry does not hold, or declares an invalid value; nothing is written then
    */
   public Applied apply(PlantSpec plant) {
     try {
@@ -125,7 +125,9 @@ public final class PlantApplier {
         TariffDao.update(h, existing.get(), t.tariff());
       } else {
         TariffDao.insert(
-            h, orDerived(t.id(), PlantIds.tariff(t.factory(), t.tariff().name())), factory,
+            h,
+            orDerived(t.id(), PlantIds.tariff(t.factory(), t.tariff().name())),
+            factory,
             t.tariff());
         created++;
       }
@@ -157,14 +159,27 @@ public final class PlantApplier {
         EnergySourceRecord source =
             EnergySourceDao.byName(h, s.name())
                 .orElseThrow(
-                    () -> new IllegalArgumentException(what + ": unknown energy source " + s.name()));
-        uses.add(new MachineDraft.SourceUse(source.id(), s.unit() == null ? source.unit() : s.unit()));
+                    () ->
+                        new IllegalArgumentException(what + ": unknown energy source " + s.name()));
+        uses.add(
+            new MachineDraft.SourceUse(source.id(), s.unit() == null ? source.unit() : s.unit()));
       }
       var draft =
           new MachineDraft(
-              factory, m.name(), m.type().toLowerCase(java.util.Locale.ROOT), m.ratedPowerKw(),
-              m.intervalSeconds(), uses, tariff, m.description(), m.manufacturer(), m.model(),
-              m.locationInFactory(), m.mqttTopic(), m.critical(), m.ratedCurrentA(),
+              factory,
+              m.name(),
+              m.type().toLowerCase(java.util.Locale.ROOT),
+              m.ratedPowerKw(),
+              m.intervalSeconds(),
+              uses,
+              tariff,
+              m.description(),
+              m.manufacturer(),
+              m.model(),
+              m.locationInFactory(),
+              m.mqttTopic(),
+              m.critical(),
+              m.ratedCurrentA(),
               m.ratedVoltageV());
       Optional<UUID> existing = MachineRegistryDao.idByName(h, factory, m.name());
       UUID id;
@@ -172,7 +187,9 @@ public final class PlantApplier {
         id = existing.get();
         MachineRegistryDao.update(h, id, draft);
       } else {
-        id = MachineRegistryDao.insert(h, orDerived(m.id(), PlantIds.machine(m.factory(), m.name())), draft);
+        id =
+            MachineRegistryDao.insert(
+                h, orDerived(m.id(), PlantIds.machine(m.factory(), m.name())), draft);
         created++;
       }
       if (m.active() != null) {
@@ -219,7 +236,9 @@ public final class PlantApplier {
       return id;
     }
 
-    /** {@code "Machine"} when the name is unique across factories, else {@code "Factory/Machine"}. */
+    /**
+     * {@code "Machine"} when the name is unique across factories, else {@code "Factory/Machine"}.
+     */
     private UUID machineId(String ref, String what) {
       int slash = ref.indexOf('/');
       if (slash > 0) {
@@ -237,7 +256,10 @@ public final class PlantApplier {
             what
                 + (ids.isEmpty()
                     ? ": unknown machine " + ref
-                    : ": machine name " + ref + " is used in several factories; write Factory/" + ref));
+                    : ": machine name "
+                        + ref
+                        + " is used in several factories; write Factory/"
+                        + ref));
       }
       return ids.get(0);
     }

@@ -30,7 +30,8 @@ public final class PlantFile {
     }
     try {
       return parse(
-          ConfigFactory.parseFile(path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+          ConfigFactory.parseFile(
+                  path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
               .resolve());
     } catch (ConfigException | IllegalArgumentException e) {
       throw new IllegalArgumentException("plant file " + path + ": " + e.getMessage(), e);

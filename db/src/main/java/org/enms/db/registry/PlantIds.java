@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Ids for registry entries declared without one: derived from their natural keys, so the same
- * plant file gives the same ids in every database (and a meter can be configured before the node
- * first starts).
+ * Ids for registry entries declared without one: derived from their natural keys, so the same plant
+ * file gives the same ids in every database (and a meter can be configured before the node first
+ * starts).
  */
 public final class PlantIds {
   private PlantIds() {}

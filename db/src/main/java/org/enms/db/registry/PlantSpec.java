@@ -24,7 +24,9 @@ public record PlantSpec(
     seus = List.copyOf(seus);
   }
 
-  /** @param timezone IANA zone id; null for UTC */
+  /**
+   * @param timezone IANA zone id; null for UTC
+   */
   public record FactorySpec(UUID id, String name, String location, String timezone) {}
 
   /**
@@ -72,7 +74,9 @@ public record PlantSpec(
       Double ratedCurrentA,
       Double ratedVoltageV) {}
 
-  /** @param unit the unit the machine reports the source in; null for the source's own unit */
+  /**
+   * @param unit the unit the machine reports the source in; null for the source's own unit
+   */
   public record SourceSpec(String name, String unit) {}
 
   /**

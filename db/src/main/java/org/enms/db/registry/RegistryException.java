@@ -62,8 +62,8 @@ public final class RegistryException extends RuntimeException {
   }
 
   /**
-   * The registry's reading of a failed statement: unique, foreign-key and check violations become
-   * a {@code RegistryException}; anything else is returned unchanged.
+   * The registry's reading of a failed statement: unique, foreign-key and check violations become a
+   * {@code RegistryException}; anything else is returned unchanged.
    */
   static RuntimeException translate(RuntimeException e) {
     if (!(e instanceof JdbiException)) {
@@ -77,12 +77,14 @@ public final class RegistryException extends RuntimeException {
       return e;
     }
     String constraint = psql.getServerErrorMessage().getConstraint();
-    String field = constraint == null ? "body" : FIELD_OF_CONSTRAINT.getOrDefault(constraint, "body");
+    String field =
+        constraint == null ? "body" : FIELD_OF_CONSTRAINT.getOrDefault(constraint, "body");
     String detail = psql.getServerErrorMessage().getDetail();
     return switch (sqlState(psql)) {
       case "23505" -> new RegistryException(Kind.CONFLICT, field, conflictMessage(field, detail));
-      case "23503" -> new RegistryException(
-          Kind.MISSING_REFERENCE, field, "unknown " + field.replace('_', ' ') + ": " + detail);
+      case "23503" ->
+          new RegistryException(
+              Kind.MISSING_REFERENCE, field, "unknown " + field.replace('_', ' ') + ": " + detail);
       case "23514" -> new RegistryException(Kind.INVALID, field, "invalid " + field);
       default -> e;
     };
@@ -91,7 +93,9 @@ public final class RegistryException extends RuntimeException {
   private static String conflictMessage(String field, String detail) {
     return "id".equals(field)
         ? "An entry with this id already exists"
-        : "An entry with this " + field.replace('_', ' ') + " already exists"
+        : "An entry with this "
+            + field.replace('_', ' ')
+            + " already exists"
             + (detail == null ? "" : " (" + detail + ")");
   }
 

@@ -89,8 +89,7 @@ public final class SeuDao {
   public Optional<SeuRecord> setActive(UUID id, boolean active) {
     return write(
         h ->
-            h.createUpdate(
-                            "UPDATE seus SET is_active = :active, updated_at = now() WHERE id = :id")
+            h.createUpdate("UPDATE seus SET is_active = :active, updated_at = now() WHERE id = :id")
                         .bind("id", id)
                         .bind("active", active)
                         .execute()

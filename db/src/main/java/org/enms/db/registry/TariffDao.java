@@ -12,7 +12,8 @@ final class TariffDao {
   private TariffDao() {}
 
   static Optional<UUID> idByName(Handle h, UUID factoryId, String name) {
-    return h.createQuery("SELECT id FROM energy_tariffs WHERE factory_id = :factory AND name = :name")
+    return h.createQuery(
+            "SELECT id FROM energy_tariffs WHERE factory_id = :factory AND name = :name")
         .bind("factory", factoryId)
         .bind("name", name)
         .mapTo(UUID.class)

@@ -21,14 +21,16 @@ class EnergySourceDaoTest {
     EnergySourceRecord water =
         dao.create(null, new EnergySourceDraft("chilled_water", "kWh", 0.05, null, null));
     EnergySourceRecord updated =
-        dao.update(water.id(), new EnergySourceDraft("chilled_water", "MWh", 50.0, 0.1, "plant loop"))
+        dao.update(
+                water.id(), new EnergySourceDraft("chilled_water", "MWh", 50.0, 0.1, "plant loop"))
             .orElseThrow();
     assertThat(updated.unit()).isEqualTo("MWh");
     assertThat(updated.carbonFactor()).isEqualTo(0.1);
     assertThat(dao.setActive(water.id(), false).orElseThrow().isActive()).isFalse();
     assertThat(dao.byName("chilled_water")).isPresent();
 
-    assertThatThrownBy(() -> dao.create(null, new EnergySourceDraft("steam", "kg", null, null, null)))
+    assertThatThrownBy(
+            () -> dao.create(null, new EnergySourceDraft("steam", "kg", null, null, null)))
         .isInstanceOfSatisfying(
             RegistryException.class,
             e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.CONFLICT));

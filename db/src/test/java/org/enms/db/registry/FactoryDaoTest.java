@@ -36,7 +36,8 @@ class FactoryDaoTest {
   @Test
   void refusesADuplicateName() {
     var dao = new FactoryDao(pg.database());
-    assertThatThrownBy(() -> dao.create(null, new FactoryDraft("Demo Manufacturing Plant", null, null)))
+    assertThatThrownBy(
+            () -> dao.create(null, new FactoryDraft("Demo Manufacturing Plant", null, null)))
         .isInstanceOfSatisfying(
             RegistryException.class,
             e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.CONFLICT));
@@ -48,11 +49,12 @@ class FactoryDaoTest {
     assertThat(dao.byId(DemoPlant.EUROPE_FACTORY).orElseThrow().activeMachines()).isEqualTo(2);
     assertThatThrownBy(() -> dao.setActive(DemoPlant.EUROPE_FACTORY, false))
         .isInstanceOfSatisfying(
-            RegistryException.class,
-            e -> assertThat(e.getMessage()).contains("2 active machine"));
+            RegistryException.class, e -> assertThat(e.getMessage()).contains("2 active machine"));
 
     FactoryRecord empty = dao.create(null, new FactoryDraft("Closed Site", null, null));
     assertThat(dao.setActive(empty.id(), false).orElseThrow().isActive()).isFalse();
-    assertThat(dao.list(Optional.of(false))).extracting(FactoryRecord::name).isEqualTo(List.of("Closed Site"));
+    assertThat(dao.list(Optional.of(false)))
+        .extracting(FactoryRecord::name)
+        .isEqualTo(List.of("Closed Site"));
   }
 }

@@ -23,9 +23,21 @@ class MachineRegistryDaoTest {
 
   private static MachineDraft draft(String name) {
     return new MachineDraft(
-        DemoPlant.DEMO_FACTORY, name, "pump", 30, 5,
-        List.of(new MachineDraft.SourceUse(ELECTRICITY, "kWh")), null, null, null, null, null,
-        null, false, null, null);
+        DemoPlant.DEMO_FACTORY,
+        name,
+        "pump",
+        30,
+        5,
+        List.of(new MachineDraft.SourceUse(ELECTRICITY, "kWh")),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        null);
   }
 
   private long count(String sql) {
@@ -40,11 +52,23 @@ class MachineRegistryDaoTest {
         dao.create(
             null,
             new MachineDraft(
-                d.factoryId(), d.name(), d.type(), d.ratedPowerKw(), d.dataIntervalSeconds(),
+                d.factoryId(),
+                d.name(),
+                d.type(),
+                d.ratedPowerKw(),
+                d.dataIntervalSeconds(),
                 List.of(
                     new MachineDraft.SourceUse(ELECTRICITY, "kWh"),
                     new MachineDraft.SourceUse(GAS, "m³")),
-                PEAK_TARIFF, null, null, null, null, null, false, null, null));
+                PEAK_TARIFF,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null));
 
     assertThat(created.name()).isEqualTo("Press-7");
     assertThat(created.factoryName()).isEqualTo("Demo Manufacturing Plant");
@@ -56,7 +80,8 @@ class MachineRegistryDaoTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("electricity", "kWh"),
             org.assertj.core.groups.Tuple.tuple("natural_gas", "m³"));
-    assertThat(count("SELECT count(*) FROM machine_status WHERE machine_id = '" + created.id() + "'"))
+    assertThat(
+            count("SELECT count(*) FROM machine_status WHERE machine_id = '" + created.id() + "'"))
         .isEqualTo(1);
     assertThat(dao.activity()).containsEntry(created.id(), true);
   }
@@ -83,8 +108,21 @@ class MachineRegistryDaoTest {
                 dao.create(
                     null,
                     new MachineDraft(
-                        UUID.randomUUID(), d.name(), d.type(), 1, 1, List.of(), null, null, null,
-                        null, null, null, false, null, null)))
+                        UUID.randomUUID(),
+                        d.name(),
+                        d.type(),
+                        1,
+                        1,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null)))
         .isInstanceOfSatisfying(
             RegistryException.class,
             e -> {
@@ -96,8 +134,21 @@ class MachineRegistryDaoTest {
                 dao.create(
                     null,
                     new MachineDraft(
-                        DemoPlant.DEMO_FACTORY, "Misbilled", "other", 1, 1, List.of(), EU_TARIFF,
-                        null, null, null, null, null, false, null, null)))
+                        DemoPlant.DEMO_FACTORY,
+                        "Misbilled",
+                        "other",
+                        1,
+                        1,
+                        List.of(),
+                        EU_TARIFF,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null)))
         .isInstanceOfSatisfying(
             RegistryException.class, e -> assertThat(e.field()).isEqualTo("tariff_id"));
     assertThat(count("SELECT count(*) FROM machines WHERE name IN ('Orphan', 'Misbilled')"))
@@ -110,9 +161,21 @@ class MachineRegistryDaoTest {
     MachineRecord m = dao.create(null, draft("Mixer"));
     MachineDraft changed =
         new MachineDraft(
-            m.factoryId(), "Mixer-2", "motor", 11, 30,
-            List.of(new MachineDraft.SourceUse(GAS, "kWh")), null, "new", null, null, null, null,
-            true, null, null);
+            m.factoryId(),
+            "Mixer-2",
+            "motor",
+            11,
+            30,
+            List.of(new MachineDraft.SourceUse(GAS, "kWh")),
+            null,
+            "new",
+            null,
+            null,
+            null,
+            null,
+            true,
+            null,
+            null);
 
     MachineRecord updated = dao.update(m.id(), changed).orElseThrow();
 
@@ -157,7 +220,9 @@ class MachineRegistryDaoTest {
     assertThat(m.type()).isEqualTo("other");
     assertThat(m.ratedPowerKw()).isZero();
     assertThat(m.isActive()).isTrue();
-    assertThat(m.energySources()).extracting(MachineRecord.EnergySourceUse::unit).containsExactly("kWh");
+    assertThat(m.energySources())
+        .extracting(MachineRecord.EnergySourceUse::unit)
+        .containsExactly("kWh");
     assertThat(dao.byId(known).orElseThrow().factoryId()).isEqualTo(DemoPlant.DEMO_FACTORY);
     assertThat(count("SELECT count(*) FROM factories WHERE name = 'Auto-registered'")).isEqualTo(1);
   }

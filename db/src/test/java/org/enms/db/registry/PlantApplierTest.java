@@ -67,9 +67,10 @@ class PlantApplierTest {
     assertThat(new PlantApplier(pg.database()).apply(DemoPlantSpec.get()).created()).isZero();
     assertThat(snapshot()).isEqualTo(before);
 
-    var boiler = new MachineRegistryDao(pg.database())
-        .byId(UUID.fromString("c0000000-0000-0000-0000-000000000008"))
-        .orElseThrow();
+    var boiler =
+        new MachineRegistryDao(pg.database())
+            .byId(UUID.fromString("c0000000-0000-0000-0000-000000000008"))
+            .orElseThrow();
     assertThat(boiler.name()).isEqualTo("Boiler-1");
     assertThat(boiler.energySources())
         .extracting(MachineRecord.EnergySourceUse::name)
@@ -125,9 +126,23 @@ class PlantApplierTest {
         List.of(),
         List.of(
             new PlantSpec.MachineSpec(
-                null, "Site", machine, "motor", kw, 10,
-                List.of(new PlantSpec.SourceSpec("electricity", null)), null, null, null, null,
-                null, null, null, false, null, null)),
+                null,
+                "Site",
+                machine,
+                "motor",
+                kw,
+                10,
+                List.of(new PlantSpec.SourceSpec("electricity", null)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null)),
         List.of());
   }
 }

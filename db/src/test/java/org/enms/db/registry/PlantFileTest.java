@@ -13,7 +13,9 @@ class PlantFileTest {
   void readsTheDocumentedExampleWithDefaultsForOmittedKeys() {
     PlantSpec plant = PlantFile.load(Path.of("../docs/plant-example.conf"));
 
-    assertThat(plant.factories()).extracting(PlantSpec.FactorySpec::timezone).containsExactly("Europe/Berlin");
+    assertThat(plant.factories())
+        .extracting(PlantSpec.FactorySpec::timezone)
+        .containsExactly("Europe/Berlin");
     assertThat(plant.tariffs()).hasSize(2);
     assertThat(plant.tariffs().get(0).tariff().applicableDays()).containsExactly(1, 2, 3, 4, 5);
     assertThat(plant.tariffs().get(1).tariff().validFrom()).isEqualTo(PlantSpec.DEFAULT_VALID_FROM);

@@ -36,25 +36,34 @@ class SeuDaoTest {
         dao.create(
             null,
             new SeuDraft(
-                "Compressed air", null, ELECTRICITY,
-                List.of(DemoPlant.machineId(1), DemoPlant.machineId(6)), 2025));
+                "Compressed air",
+                null,
+                ELECTRICITY,
+                List.of(DemoPlant.machineId(1), DemoPlant.machineId(6)),
+                2025));
     assertThat(s.machineIds()).hasSize(2);
 
     SeuRecord updated =
-        dao.update(s.id(), new SeuDraft("Compressed air", "both", ELECTRICITY, List.of(DemoPlant.machineId(1)), 2025))
+        dao.update(
+                s.id(),
+                new SeuDraft(
+                    "Compressed air", "both", ELECTRICITY, List.of(DemoPlant.machineId(1)), 2025))
             .orElseThrow();
     assertThat(updated.machineIds()).containsExactly(DemoPlant.machineId(1));
     assertThat(updated.description()).isEqualTo("both");
 
     assertThat(dao.setActive(s.id(), false).orElseThrow().isActive()).isFalse();
-    assertThat(dao.list(Optional.empty(), Optional.of(true))).extracting(SeuRecord::id).doesNotContain(s.id());
+    assertThat(dao.list(Optional.empty(), Optional.of(true)))
+        .extracting(SeuRecord::id)
+        .doesNotContain(s.id());
   }
 
   @Test
   void refusesUnknownMachines() {
     var dao = new SeuDao(pg.database());
     UUID ghost = UUID.randomUUID();
-    assertThatThrownBy(() -> dao.create(null, new SeuDraft("Ghosts", null, ELECTRICITY, List.of(ghost), null)))
+    assertThatThrownBy(
+            () -> dao.create(null, new SeuDraft("Ghosts", null, ELECTRICITY, List.of(ghost), null)))
         .isInstanceOfSatisfying(
             RegistryException.class,
             e -> {

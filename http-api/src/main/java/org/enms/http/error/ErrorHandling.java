@@ -25,7 +25,8 @@ public final class ErrorHandling extends AllDirectives {
   private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
   public Route wrap(Route route) {
-    return handleRejections(rejectionHandler(), () -> handleExceptions(exceptionHandler(), () -> route));
+    return handleRejections(
+        rejectionHandler(), () -> handleExceptions(exceptionHandler(), () -> route));
   }
 
   public Route error(StatusCode status, Object detail) {
@@ -84,7 +85,12 @@ public final class ErrorHandling extends AllDirectives {
         .mapRejectionResponse(
             response -> {
               // Any default rejection (405, 415, …) keeps its status but speaks the envelope.
-              if (response.entity().getContentType().mediaType().toString().startsWith("text/plain")) {
+              if (response
+                  .entity()
+                  .getContentType()
+                  .mediaType()
+                  .toString()
+                  .startsWith("text/plain")) {
                 return response.withEntity(
                     org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
                     "{\"detail\":" + quote(response.status().reason()) + "}");

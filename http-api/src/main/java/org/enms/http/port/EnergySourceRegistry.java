@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** Energy sources: read and written without blocking the caller. Writes fail with {@link RegistryRejection}. */
+/**
+ * Energy sources: read and written without blocking the caller. Writes fail with {@link
+ * RegistryRejection}.
+ */
 public interface EnergySourceRegistry {
   /** Ordered by name. */
   CompletionStage<List<Entry>> list(Optional<Boolean> active);
@@ -24,7 +27,8 @@ public interface EnergySourceRegistry {
    * @param costPerUnit price per {@code unit}
    * @param carbonFactor kg CO₂ per {@code unit}
    */
-  record Input(String name, String unit, Double costPerUnit, Double carbonFactor, String description) {}
+  record Input(
+      String name, String unit, Double costPerUnit, Double carbonFactor, String description) {}
 
   /** An energy source as the API shows it (the original's fields plus timestamps). */
   record Entry(

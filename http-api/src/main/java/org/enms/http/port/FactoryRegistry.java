@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** Factories: read and written without blocking the caller. Writes fail with {@link RegistryRejection}. */
+/**
+ * Factories: read and written without blocking the caller. Writes fail with {@link
+ * RegistryRejection}.
+ */
 public interface FactoryRegistry {
   /** Ordered by name. */
   CompletionStage<List<Entry>> list(Optional<Boolean> active);
@@ -22,7 +25,9 @@ public interface FactoryRegistry {
   /** Empty when there is no such factory; deactivating one with active machines is a conflict. */
   CompletionStage<Optional<Entry>> setActive(UUID id, boolean active);
 
-  /** @param timezone IANA zone id; null for UTC */
+  /**
+   * @param timezone IANA zone id; null for UTC
+   */
   record Input(String name, String location, String timezone) {}
 
   /** A factory as the API shows it. */

@@ -16,8 +16,8 @@ public interface ImportService {
    * Checks the options and the beginning of the file, then starts the import.
    *
    * @param fields the form's text fields (machine, value_kind, timestamp_column, ...)
-   * @return the queued job; fails with {@link InvalidImportRequest} when the options or the file
-   *     do not fit
+   * @return the queued job; fails with {@link InvalidImportRequest} when the options or the file do
+   *     not fit
    */
   CompletionStage<ImportJobStatus> start(Path upload, String fileName, Map<String, String> fields);
 

@@ -50,7 +50,9 @@ public interface MachineRegistry {
       Double ratedCurrentA,
       Double ratedVoltageV) {}
 
-  /** @param unit the unit the machine reports this source in; null for the source's own */
+  /**
+   * @param unit the unit the machine reports this source in; null for the source's own
+   */
   record SourceInput(String name, String unit) {}
 
   /** One energy source of a machine, as the API shows it. */
@@ -80,10 +82,22 @@ public interface MachineRegistry {
       Instant updatedAt) {
     public Input toInput() {
       return new Input(
-          factoryId, null, name, type, ratedPowerKw, dataIntervalSeconds,
+          factoryId,
+          null,
+          name,
+          type,
+          ratedPowerKw,
+          dataIntervalSeconds,
           energySources.stream().map(s -> new SourceInput(s.name(), s.unit())).toList(),
-          tariffId, description, manufacturer, model, locationInFactory, mqttTopic, isCritical,
-          ratedCurrentA, ratedVoltageV);
+          tariffId,
+          description,
+          manufacturer,
+          model,
+          locationInFactory,
+          mqttTopic,
+          isCritical,
+          ratedCurrentA,
+          ratedVoltageV);
     }
   }
 }

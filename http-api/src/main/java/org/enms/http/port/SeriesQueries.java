@@ -10,7 +10,9 @@ import java.util.concurrent.CompletionStage;
  * {@code end} is exclusive. Energy is summed, power is averaged (weighted by readings).
  */
 public interface SeriesQueries {
-  CompletionStage<List<SeriesPoint>> energy(UUID machine, Instant start, Instant end, String interval);
+  CompletionStage<List<SeriesPoint>> energy(
+      UUID machine, Instant start, Instant end, String interval);
 
-  CompletionStage<List<SeriesPoint>> power(UUID machine, Instant start, Instant end, String interval);
+  CompletionStage<List<SeriesPoint>> power(
+      UUID machine, Instant start, Instant end, String interval);
 }

@@ -58,6 +58,8 @@ public interface SeuRegistry {
     }
   }
 
-  /** @param ratedPowerKw nameplate electrical power, kW */
+  /**
+   * @param ratedPowerKw nameplate electrical power, kW
+   */
   record MachineRef(UUID id, String name, String type, double ratedPowerKw) {}
 }

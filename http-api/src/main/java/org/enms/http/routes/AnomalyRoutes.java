@@ -101,7 +101,12 @@ public final class AnomalyRoutes extends AllDirectives {
           Instant now = clock.instant();
           Instant end = q.end.orElse(now);
           Instant start = q.start.orElse(end.minus(Duration.ofDays(7)));
-          return list(q, Optional.of(start), Optional.of(end), Optional.empty(), false,
+          return list(
+              q,
+              Optional.of(start),
+              Optional.of(end),
+              Optional.empty(),
+              false,
               filters -> {
                 filters.put("start_time", start);
                 filters.put("end_time", end);
@@ -131,7 +136,12 @@ public final class AnomalyRoutes extends AllDirectives {
                     end = q.end.orElse(now);
                     start = end.minus(Duration.ofDays(30));
                   }
-                  return list(q, Optional.of(start), Optional.of(end), resolved, false,
+                  return list(
+                      q,
+                      Optional.of(start),
+                      Optional.of(end),
+                      resolved,
+                      false,
                       filters -> {
                         filters.put("start_date", start);
                         filters.put("end_date", end);
@@ -146,8 +156,14 @@ public final class AnomalyRoutes extends AllDirectives {
         machineText -> {
           Optional<UUID> machine = machineText.map(m -> QueryParams.uuid("query", "machine_id", m));
           return onSuccess(
-              anomalies.find(machine, Optional.empty(), Optional.empty(), Optional.empty(),
-                  Optional.of(false), ACTIVE_LIMIT, true),
+              anomalies.find(
+                  machine,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.of(false),
+                  ACTIVE_LIMIT,
+                  true),
               found -> {
                 Map<String, Object> bySeverity = new LinkedHashMap<>();
                 bySeverity.put("critical", count(found, "critical"));
@@ -165,11 +181,18 @@ public final class AnomalyRoutes extends AllDirectives {
 
   /** The common parameters: machine, severity, a period under the given names, and a limit. */
   private record Query(
-      Optional<UUID> machine, Optional<String> severity, Optional<Instant> start,
-      Optional<Instant> end, int limit) {}
+      Optional<UUID> machine,
+      Optional<String> severity,
+      Optional<Instant> start,
+      Optional<Instant> end,
+      int limit) {}
 
   private Route filters(
-      String startName, String endName, int maxLimit, int defaultLimit, Function<Query, Route> inner) {
+      String startName,
+      String endName,
+      int maxLimit,
+      int defaultLimit,
+      Function<Query, Route> inner) {
     return parameterOptional(
         "machine_id",
         machineText ->
@@ -188,16 +211,24 @@ public final class AnomalyRoutes extends AllDirectives {
                                             inner.apply(
                                                 new Query(
                                                     machineText.map(
-                                                        m -> QueryParams.uuid("query", "machine_id", m)),
+                                                        m ->
+                                                            QueryParams.uuid(
+                                                                "query", "machine_id", m)),
                                                     severity(severityText),
-                                                    startText.map(t -> QueryParams.instant(startName, t)),
-                                                    endText.map(t -> QueryParams.instant(endName, t)),
+                                                    startText.map(
+                                                        t -> QueryParams.instant(startName, t)),
+                                                    endText.map(
+                                                        t -> QueryParams.instant(endName, t)),
                                                     limit(limitText, maxLimit, defaultLimit))))))));
   }
 
   private Route list(
-      Query q, Optional<Instant> start, Optional<Instant> end, Optional<Boolean> resolved,
-      boolean severityFirst, java.util.function.Consumer<Map<String, Object>> period) {
+      Query q,
+      Optional<Instant> start,
+      Optional<Instant> end,
+      Optional<Boolean> resolved,
+      boolean severityFirst,
+      java.util.function.Consumer<Map<String, Object>> period) {
     return onSuccess(
         anomalies.find(q.machine, q.severity, start, end, resolved, q.limit, severityFirst),
         found -> {

@@ -27,7 +27,8 @@ final class BaselineExplanation {
     List<String> up = new ArrayList<>();
     List<String> down = new ArrayList<>();
     drivers.forEach(
-        d -> ("increases".equals(d.get("direction")) ? up : down).add((String) d.get("human_name")));
+        d ->
+            ("increases".equals(d.get("direction")) ? up : down).add((String) d.get("human_name")));
     Map<String, Object> impact = new LinkedHashMap<>();
     impact.put("positive_impacts", up.size());
     impact.put("negative_impacts", down.size());
@@ -52,7 +53,10 @@ final class BaselineExplanation {
                     .append(" times ")
                     .append(Features.humanName(feature));
               } else {
-                s.append(c < 0 ? " - " : " + ").append(num(Math.abs(c))).append('*').append(feature);
+                s.append(c < 0 ? " - " : " + ")
+                    .append(num(Math.abs(c)))
+                    .append('*')
+                    .append(feature);
               }
             });
     return s.toString();

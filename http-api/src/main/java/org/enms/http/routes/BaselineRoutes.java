@@ -125,8 +125,14 @@ public final class BaselineRoutes extends AllDirectives {
               if (seu.isEmpty()) {
                 return CompletableFuture.completedFuture(
                     seuFailure(
-                        seuName, source, "SEU_NOT_FOUND",
-                        "SEU '" + seuName + "' with energy source '" + source + "' was not found."));
+                        seuName,
+                        source,
+                        "SEU_NOT_FOUND",
+                        "SEU '"
+                            + seuName
+                            + "' with energy source '"
+                            + source
+                            + "' was not found."));
               }
               Instant start = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
               Instant end = LocalDate.of(year + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -280,7 +286,8 @@ public final class BaselineRoutes extends AllDirectives {
                                 "include_explanation",
                                 explain -> {
                                   boolean withExplanation =
-                                      QueryParams.bool("include_explanation", explain).orElse(false);
+                                      QueryParams.bool("include_explanation", explain)
+                                          .orElse(false);
                                   return onSuccess(
                                       models(machineText, seuName, source, withExplanation),
                                       b -> completeOK(b, JsonSupport.json()));
@@ -311,8 +318,7 @@ public final class BaselineRoutes extends AllDirectives {
                 .thenApply(
                     s ->
                         s.map(SeuTarget::machineId)
-                            .orElseThrow(
-                                () -> seuNotFound(seu.get(), source.orElse(ELECTRICITY))));
+                            .orElseThrow(() -> seuNotFound(seu.get(), source.orElse(ELECTRICITY))));
     return machine.thenCompose(
         id ->
             baselines
@@ -322,9 +328,7 @@ public final class BaselineRoutes extends AllDirectives {
                       Map<String, Object> b = new LinkedHashMap<>();
                       b.put("machine_id", id);
                       b.put("total_models", list.size());
-                      b.put(
-                          "models",
-                          list.stream().map(m -> summary(m, withExplanation)).toList());
+                      b.put("models", list.stream().map(m -> summary(m, withExplanation)).toList());
                       seu.ifPresent(s -> b.put("seu_name", s));
                       energySource.ifPresent(s -> b.put("energy_source", s));
                       return b;

@@ -86,22 +86,33 @@ public final class EnergySourceRoutes extends AllDirectives {
   private Route setActive(String key, boolean active) {
     return onSuccess(
         existing(key)
-            .thenCompose(current -> replies.writtenOne(sources.setActive(current.id(), active), NOT_FOUND)),
+            .thenCompose(
+                current -> replies.writtenOne(sources.setActive(current.id(), active), NOT_FOUND)),
         s -> completeOK(s, JsonSupport.json()));
   }
 
   private CompletionStage<EnergySourceRegistry.Entry> existing(String key) {
-    return sources.find(key).thenApply(found -> found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)));
+    return sources
+        .find(key)
+        .thenApply(found -> found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)));
   }
 
   private static EnergySourceRegistry.Input input(JsonBody b, EnergySourceRegistry.Input base) {
     boolean create = base == null;
     String name = b.name("name", create ? null : base.name());
     String unit = b.name("unit", create ? null : base.unit());
-    Double cost = b.mentions("cost_per_unit") ? b.number("cost_per_unit", null, 0) : create ? null : base.costPerUnit();
-    Double carbon = b.mentions("carbon_factor") ? b.number("carbon_factor", null, 0) : create ? null : base.carbonFactor();
+    Double cost =
+        b.mentions("cost_per_unit")
+            ? b.number("cost_per_unit", null, 0)
+            : create ? null : base.costPerUnit();
+    Double carbon =
+        b.mentions("carbon_factor")
+            ? b.number("carbon_factor", null, 0)
+            : create ? null : base.carbonFactor();
     String description =
-        b.mentions("description") ? b.string("description", null) : create ? null : base.description();
+        b.mentions("description")
+            ? b.string("description", null)
+            : create ? null : base.description();
     b.check();
     return new EnergySourceRegistry.Input(name, unit, cost, carbon, description);
   }

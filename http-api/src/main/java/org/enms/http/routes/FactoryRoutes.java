@@ -80,7 +80,9 @@ public final class FactoryRoutes extends AllDirectives {
             .byId(id)
             .thenApply(found -> found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)))
             .thenCompose(
-                current -> replies.writtenOne(factories.update(id, input(b, current.toInput())), NOT_FOUND)),
+                current ->
+                    replies.writtenOne(
+                        factories.update(id, input(b, current.toInput())), NOT_FOUND)),
         f -> completeOK(f, JsonSupport.json()));
   }
 
@@ -93,7 +95,8 @@ public final class FactoryRoutes extends AllDirectives {
   /** {@code base} null: a create, where {@code name} is required. */
   private static FactoryRegistry.Input input(JsonBody b, FactoryRegistry.Input base) {
     String name = b.name("name", base == null ? null : base.name());
-    String location = b.mentions("location") ? b.string("location", null) : base == null ? null : base.location();
+    String location =
+        b.mentions("location") ? b.string("location", null) : base == null ? null : base.location();
     String timezone = b.string("timezone", base == null ? "UTC" : base.timezone());
     if (timezone != null) {
       try {

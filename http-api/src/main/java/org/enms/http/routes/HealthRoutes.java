@@ -41,7 +41,9 @@ public final class HealthRoutes extends AllDirectives {
                 p ->
                     p.check()
                         .exceptionally(
-                            e -> new HealthProbe.Result(false, Map.of("error", String.valueOf(e.getMessage()))))
+                            e ->
+                                new HealthProbe.Result(
+                                    false, Map.of("error", String.valueOf(e.getMessage()))))
                         .thenApply(r -> Map.entry(p.name(), r))
                         .toCompletableFuture())
             .toList();

@@ -75,13 +75,15 @@ public final class ImportRoutes extends AllDirectives {
   private CompletionStage<ImportJobStatus> start(Upload upload) {
     if (upload.file() == null) {
       throw new ApiException(
-          StatusCodes.UNPROCESSABLE_ENTITY, List.of(problem("file", "field required: the CSV file")));
+          StatusCodes.UNPROCESSABLE_ENTITY,
+          List.of(problem("file", "field required: the CSV file")));
     }
     return imports
         .start(upload.file(), upload.fileName(), upload.fields())
         .exceptionally(
             e -> {
-              Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+              Throwable cause =
+                  e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
               if (cause instanceof ImportService.InvalidImportRequest invalid) {
                 throw new ApiException(
                     StatusCodes.UNPROCESSABLE_ENTITY,
@@ -108,7 +110,10 @@ public final class ImportRoutes extends AllDirectives {
                 Path tmp = tempFile();
                 file[0] = tmp;
                 name[0] = part.getFilename().orElse("upload.csv");
-                return part.getEntity().getDataBytes().runWith(FileIO.toPath(tmp), mat).thenApply(r -> r);
+                return part.getEntity()
+                    .getDataBytes()
+                    .runWith(FileIO.toPath(tmp), mat)
+                    .thenApply(r -> r);
               }
               return part.getEntity()
                   .getDataBytes()
@@ -156,5 +161,4 @@ public final class ImportRoutes extends AllDirectives {
       }
     }
   }
-
 }

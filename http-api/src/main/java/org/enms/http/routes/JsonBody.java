@@ -13,8 +13,8 @@ import org.enms.core.json.Json;
 import org.enms.http.error.ApiException;
 
 /**
- * A JSON request body read field by field. Problems are collected rather than thrown one at a
- * time, and {@link #check()} answers them all at once as FastAPI does: 422 with {@code loc: ["body",
+ * A JSON request body read field by field. Problems are collected rather than thrown one at a time,
+ * and {@link #check()} answers them all at once as FastAPI does: 422 with {@code loc: ["body",
  * field]} per problem. Absent and {@code null} fields read as "not given".
  */
 final class JsonBody {
@@ -114,7 +114,9 @@ final class JsonBody {
       return fallback;
     }
     JsonNode v = root.get(field);
-    return v.isBoolean() ? v.asBoolean() : invalid(field, "value could not be parsed to a boolean", fallback);
+    return v.isBoolean()
+        ? v.asBoolean()
+        : invalid(field, "value could not be parsed to a boolean", fallback);
   }
 
   UUID uuid(String field, UUID fallback) {

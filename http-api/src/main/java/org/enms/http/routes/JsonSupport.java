@@ -1,13 +1,14 @@
 package org.enms.http.routes;
 
-import org.apache.pekko.http.javadsl.marshalling.Marshaller;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.marshalling.Marshaller;
 import org.apache.pekko.http.javadsl.model.RequestEntity;
 import org.enms.core.json.Json;
 
 /** The one JSON marshaller of the API, over the project's shared ObjectMapper. */
 final class JsonSupport {
-  private static final Marshaller<Object, RequestEntity> MARSHALLER = Jackson.marshaller(Json.mapper());
+  private static final Marshaller<Object, RequestEntity> MARSHALLER =
+      Jackson.marshaller(Json.mapper());
 
   private JsonSupport() {}
 

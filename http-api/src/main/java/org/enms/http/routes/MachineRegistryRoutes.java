@@ -48,15 +48,20 @@ public final class MachineRegistryRoutes extends AllDirectives {
                 () ->
                     onSuccess(
                         machines.byId(machineId(id)),
-                        RegistryReplies.orNotFound(NOT_FOUND, m -> completeOK(m, JsonSupport.json())))));
+                        RegistryReplies.orNotFound(
+                            NOT_FOUND, m -> completeOK(m, JsonSupport.json())))));
   }
 
   private Route writes() {
     return concat(
         pathEndOrSingleSlash(() -> post(() -> body(this::create))),
         path(PathMatchers.segment(), id -> patch(() -> body(b -> update(machineId(id), b)))),
-        path(PathMatchers.segment().slash("deactivate"), id -> post(() -> setActive(machineId(id), false))),
-        path(PathMatchers.segment().slash("activate"), id -> post(() -> setActive(machineId(id), true))));
+        path(
+            PathMatchers.segment().slash("deactivate"),
+            id -> post(() -> setActive(machineId(id), false))),
+        path(
+            PathMatchers.segment().slash("activate"),
+            id -> post(() -> setActive(machineId(id), true))));
   }
 
   private Route create(JsonBody b) {
@@ -73,7 +78,9 @@ public final class MachineRegistryRoutes extends AllDirectives {
             .byId(id)
             .thenApply(found -> found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)))
             .thenCompose(
-                current -> replies.writtenOne(machines.update(id, input(b, current.toInput())), NOT_FOUND)),
+                current ->
+                    replies.writtenOne(
+                        machines.update(id, input(b, current.toInput())), NOT_FOUND)),
         m -> completeOK(m, JsonSupport.json()));
   }
 
@@ -151,7 +158,8 @@ public final class MachineRegistryRoutes extends AllDirectives {
     if (e.isObject() && e.path("name").isTextual() && !e.path("name").asText().isBlank()) {
       JsonNode unit = e.path("unit");
       return new MachineRegistry.SourceInput(
-          e.get("name").asText(), unit.isTextual() && !unit.asText().isBlank() ? unit.asText() : null);
+          e.get("name").asText(),
+          unit.isTextual() && !unit.asText().isBlank() ? unit.asText() : null);
     }
     return b.invalid(
         "energy_sources", "each entry is a source name or {\"name\": ..., \"unit\": ...}", null);

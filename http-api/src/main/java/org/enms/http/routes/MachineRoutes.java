@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +23,8 @@ import org.enms.http.port.MachineSummary;
 
 /**
  * {@code /api/v1/machines}: the list (bare JSON array, as the voice client expects), one machine by
- * id, and the live status by (partial) name. Live fields come from the machine's entity, never
- * from a table scan.
+ * id, and the live status by (partial) name. Live fields come from the machine's entity, never from
+ * a table scan.
  */
 public final class MachineRoutes extends AllDirectives {
   private final MachineDirectory directory;
@@ -53,7 +52,9 @@ public final class MachineRoutes extends AllDirectives {
         () ->
             concat(
                 pathEndOrSingleSlash(() -> get(this::list)),
-                path(PathMatchers.segment("status").slash(PathMatchers.segment()), this::statusByName),
+                path(
+                    PathMatchers.segment("status").slash(PathMatchers.segment()),
+                    this::statusByName),
                 path(PathMatchers.segment(), this::byId)));
   }
 
@@ -66,7 +67,8 @@ public final class MachineRoutes extends AllDirectives {
                 active ->
                     onSuccess(
                         directory.list(
-                            search.filter(s -> !s.isBlank()), QueryParams.bool("is_active", active)),
+                            search.filter(s -> !s.isBlank()),
+                            QueryParams.bool("is_active", active)),
                         machines -> completeOK(machines, JsonSupport.json()))));
   }
 
@@ -120,7 +122,8 @@ public final class MachineRoutes extends AllDirectives {
 
   private CompletionStage<Map<String, Object>> status(MachineSummary machine) {
     Instant now = clock.instant();
-    Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant midnight =
+        LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
     return live.status(machine.id())
         .thenCombine(
             anomalies.since(machine.id(), now.minusSeconds(24 * 3600)),
@@ -137,11 +140,13 @@ public final class MachineRoutes extends AllDirectives {
 
     Map<String, Object> today = new LinkedHashMap<>();
     today.put("energy_kwh", JsonSupport.round(s.todayEnergyKwh(), 3));
-    today.put("cost_usd", JsonSupport.round(s.todayEnergyKwh() * settings.defaultEnergyRateUsd(), 2));
+    today.put(
+        "cost_usd", JsonSupport.round(s.todayEnergyKwh() * settings.defaultEnergyRateUsd(), 2));
     today.put("avg_power_kw", JsonSupport.round(s.todayAvgPowerKw(), 3));
     today.put("peak_power_kw", JsonSupport.round(s.todayPeakPowerKw(), 3));
     today.put("uptime_hours", JsonSupport.round(s.uptimeHours(), 2));
-    today.put("uptime_percent", JsonSupport.round(Math.min(100, s.uptimeHours() / hoursToday * 100), 1));
+    today.put(
+        "uptime_percent", JsonSupport.round(Math.min(100, s.uptimeHours() / hoursToday * 100), 1));
 
     Map<String, Object> anomaliesBody = new LinkedHashMap<>();
     anomaliesBody.put("count", recent.count());
@@ -174,8 +179,9 @@ public final class MachineRoutes extends AllDirectives {
     p.put("units_bad", s.unitsBad());
     p.put(
         "quality_percent",
-        s.unitsProduced() == 0 ? null : JsonSupport.round(100.0 * s.unitsGood() / s.unitsProduced(), 2));
+        s.unitsProduced() == 0
+            ? null
+            : JsonSupport.round(100.0 * s.unitsGood() / s.unitsProduced(), 2));
     return p;
   }
-
 }

@@ -21,7 +21,6 @@ public final class MetricsRoutes extends AllDirectives {
             get(
                 () ->
                     complete(
-                        HttpEntities.create(
-                            ContentTypes.TEXT_PLAIN_UTF8, registry.scrape()))));
+                        HttpEntities.create(ContentTypes.TEXT_PLAIN_UTF8, registry.scrape()))));
   }
 }

@@ -10,8 +10,8 @@ import org.enms.core.time.IsoInstants;
 import org.enms.http.error.ApiException;
 
 /**
- * Lenient parsing of the query values the original API accepts: UUIDs, booleans and timestamps
- * with {@code Z}, with an offset and up to nine fraction digits, or naive (taken as UTC).
+ * Lenient parsing of the query values the original API accepts: UUIDs, booleans and timestamps with
+ * {@code Z}, with an offset and up to nine fraction digits, or naive (taken as UTC).
  */
 final class QueryParams {
   private QueryParams() {}
@@ -30,7 +30,9 @@ final class QueryParams {
             switch (v.toLowerCase(Locale.ROOT)) {
               case "true", "1", "yes", "on" -> true;
               case "false", "0", "no", "off" -> false;
-              default -> throw ApiException.invalidParameter("query", name, "value could not be parsed to a boolean");
+              default ->
+                  throw ApiException.invalidParameter(
+                      "query", name, "value could not be parsed to a boolean");
             });
   }
 

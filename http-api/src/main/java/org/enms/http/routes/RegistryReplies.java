@@ -13,8 +13,8 @@ import org.enms.http.port.RegistryRejection;
 
 /**
  * What registry routes share: registry refusals become the API's errors (409 for a conflict, 422
- * naming the body field otherwise), and a successful write is announced to {@link
- * RegistryChanged} before it is answered.
+ * naming the body field otherwise), and a successful write is announced to {@link RegistryChanged}
+ * before it is answered.
  */
 final class RegistryReplies {
   private final RegistryChanged changed;
@@ -30,7 +30,8 @@ final class RegistryReplies {
 
   /** Like {@link #written} for writes to one entry, whose absence is a 404 with {@code detail}. */
   <T> CompletionStage<T> writtenOne(CompletionStage<Optional<T>> write, String notFound) {
-    return written(write.thenApply(found -> found.orElseThrow(() -> ApiException.notFound(notFound))));
+    return written(
+        write.thenApply(found -> found.orElseThrow(() -> ApiException.notFound(notFound))));
   }
 
   static <T> CompletionStage<T> translate(CompletionStage<T> stage) {
@@ -39,9 +40,10 @@ final class RegistryReplies {
           if (failure == null) {
             return value;
           }
-          Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-              ? failure.getCause()
-              : failure;
+          Throwable cause =
+              failure instanceof CompletionException && failure.getCause() != null
+                  ? failure.getCause()
+                  : failure;
           if (cause instanceof RegistryRejection r) {
             throw toApi(r);
           }
@@ -59,9 +61,10 @@ final class RegistryReplies {
             Map.of(
                 "loc", List.of("body", r.field()),
                 "msg", r.getMessage(),
-                "type", r.kind() == RegistryRejection.Kind.MISSING_REFERENCE
-                    ? "value_error.missing_reference"
-                    : "value_error")));
+                "type",
+                    r.kind() == RegistryRejection.Kind.MISSING_REFERENCE
+                        ? "value_error.missing_reference"
+                        : "value_error")));
   }
 
   static <T, R> Function<Optional<T>, R> orNotFound(String detail, Function<T, R> then) {

@@ -44,8 +44,7 @@ public final class SeuRoutes extends AllDirectives {
     return get(
         () ->
             concat(
-                pathEndOrSingleSlash(
-                    () -> parameterOptional("energy_source", this::list)),
+                pathEndOrSingleSlash(() -> parameterOptional("energy_source", this::list)),
                 path(PathMatchers.segment(), id -> detail(seuId(id)))));
   }
 
@@ -91,7 +90,8 @@ public final class SeuRoutes extends AllDirectives {
         });
   }
 
-  private static Map<String, Object> detailBody(SeuRegistry.Entry s, List<SeuRegistry.MachineRef> machines) {
+  private static Map<String, Object> detailBody(
+      SeuRegistry.Entry s, List<SeuRegistry.MachineRef> machines) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
     m.put("name", s.name());
@@ -115,8 +115,12 @@ public final class SeuRoutes extends AllDirectives {
     return concat(
         pathEndOrSingleSlash(() -> post(() -> body(this::create))),
         path(PathMatchers.segment(), id -> patch(() -> body(b -> update(seuId(id), b)))),
-        path(PathMatchers.segment().slash("deactivate"), id -> post(() -> setActive(seuId(id), false))),
-        path(PathMatchers.segment().slash("activate"), id -> post(() -> setActive(seuId(id), true))));
+        path(
+            PathMatchers.segment().slash("deactivate"),
+            id -> post(() -> setActive(seuId(id), false))),
+        path(
+            PathMatchers.segment().slash("activate"),
+            id -> post(() -> setActive(seuId(id), true))));
   }
 
   private Route create(JsonBody b) {
@@ -131,7 +135,9 @@ public final class SeuRoutes extends AllDirectives {
     return onSuccess(
         seus.byId(id)
             .thenApply(found -> found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)))
-            .thenCompose(current -> replies.writtenOne(seus.update(id, input(b, current.toInput())), NOT_FOUND)),
+            .thenCompose(
+                current ->
+                    replies.writtenOne(seus.update(id, input(b, current.toInput())), NOT_FOUND)),
         s -> completeOK(s, JsonSupport.json()));
   }
 
@@ -141,12 +147,16 @@ public final class SeuRoutes extends AllDirectives {
         s -> completeOK(s, JsonSupport.json()));
   }
 
-  /** On a create {@code name}, an energy source (id or name) and {@code machine_ids} are required. */
+  /**
+   * On a create {@code name}, an energy source (id or name) and {@code machine_ids} are required.
+   */
   private static SeuRegistry.Input input(JsonBody b, SeuRegistry.Input base) {
     boolean create = base == null;
     String name = b.name("name", create ? null : base.name());
     String description =
-        b.mentions("description") ? b.string("description", null) : create ? null : base.description();
+        b.mentions("description")
+            ? b.string("description", null)
+            : create ? null : base.description();
     UUID sourceId = b.uuid("energy_source_id", create ? null : base.energySourceId());
     String sourceName = null;
     if (!b.has("energy_source_id") && b.has("energy_source")) {

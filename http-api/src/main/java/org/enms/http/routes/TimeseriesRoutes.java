@@ -17,8 +17,8 @@ import org.enms.http.port.SeriesQueries;
 
 /**
  * {@code /api/v1/timeseries/energy} and {@code /power}: bucketed history from the roll-ups, with
- * the original's parameters ({@code end_time} exclusive) and response fields. A period without
- * data answers 200 with no points; a wrong parameter answers 422.
+ * the original's parameters ({@code end_time} exclusive) and response fields. A period without data
+ * answers 200 with no points; a wrong parameter answers 422.
  */
 public final class TimeseriesRoutes extends AllDirectives {
   private static final Set<String> INTERVALS = Set.of("1min", "5min", "15min", "1hour", "1day");
@@ -71,13 +71,15 @@ public final class TimeseriesRoutes extends AllDirectives {
                             parameterOptional(
                                 "interval",
                                 intervalText -> {
-                                  UUID machine = QueryParams.uuid("query", "machine_id", machineText);
+                                  UUID machine =
+                                      QueryParams.uuid("query", "machine_id", machineText);
                                   Instant start = QueryParams.instant("start_time", startText);
                                   Instant end = QueryParams.instant("end_time", endText);
                                   String interval = intervalText.orElse(metric.defaultInterval);
                                   if (!INTERVALS.contains(interval)) {
                                     throw ApiException.invalidParameter(
-                                        "query", "interval",
+                                        "query",
+                                        "interval",
                                         "interval must be one of 1min, 5min, 15min, 1hour, 1day");
                                   }
                                   if (!end.isAfter(start)) {
@@ -96,7 +98,8 @@ public final class TimeseriesRoutes extends AllDirectives {
         .byId(machine)
         .thenCompose(
             found -> {
-              MachineSummary m = found.orElseThrow(() -> ApiException.notFound("Machine not found"));
+              MachineSummary m =
+                  found.orElseThrow(() -> ApiException.notFound("Machine not found"));
               CompletionStage<List<SeriesPoint>> points =
                   metric == Metric.ENERGY
                       ? series.energy(machine, start, end, interval)
@@ -106,7 +109,11 @@ public final class TimeseriesRoutes extends AllDirectives {
   }
 
   private static Map<String, Object> body(
-      Metric metric, MachineSummary m, Instant start, Instant end, String interval,
+      Metric metric,
+      MachineSummary m,
+      Instant start,
+      Instant end,
+      String interval,
       List<SeriesPoint> points) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("machine_id", m.id());

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The import API over a real socket with an in-memory service: multipart parsing, the 202 with
- * the status URL, the job status, and the 422 shape. The import itself is tested in ingest and end
- * to end in the node.
+ * The import API over a real socket with an in-memory service: multipart parsing, the 202 with the
+ * status URL, the job status, and the 422 shape. The import itself is tested in ingest and end to
+ * end in the node.
  */
 class ImportRoutesTest {
   private static final String BOUNDARY = "enms-test-boundary";
@@ -44,11 +44,15 @@ class ImportRoutesTest {
   /** Accepts machine "Compressor-1" only; remembers what each job received. */
   private static final class FakeImports implements ImportService {
     @Override
-    public CompletionStage<ImportJobStatus> start(Path upload, String fileName, Map<String, String> fields) {
+    public CompletionStage<ImportJobStatus> start(
+        Path upload, String fileName, Map<String, String> fields) {
       try {
         if (!"Compressor-1".equals(fields.get("machine"))) {
           return CompletableFuture.failedFuture(
-              new InvalidImportRequest(List.of(new InvalidImportRequest.Problem("machine", "no machine named " + fields.get("machine")))));
+              new InvalidImportRequest(
+                  List.of(
+                      new InvalidImportRequest.Problem(
+                          "machine", "no machine named " + fields.get("machine")))));
         }
         String id = "job-" + uploadedText.size();
         uploadedText.put(id, Files.readString(upload));
@@ -62,11 +66,25 @@ class ImportRoutesTest {
 
     @Override
     public CompletionStage<Optional<ImportJobStatus>> status(String jobId) {
-      return CompletableFuture.completedFuture(uploadedText.containsKey(jobId) ? Optional.of(view(jobId)) : Optional.empty());
+      return CompletableFuture.completedFuture(
+          uploadedText.containsKey(jobId) ? Optional.of(view(jobId)) : Optional.empty());
     }
 
     private static ImportJobStatus view(String id) {
-      return new ImportJobStatus(id, "queued", "meter.csv", "Compressor-1", 0, 0, 0, 0, Instant.EPOCH, null, null, null, null);
+      return new ImportJobStatus(
+          id,
+          "queued",
+          "meter.csv",
+          "Compressor-1",
+          0,
+          0,
+          0,
+          0,
+          Instant.EPOCH,
+          null,
+          null,
+          null,
+          null);
     }
   }
 
@@ -90,7 +108,8 @@ class ImportRoutesTest {
 
   private static HttpResponse<String> post(String body) throws Exception {
     return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + binding.localAddress().getPort() + "/import"))
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + binding.localAddress().getPort() + "/import"))
             .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -99,21 +118,32 @@ class ImportRoutesTest {
 
   private static HttpResponse<String> get(String path) throws Exception {
     return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + binding.localAddress().getPort() + path)).build(),
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + binding.localAddress().getPort() + path))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static String multipart(Map<String, String> fields, String csv) {
     StringBuilder b = new StringBuilder();
     fields.forEach(
-        (k, v) -> b.append("--").append(BOUNDARY).append("\r\n")
-            .append("Content-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n")
-            .append(v).append("\r\n"));
+        (k, v) ->
+            b.append("--")
+                .append(BOUNDARY)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
     if (csv != null) {
-      b.append("--").append(BOUNDARY).append("\r\n")
+      b.append("--")
+          .append(BOUNDARY)
+          .append("\r\n")
           .append("Content-Disposition: form-data; name=\"file\"; filename=\"meter.csv\"\r\n")
           .append("Content-Type: text/csv\r\n\r\n")
-          .append(csv).append("\r\n");
+          .append(csv)
+          .append("\r\n");
     }
     return b.append("--").append(BOUNDARY).append("--\r\n").toString();
   }
@@ -121,14 +151,26 @@ class ImportRoutesTest {
   @Test
   void anUploadStartsAJobAndAnswers202WithItsStatusUrl() throws Exception {
     String csv = "time;kW\n13.01.2024 00:15;1,5\n13.01.2024 00:30;2\n";
-    var response = post(multipart(Map.of("machine", "Compressor-1", "value_kind", "power_kw", "timezone", "Europe/Berlin"), csv));
+    var response =
+        post(
+            multipart(
+                Map.of(
+                    "machine",
+                    "Compressor-1",
+                    "value_kind",
+                    "power_kw",
+                    "timezone",
+                    "Europe/Berlin"),
+                csv));
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode body = Json.mapper().readTree(response.body());
     String id = body.get("job_id").asText();
     assertThat(body.get("status_url").asText()).isEqualTo("/api/v1/import/" + id);
     assertThat(uploadedText.get(id)).isEqualTo(csv);
-    assertThat(uploadedFields.get(id)).containsEntry("value_kind", "power_kw").containsEntry("timezone", "Europe/Berlin");
+    assertThat(uploadedFields.get(id))
+        .containsEntry("value_kind", "power_kw")
+        .containsEntry("timezone", "Europe/Berlin");
 
     var status = get("/import/" + id);
     assertThat(status.statusCode()).isEqualTo(200);

@@ -36,7 +36,8 @@ final class InMemoryRegistry implements RegistryChanged {
   InMemoryRegistry() {
     sources.map.put(
         ELECTRICITY,
-        new EnergySourceRegistry.Entry(ELECTRICITY, "electricity", "kWh", 0.15, 0.45, "Grid", true, T, T));
+        new EnergySourceRegistry.Entry(
+            ELECTRICITY, "electricity", "kWh", 0.15, 0.45, "Grid", true, T, T));
   }
 
   @Override
@@ -45,7 +46,8 @@ final class InMemoryRegistry implements RegistryChanged {
     return completedFuture(null);
   }
 
-  private static <T> CompletionStage<T> refuse(RegistryRejection.Kind kind, String field, String msg) {
+  private static <T> CompletionStage<T> refuse(
+      RegistryRejection.Kind kind, String field, String msg) {
     return CompletableFuture.failedFuture(new RegistryRejection(kind, field, msg));
   }
 
@@ -69,9 +71,19 @@ final class InMemoryRegistry implements RegistryChanged {
     @Override
     public CompletionStage<Entry> create(UUID id, Input in) {
       if (map.values().stream().anyMatch(f -> f.name().equals(in.name()))) {
-        return refuse(RegistryRejection.Kind.CONFLICT, "name", "An entry with this name already exists");
+        return refuse(
+            RegistryRejection.Kind.CONFLICT, "name", "An entry with this name already exists");
       }
-      var e = new Entry(id == null ? UUID.randomUUID() : id, in.name(), in.location(), in.timezone(), true, 0, T, T);
+      var e =
+          new Entry(
+              id == null ? UUID.randomUUID() : id,
+              in.name(),
+              in.location(),
+              in.timezone(),
+              true,
+              0,
+              T,
+              T);
       map.put(e.id(), e);
       return completedFuture(e);
     }
@@ -81,7 +93,10 @@ final class InMemoryRegistry implements RegistryChanged {
       return completedFuture(
           Optional.ofNullable(
               map.computeIfPresent(
-                  id, (k, f) -> new Entry(id, in.name(), in.location(), in.timezone(), f.isActive(), 0, T, T))));
+                  id,
+                  (k, f) ->
+                      new Entry(
+                          id, in.name(), in.location(), in.timezone(), f.isActive(), 0, T, T))));
     }
 
     @Override
@@ -89,7 +104,8 @@ final class InMemoryRegistry implements RegistryChanged {
       return completedFuture(
           Optional.ofNullable(
               map.computeIfPresent(
-                  id, (k, f) -> new Entry(id, f.name(), f.location(), f.timezone(), active, 0, T, T))));
+                  id,
+                  (k, f) -> new Entry(id, f.name(), f.location(), f.timezone(), active, 0, T, T))));
     }
   }
 
@@ -136,21 +152,46 @@ final class InMemoryRegistry implements RegistryChanged {
         return refuse(RegistryRejection.Kind.MISSING_REFERENCE, "factory_id", "unknown factory");
       }
       if (map.values().stream()
-          .anyMatch(m -> !m.id().equals(id) && m.factoryId().equals(factory) && m.name().equals(in.name()))) {
+          .anyMatch(
+              m ->
+                  !m.id().equals(id)
+                      && m.factoryId().equals(factory)
+                      && m.name().equals(in.name()))) {
         return refuse(
-            RegistryRejection.Kind.CONFLICT, "name", "A machine named " + in.name() + " already exists in this factory");
+            RegistryRejection.Kind.CONFLICT,
+            "name",
+            "A machine named " + in.name() + " already exists in this factory");
       }
       if (isNew && map.containsKey(id)) {
-        return refuse(RegistryRejection.Kind.CONFLICT, "id", "An entry with this id already exists");
+        return refuse(
+            RegistryRejection.Kind.CONFLICT, "id", "An entry with this id already exists");
       }
-      var used = in.energySources().stream()
-          .map(s -> new SourceEntry(ELECTRICITY, s.name(), s.unit() == null ? "kWh" : s.unit()))
-          .toList();
-      var e = new Entry(
-          id, factory, factories.map.get(factory).name(), in.name(), in.type(), in.ratedPowerKw(),
-          in.dataIntervalSeconds(), used, in.tariffId(), in.description(), in.manufacturer(),
-          in.model(), in.locationInFactory(), in.mqttTopic(), in.isCritical(), in.ratedCurrentA(),
-          in.ratedVoltageV(), active, T, T);
+      var used =
+          in.energySources().stream()
+              .map(s -> new SourceEntry(ELECTRICITY, s.name(), s.unit() == null ? "kWh" : s.unit()))
+              .toList();
+      var e =
+          new Entry(
+              id,
+              factory,
+              factories.map.get(factory).name(),
+              in.name(),
+              in.type(),
+              in.ratedPowerKw(),
+              in.dataIntervalSeconds(),
+              used,
+              in.tariffId(),
+              in.description(),
+              in.manufacturer(),
+              in.model(),
+              in.locationInFactory(),
+              in.mqttTopic(),
+              in.isCritical(),
+              in.ratedCurrentA(),
+              in.ratedVoltageV(),
+              active,
+              T,
+              T);
       map.put(id, e);
       return completedFuture(e);
     }
@@ -171,27 +212,64 @@ final class InMemoryRegistry implements RegistryChanged {
     @Override
     public CompletionStage<Optional<Entry>> find(String key) {
       return completedFuture(
-          map.values().stream().filter(s -> s.name().equals(key) || s.id().toString().equals(key)).findFirst());
+          map.values().stream()
+              .filter(s -> s.name().equals(key) || s.id().toString().equals(key))
+              .findFirst());
     }
 
     @Override
     public CompletionStage<Entry> create(UUID id, Input in) {
-      var e = new Entry(id == null ? UUID.randomUUID() : id, in.name(), in.unit(), in.costPerUnit(),
-          in.carbonFactor(), in.description(), true, T, T);
+      var e =
+          new Entry(
+              id == null ? UUID.randomUUID() : id,
+              in.name(),
+              in.unit(),
+              in.costPerUnit(),
+              in.carbonFactor(),
+              in.description(),
+              true,
+              T,
+              T);
       map.put(e.id(), e);
       return completedFuture(e);
     }
 
     @Override
     public CompletionStage<Optional<Entry>> update(UUID id, Input in) {
-      return completedFuture(Optional.ofNullable(map.computeIfPresent(id, (k, s) -> new Entry(
-          id, in.name(), in.unit(), in.costPerUnit(), in.carbonFactor(), in.description(), s.isActive(), T, T))));
+      return completedFuture(
+          Optional.ofNullable(
+              map.computeIfPresent(
+                  id,
+                  (k, s) ->
+                      new Entry(
+                          id,
+                          in.name(),
+                          in.unit(),
+                          in.costPerUnit(),
+                          in.carbonFactor(),
+                          in.description(),
+                          s.isActive(),
+                          T,
+                          T))));
     }
 
     @Override
     public CompletionStage<Optional<Entry>> setActive(UUID id, boolean active) {
-      return completedFuture(Optional.ofNullable(map.computeIfPresent(id, (k, s) -> new Entry(
-          id, s.name(), s.unit(), s.costPerUnit(), s.carbonFactor(), s.description(), active, T, T))));
+      return completedFuture(
+          Optional.ofNullable(
+              map.computeIfPresent(
+                  id,
+                  (k, s) ->
+                      new Entry(
+                          id,
+                          s.name(),
+                          s.unit(),
+                          s.costPerUnit(),
+                          s.carbonFactor(),
+                          s.description(),
+                          active,
+                          T,
+                          T))));
     }
   }
 
@@ -199,7 +277,8 @@ final class InMemoryRegistry implements RegistryChanged {
     final Map<UUID, Entry> map = new ConcurrentHashMap<>();
 
     @Override
-    public CompletionStage<List<Entry>> list(Optional<String> energySource, Optional<Boolean> active) {
+    public CompletionStage<List<Entry>> list(
+        Optional<String> energySource, Optional<Boolean> active) {
       return completedFuture(
           map.values().stream()
               .filter(s -> energySource.map(n -> s.energySource().equalsIgnoreCase(n)).orElse(true))
@@ -232,21 +311,40 @@ final class InMemoryRegistry implements RegistryChanged {
 
     @Override
     public CompletionStage<Optional<Entry>> update(UUID id, Input in) {
-      return map.containsKey(id) ? write(id, in, map.get(id).isActive()).thenApply(Optional::of) : completedFuture(Optional.empty());
+      return map.containsKey(id)
+          ? write(id, in, map.get(id).isActive()).thenApply(Optional::of)
+          : completedFuture(Optional.empty());
     }
 
     @Override
     public CompletionStage<Optional<Entry>> setActive(UUID id, boolean active) {
-      return map.containsKey(id) ? write(id, map.get(id).toInput(), active).thenApply(Optional::of) : completedFuture(Optional.empty());
+      return map.containsKey(id)
+          ? write(id, map.get(id).toInput(), active).thenApply(Optional::of)
+          : completedFuture(Optional.empty());
     }
 
     private CompletionStage<Entry> write(UUID id, Input in, boolean active) {
       var missing = in.machineIds().stream().filter(m -> !machines.map.containsKey(m)).toList();
       if (!missing.isEmpty()) {
-        return refuse(RegistryRejection.Kind.MISSING_REFERENCE, "machine_ids", "unknown machines: " + missing);
+        return refuse(
+            RegistryRejection.Kind.MISSING_REFERENCE,
+            "machine_ids",
+            "unknown machines: " + missing);
       }
-      var e = new Entry(id, in.name(), in.description(), ELECTRICITY, "electricity", "kWh", in.machineIds(),
-          in.baselineYear(), null, active, T, T);
+      var e =
+          new Entry(
+              id,
+              in.name(),
+              in.description(),
+              ELECTRICITY,
+              "electricity",
+              "kWh",
+              in.machineIds(),
+              in.baselineYear(),
+              null,
+              active,
+              T,
+              T);
       map.put(id, e);
       return completedFuture(e);
     }

@@ -31,9 +31,9 @@ import org.enms.core.reading.Reading;
  * other over the interval ({@code kWh = kW × h}); a counter's interval energy is the difference to
  * the previous register value ({@link EnergyCounter}: resets and rollovers are recognised, the
  * first value only sets the baseline and is not stored, and the energy across a gap belongs to the
- * row that ends it, with its power averaged over the gap). Duplicated timestamps keep the first row.
- * Missing intervals are reported as gaps and never filled. Rejected rows are reported with their
- * line numbers and do not stop the import.
+ * row that ends it, with its power averaged over the gap). Duplicated timestamps keep the first
+ * row. Missing intervals are reported as gaps and never filled. Rejected rows are reported with
+ * their line numbers and do not stop the import.
  */
 public final class CsvImporter {
   /** Entries kept in each list of the summary; counts are always complete. */
@@ -42,9 +42,18 @@ public final class CsvImporter {
   private static final int SAMPLE_ROWS = 2000;
   private static final List<String> ENVIRONMENTAL_FIELDS =
       List.of(
-          "outdoor_temp_c", "indoor_temp_c", "machine_temp_c", "outdoor_humidity_percent",
-          "indoor_humidity_percent", "pressure_bar", "flow_rate_m3h", "supply_air_temp_c",
-          "return_air_temp_c", "chilled_water_supply_temp_c", "chilled_water_return_temp_c", "cop",
+          "outdoor_temp_c",
+          "indoor_temp_c",
+          "machine_temp_c",
+          "outdoor_humidity_percent",
+          "indoor_humidity_percent",
+          "pressure_bar",
+          "flow_rate_m3h",
+          "supply_air_temp_c",
+          "return_air_temp_c",
+          "chilled_water_supply_temp_c",
+          "chilled_water_return_temp_c",
+          "cop",
           "vibration_mm_s");
 
   private final ImportSpec spec;
@@ -77,9 +86,7 @@ public final class CsvImporter {
       String[] driverNames,
       int fieldsNeeded) {}
 
-  /**
-   * A file whose layout has been detected, ready to import.
-   */
+  /** A file whose layout has been detected, ready to import. */
   public static final class Prepared {
     private final ImportSource source;
     private final Layout layout;
@@ -147,12 +154,31 @@ public final class CsvImporter {
     long[] gapTotals = new long[2];
     List<ImportGap> gaps = run.slots.gaps(LIST_LIMIT, gapTotals);
     return new ImportSummary(
-        source.name(), machineId, run.rowsRead, run.accepted, run.rejected, run.duplicates,
-        totals.written(), totals.inserted(), run.min, run.max, layout.interval,
-        layout.timestamps.toString(), spec.zone().getId(), spec.stamp().name().toLowerCase(java.util.Locale.ROOT),
-        prepared.delimiter(), layout.decimalComma, gapTotals[0], gapTotals[1],
-        run.slots.offGridCount(), run.rejects, run.duplicateList, gaps, run.counterEvents,
-        Duration.ofNanos(System.nanoTime() - started), Duration.ZERO);
+        source.name(),
+        machineId,
+        run.rowsRead,
+        run.accepted,
+        run.rejected,
+        run.duplicates,
+        totals.written(),
+        totals.inserted(),
+        run.min,
+        run.max,
+        layout.interval,
+        layout.timestamps.toString(),
+        spec.zone().getId(),
+        spec.stamp().name().toLowerCase(java.util.Locale.ROOT),
+        prepared.delimiter(),
+        layout.decimalComma,
+        gapTotals[0],
+        gapTotals[1],
+        run.slots.offGridCount(),
+        run.rejects,
+        run.duplicateList,
+        gaps,
+        run.counterEvents,
+        Duration.ofNanos(System.nanoTime() - started),
+        Duration.ZERO);
   }
 
   // ---- detection --------------------------------------------------------------------------------
@@ -181,7 +207,10 @@ public final class CsvImporter {
         }
       }
       int ts = index(spec.timestampColumn(), header, "timestamp_column");
-      int time = spec.timeColumn().isPresent() ? index(spec.timeColumn().get(), header, "time_column") : -1;
+      int time =
+          spec.timeColumn().isPresent()
+              ? index(spec.timeColumn().get(), header, "time_column")
+              : -1;
       List<String> stamps = stamps(sample, ts, time);
       if (spec.format().isEmpty()
           && spec.dateOrder() == DateOrder.AUTO
@@ -200,7 +229,8 @@ public final class CsvImporter {
       }
     }
     int ts = index(spec.timestampColumn(), header, "timestamp_column");
-    int time = spec.timeColumn().isPresent() ? index(spec.timeColumn().get(), header, "time_column") : -1;
+    int time =
+        spec.timeColumn().isPresent() ? index(spec.timeColumn().get(), header, "time_column") : -1;
     int value = index(spec.valueColumn(), header, "value_column");
     int production =
         spec.productionColumn().isPresent()
@@ -230,10 +260,20 @@ public final class CsvImporter {
                     delimiter != ','
                         && sample.stream()
                             .anyMatch(c -> c.length > value && c[value].indexOf(',') >= 0));
-    Duration interval = spec.interval().orElseGet(() -> inferInterval(sample, ts, time, timestamps));
+    Duration interval =
+        spec.interval().orElseGet(() -> inferInterval(sample, ts, time, timestamps));
     return new Layout(
-        delimiter, decimalComma, timestamps, interval, ts, time, value, production, drivers,
-        driverNames, needed + 1);
+        delimiter,
+        decimalComma,
+        timestamps,
+        interval,
+        ts,
+        time,
+        value,
+        production,
+        drivers,
+        driverNames,
+        needed + 1);
   }
 
   private Duration inferInterval(List<String[]> sample, int ts, int time, TimestampLayout layout) {
@@ -260,7 +300,8 @@ public final class CsvImporter {
     }
     if (n == 0) {
       throw InvalidImportSpecException.of(
-          "interval", "cannot infer the interval from fewer than two rows in time order; declare it");
+          "interval",
+          "cannot infer the interval from fewer than two rows in time order; declare it");
     }
     long[] sorted = Arrays.copyOf(steps, n);
     Arrays.sort(sorted);
@@ -289,7 +330,10 @@ public final class CsvImporter {
   private static int index(Column column, List<String> header, String field) {
     if (column.name() != null && header.isEmpty()) {
       throw InvalidImportSpecException.of(
-          field, "column '" + column.name() + "' is named, but the file has no header row; give its position");
+          field,
+          "column '"
+              + column.name()
+              + "' is named, but the file has no header row; give its position");
     }
     OptionalInt i = column.indexIn(header);
     if (i.isEmpty()) {
@@ -371,7 +415,9 @@ public final class CsvImporter {
       this.counter =
           new EnergyCounter(
               new EnergyCounter.Limits(
-                  d.registerMaxKwh(), d.rolloverMarginKwh(), d.resetThresholdKwh(),
+                  d.registerMaxKwh(),
+                  d.rolloverMarginKwh(),
+                  d.resetThresholdKwh(),
                   layout.interval.multipliedBy(3).dividedBy(2)));
       this.batch = new ArrayList<>(batchRows + 3);
     }
@@ -452,7 +498,15 @@ public final class CsvImporter {
         if (produced != null) {
           batch.add(
               new ProductionReading(
-                  machineId, t, produced, produced, 0, produced / intervalHours, null, null, null,
+                  machineId,
+                  t,
+                  produced,
+                  produced,
+                  0,
+                  produced / intervalHours,
+                  null,
+                  null,
+                  null,
                   null));
         }
         if (drivers != null) {
@@ -478,7 +532,8 @@ public final class CsvImporter {
       };
     }
 
-    private EnergyReading counterReading(Instant t, double registerKwh) throws RowRejectedException {
+    private EnergyReading counterReading(Instant t, double registerKwh)
+        throws RowRejectedException {
       CounterDelta d = counter.accept(t, registerKwh);
       switch (d.kind()) {
         case FIRST -> {
@@ -493,13 +548,27 @@ public final class CsvImporter {
         case NORMAL -> {}
       }
       if (d.afterGap()) {
-        note(t, "counter energy " + round(d.deltaKwh()) + " kWh over a gap of " + d.sinceLast()
-            + " attributed to this row");
+        note(
+            t,
+            "counter energy "
+                + round(d.deltaKwh())
+                + " kWh over a gap of "
+                + d.sinceLast()
+                + " attributed to this row");
       }
       double hours = d.sinceLast().toMillis() / 3_600_000.0;
       return new EnergyReading(
-          machineId, t, EnergyType.ELECTRICITY, d.deltaKwh() / hours, d.deltaKwh(), registerKwh,
-          null, null, null, null, null);
+          machineId,
+          t,
+          EnergyType.ELECTRICITY,
+          d.deltaKwh() / hours,
+          d.deltaKwh(),
+          registerKwh,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
 
     private void note(Instant t, String what) {
@@ -534,8 +603,21 @@ public final class CsvImporter {
         return null;
       }
       return new EnvironmentalReading(
-          machineId, t, known[0], known[1], known[2], known[3], known[4], known[5], known[6],
-          known[7], known[8], known[9], known[10], known[11], known[12],
+          machineId,
+          t,
+          known[0],
+          known[1],
+          known[2],
+          known[3],
+          known[4],
+          known[5],
+          known[6],
+          known[7],
+          known[8],
+          known[9],
+          known[10],
+          known[11],
+          known[12],
           extra == null ? null : extra.toString());
     }
 
@@ -545,7 +627,8 @@ public final class CsvImporter {
       }
       double v = number(cell, "production");
       if (v < 0 || v != Math.rint(v)) {
-        throw new RowRejectedException("production: expected a non-negative whole number, was " + v);
+        throw new RowRejectedException(
+            "production: expected a non-negative whole number, was " + v);
       }
       return (long) v;
     }

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Imported readings are history, not live data: they never pass the MQTT ingest, and the machine
  * entities are not told about them. So an entity's live totals for today do not include rows
- * imported for today until it restarts and restores from the database. Blocking; run it on a
- * thread that may block. Thread-safe; imports may run concurrently.
+ * imported for today until it restarts and restores from the database. Blocking; run it on a thread
+ * that may block. Thread-safe; imports may run concurrently.
  */
 public final class DatabaseImporter {
   private static final Logger log = LoggerFactory.getLogger(DatabaseImporter.class);
@@ -57,7 +57,8 @@ public final class DatabaseImporter {
   }
 
   /** A file checked against its spec and its machine, ready to run. */
-  public record Ready(ImportSpec spec, MachineRow machine, CsvImporter importer, CsvImporter.Prepared file) {}
+  public record Ready(
+      ImportSpec spec, MachineRow machine, CsvImporter importer, CsvImporter.Prepared file) {}
 
   /**
    * Resolves the machine and detects the file's layout; reads only the beginning of the file.
@@ -76,8 +77,12 @@ public final class DatabaseImporter {
   public ImportSummary run(Ready ready, Consumer<ImportProgress> progress) throws IOException {
     long started = System.nanoTime();
     ImportSummary summary =
-        ready.importer()
-            .run(ready.file(), new ParallelWriterSink(writer, writerPool, settings.writers()), progress);
+        ready
+            .importer()
+            .run(
+                ready.file(),
+                new ParallelWriterSink(writer, writerPool, settings.writers()),
+                progress);
     long rollupStart = System.nanoTime();
     if (summary.readingsWritten() > 0) {
       // Also when nothing was new: an earlier import may have stopped before its roll-ups.
@@ -89,9 +94,16 @@ public final class DatabaseImporter {
     log.info(
         "import file={} machine={} rows={} new_readings={} rejected={} duplicates={} gaps={}"
             + " range={}..{} elapsed_ms={}",
-        summary.file(), ready.machine().name(), summary.rowsImported(), summary.readingsNew(),
-        summary.rowsRejected(), summary.duplicateRows(), summary.gapCount(), summary.rangeFrom(),
-        summary.rangeTo(), summary.elapsed().toMillis());
+        summary.file(),
+        ready.machine().name(),
+        summary.rowsImported(),
+        summary.readingsNew(),
+        summary.rowsRejected(),
+        summary.duplicateRows(),
+        summary.gapCount(),
+        summary.rangeFrom(),
+        summary.rangeTo(),
+        summary.elapsed().toMillis());
     return summary;
   }
 
@@ -116,7 +128,9 @@ public final class DatabaseImporter {
                     "machine",
                     matches.isEmpty()
                         ? "no machine named " + ref
-                        : "no machine named exactly " + ref + "; did you mean "
+                        : "no machine named exactly "
+                            + ref
+                            + "; did you mean "
                             + String.join(", ", matches.stream().map(MachineRow::name).toList())
                             + "?"));
   }

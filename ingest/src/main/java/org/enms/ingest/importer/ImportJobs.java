@@ -126,14 +126,24 @@ public final class ImportJobs {
     }
 
     public synchronized JobView view() {
-      double percent =
-          state == State.SUCCEEDED ? 100 : Math.max(0, progress.percent());
+      double percent = state == State.SUCCEEDED ? 100 : Math.max(0, progress.percent());
       long read = summary != null ? summary.rowsRead() : progress.rowsRead();
       long imported = summary != null ? summary.rowsImported() : progress.rowsAccepted();
       long rejected = summary != null ? summary.rowsRejected() : progress.rowsRejected();
       return new JobView(
-          id, state, file, machine, read, imported, rejected, Math.round(percent * 10) / 10.0,
-          createdAt, finishedAt, summary, error, problems);
+          id,
+          state,
+          file,
+          machine,
+          read,
+          imported,
+          rejected,
+          Math.round(percent * 10) / 10.0,
+          createdAt,
+          finishedAt,
+          summary,
+          error,
+          problems);
     }
   }
 }

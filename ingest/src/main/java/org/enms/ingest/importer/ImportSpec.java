@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How to read one meter export: which columns hold what, in which units, and how its timestamps
- * are written. Build one with {@link #builder} or from text fields with {@link ImportSpecParser}.
+ * How to read one meter export: which columns hold what, in which units, and how its timestamps are
+ * written. Build one with {@link #builder} or from text fields with {@link ImportSpecParser}.
  *
  * @param machine the machine the file belongs to: its name or id
  * @param timestampColumn the timestamp, or the date when {@code timeColumn} is set
@@ -144,10 +144,21 @@ public record ImportSpec(
 
     public ImportSpec build() {
       return new ImportSpec(
-          machine, timestampColumn, Optional.ofNullable(timeColumn), valueColumn, valueKind,
-          Optional.ofNullable(format), dateOrder, zone, stamp, Optional.ofNullable(interval),
-          Optional.ofNullable(delimiter), Optional.ofNullable(decimalComma), header,
-          Optional.ofNullable(productionColumn), drivers);
+          machine,
+          timestampColumn,
+          Optional.ofNullable(timeColumn),
+          valueColumn,
+          valueKind,
+          Optional.ofNullable(format),
+          dateOrder,
+          zone,
+          stamp,
+          Optional.ofNullable(interval),
+          Optional.ofNullable(delimiter),
+          Optional.ofNullable(decimalComma),
+          header,
+          Optional.ofNullable(productionColumn),
+          drivers);
     }
   }
 }

@@ -25,12 +25,26 @@ public final class ImportSpecParser {
   /** Every field this parser reads; others are reported as unknown. */
   public static final Set<String> FIELDS =
       Set.of(
-          "machine", "value_kind", "timestamp_column", "time_column", "value_column", "format",
-          "day_first", "month_first", "timezone", "stamp", "interval", "delimiter",
-          "decimal_comma", "header", "production_column", "drivers");
+          "machine",
+          "value_kind",
+          "timestamp_column",
+          "time_column",
+          "value_column",
+          "format",
+          "day_first",
+          "month_first",
+          "timezone",
+          "stamp",
+          "interval",
+          "delimiter",
+          "decimal_comma",
+          "header",
+          "production_column",
+          "drivers");
 
   private static final Pattern DURATION =
-      Pattern.compile("(\\d+)\\s*(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hour|hours)?");
+      Pattern.compile(
+          "(\\d+)\\s*(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hour|hours)?");
 
   private ImportSpecParser() {}
 
@@ -142,7 +156,10 @@ public final class ImportSpecParser {
     return b.build();
   }
 
-  /** {@code 15m}, {@code 15min}, {@code 1h}, {@code 900s}, {@code 900} (seconds) or ISO {@code PT15M}. */
+  /**
+   * {@code 15m}, {@code 15min}, {@code 1h}, {@code 900s}, {@code 900} (seconds) or ISO {@code
+   * PT15M}.
+   */
   public static Optional<Duration> duration(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     if (t.startsWith("pt")) {

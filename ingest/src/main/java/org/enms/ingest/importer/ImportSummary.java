@@ -66,9 +66,30 @@ public record ImportSummary(
 
   ImportSummary withTiming(Duration newElapsed, Duration newRollup) {
     return new ImportSummary(
-        file, machineId, rowsRead, rowsImported, rowsRejected, duplicateRows, readingsWritten,
-        readingsNew, rangeFrom, rangeTo, interval, timestampLayout, timezone, stamp, delimiter,
-        decimalComma, gapCount, missingIntervals, irregularRows, rejects, duplicates, gaps,
-        counterEvents, newElapsed, newRollup);
+        file,
+        machineId,
+        rowsRead,
+        rowsImported,
+        rowsRejected,
+        duplicateRows,
+        readingsWritten,
+        readingsNew,
+        rangeFrom,
+        rangeTo,
+        interval,
+        timestampLayout,
+        timezone,
+        stamp,
+        delimiter,
+        decimalComma,
+        gapCount,
+        missingIntervals,
+        irregularRows,
+        rejects,
+        duplicates,
+        gaps,
+        counterEvents,
+        newElapsed,
+        newRollup);
   }
 }

@@ -9,7 +9,8 @@ import java.time.Instant;
  * with their daily partition, so they are refused instead) and at most {@code futureSkew} ahead of
  * the clock, the same bound live data has.
  */
-public record ImportWindow(Instant earliest, Instant latest, int retentionDays, Duration futureSkew) {
+public record ImportWindow(
+    Instant earliest, Instant latest, int retentionDays, Duration futureSkew) {
 
   public static ImportWindow of(Clock clock, int retentionDays, Duration futureSkew) {
     Instant now = clock.instant();
@@ -23,7 +24,8 @@ public record ImportWindow(Instant earliest, Instant latest, int retentionDays, 
           "timestamp " + t + " is older than the retention of " + retentionDays + " days");
     }
     if (t.isAfter(latest)) {
-      throw new RowRejectedException("timestamp " + t + " is more than " + futureSkew + " in the future");
+      throw new RowRejectedException(
+          "timestamp " + t + " is more than " + futureSkew + " in the future");
     }
   }
 }

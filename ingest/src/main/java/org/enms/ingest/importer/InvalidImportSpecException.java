@@ -18,7 +18,9 @@ public final class InvalidImportSpecException extends RuntimeException {
 
   public InvalidImportSpecException(List<Problem> problems) {
     super(
-        problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")),
+        problems.stream()
+            .map(p -> p.field() + ": " + p.message())
+            .collect(Collectors.joining("; ")),
         null,
         false,
         false);

@@ -12,8 +12,8 @@ import java.time.zone.ZoneRules;
  * fall-back hour each local time occurs twice; the file's order tells them apart: a stamp whose
  * earlier reading would not move forward from the previous row is the second occurrence and takes
  * the later offset. (A genuinely duplicated row inside that hour is therefore read as the second
- * occurrence.) Local times skipped by the spring-forward change do not exist and are rejected.
- * One instance per file; not thread-safe.
+ * occurrence.) Local times skipped by the spring-forward change do not exist and are rejected. One
+ * instance per file; not thread-safe.
  */
 final class LocalTimeResolver {
   private final ZoneId zone;
@@ -37,8 +37,14 @@ final class LocalTimeResolver {
         result = local.toInstant(rules.getOffset(local));
       } else if (t.isGap()) {
         throw new RowRejectedException(
-            "local time " + local + " does not exist in " + zone + " (clocks went forward from "
-                + t.getDateTimeBefore().toLocalTime() + " to " + t.getDateTimeAfter().toLocalTime()
+            "local time "
+                + local
+                + " does not exist in "
+                + zone
+                + " (clocks went forward from "
+                + t.getDateTimeBefore().toLocalTime()
+                + " to "
+                + t.getDateTimeAfter().toLocalTime()
                 + ")");
       } else {
         Instant early = local.toInstant(t.getOffsetBefore());

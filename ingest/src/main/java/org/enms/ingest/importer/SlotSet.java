@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The interval slots a file has rows for, to find duplicates and gaps without holding the rows: one
- * bit per interval on the grid of the first row (10 million 1-s rows take about 1.3 MB), in blocks so
- * that a file may run backwards or jump. Stamps off the grid are kept in a plain set and take no
+ * bit per interval on the grid of the first row (10 million 1-s rows take about 1.3 MB), in blocks
+ * so that a file may run backwards or jump. Stamps off the grid are kept in a plain set and take no
  * part in gap finding.
  */
 final class SlotSet {

@@ -64,11 +64,11 @@ public final class TimestampLayout {
 
   /**
    * Detects the layout from sample stamps. Day-first and month-first are told apart by a first or
-   * second field above 12 anywhere in the samples (the caller passes as many as it needs);
-   * without one, the declared order decides, and without a declaration the file is ambiguous.
+   * second field above 12 anywhere in the samples (the caller passes as many as it needs); without
+   * one, the declared order decides, and without a declaration the file is ambiguous.
    *
-   * @throws InvalidImportSpecException when the stamps have no known layout, contradict each
-   *     other, or are ambiguous and no order was declared
+   * @throws InvalidImportSpecException when the stamps have no known layout, contradict each other,
+   *     or are ambiguous and no order was declared
    */
   public static TimestampLayout detect(List<String> samples, DateOrder declared) {
     String first = samples.stream().filter(s -> !s.isBlank()).findFirst().orElse(null);
@@ -111,7 +111,8 @@ public final class TimestampLayout {
     if (wanted != null && seen != null && wanted != seen) {
       throw InvalidImportSpecException.of(
           declared == DateOrder.DAY_FIRST ? "day_first" : "month_first",
-          "the file's dates are " + (seen == Kind.DAY_FIRST ? "day-first" : "month-first")
+          "the file's dates are "
+              + (seen == Kind.DAY_FIRST ? "day-first" : "month-first")
               + " (a field above 12 shows it), which contradicts the declared order");
     }
     if (wanted != null) {
@@ -120,7 +121,9 @@ public final class TimestampLayout {
     if (seen == null) {
       throw InvalidImportSpecException.of(
           "day_first",
-          "dates such as '" + f + "' are ambiguous (no day above 12 in the file):"
+          "dates such as '"
+              + f
+              + "' are ambiguous (no day above 12 in the file):"
               + " declare --day-first or --month-first (day_first/month_first)");
     }
     return of(seen);
@@ -174,7 +177,8 @@ public final class TimestampLayout {
     }
     try {
       LocalDate date = LocalDate.from(t);
-      LocalTime time = t.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(t) : LocalTime.MIDNIGHT;
+      LocalTime time =
+          t.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(t) : LocalTime.MIDNIGHT;
       LocalDateTime local =
           date.atTime(time).plusDays(t.query(DateTimeFormatter.parsedExcessDays()).getDays());
       if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -286,8 +290,14 @@ public final class TimestampLayout {
       }
       hour = hour % 12 + (ampm == 2 ? 12 : 0);
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31 || minute > 59 || second > 59
-        || hour > 24 || (hour == 24 && (minute != 0 || second != 0 || nanos != 0))) {
+    if (month < 1
+        || month > 12
+        || day < 1
+        || day > 31
+        || minute > 59
+        || second > 59
+        || hour > 24
+        || (hour == 24 && (minute != 0 || second != 0 || nanos != 0))) {
       throw bad(raw, "a valid " + order() + " date and time");
     }
     LocalDate date;
@@ -300,7 +310,8 @@ public final class TimestampLayout {
     LocalDateTime local =
         hour == 24
             ? date.plusDays(1).atStartOfDay()
-            : LocalDateTime.of(date, LocalTime.of((int) hour, (int) minute, (int) second, (int) nanos));
+            : LocalDateTime.of(
+                date, LocalTime.of((int) hour, (int) minute, (int) second, (int) nanos));
     if (hasOffset) {
       return new Stamp(local.toInstant(java.time.ZoneOffset.ofTotalSeconds(offsetSeconds)), null);
     }

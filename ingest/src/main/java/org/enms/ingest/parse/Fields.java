@@ -60,7 +60,8 @@ final class Fields {
       return null;
     }
     if (d < 0 || d != Math.rint(d)) {
-      throw new RejectedPayloadException("field " + name + ": expected a non-negative whole number");
+      throw new RejectedPayloadException(
+          "field " + name + ": expected a non-negative whole number");
     }
     return d.longValue();
   }

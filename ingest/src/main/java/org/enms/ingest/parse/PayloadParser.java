@@ -22,17 +22,29 @@ import org.enms.core.reading.Topic;
 /**
  * Turns one MQTT message (topic + JSON) into readings. Single messages follow the original's
  * payloads per data type; a gateway {@code batch} message carries {@code readings[]}, each with its
- * own {@code data_type}. Bad readings inside a batch are rejected one by one, so one bad reading does
- * not cost the good ones.
+ * own {@code data_type}. Bad readings inside a batch are rejected one by one, so one bad reading
+ * does not cost the good ones.
  */
 public final class PayloadParser {
   private static final ObjectMapper MAPPER = Json.mapper();
   private static final Set<String> ENVIRONMENTAL_FIELDS =
       Set.of(
-          "time", "timestamp", "machine_id", "outdoor_temp_c", "indoor_temp_c", "machine_temp_c",
-          "outdoor_humidity_percent", "indoor_humidity_percent", "pressure_bar", "flow_rate_m3h",
-          "supply_air_temp_c", "return_air_temp_c", "chilled_water_supply_temp_c",
-          "chilled_water_return_temp_c", "cop", "vibration_mm_s");
+          "time",
+          "timestamp",
+          "machine_id",
+          "outdoor_temp_c",
+          "indoor_temp_c",
+          "machine_temp_c",
+          "outdoor_humidity_percent",
+          "indoor_humidity_percent",
+          "pressure_bar",
+          "flow_rate_m3h",
+          "supply_air_temp_c",
+          "return_air_temp_c",
+          "chilled_water_supply_temp_c",
+          "chilled_water_return_temp_c",
+          "cop",
+          "vibration_mm_s");
 
   /** The readings of a message, and the reasons for those that were rejected. */
   public record Parsed(List<Reading> readings, List<Rejection> rejections) {}
@@ -99,10 +111,22 @@ public final class PayloadParser {
     Fields f = new Fields(node);
     return switch (type) {
       case ENERGY, ELECTRICITY -> electricity(f);
-      case NATURAL_GAS -> carrier(f, node, EnergyType.NATURAL_GAS, "flow_rate_m3h",
-          "consumption_m3", EnergyType.GAS_KWH_PER_M3);
-      case STEAM -> carrier(f, node, EnergyType.STEAM, "flow_rate_kg_h", "consumption_kg",
-          EnergyType.STEAM_KWH_PER_KG);
+      case NATURAL_GAS ->
+          carrier(
+              f,
+              node,
+              EnergyType.NATURAL_GAS,
+              "flow_rate_m3h",
+              "consumption_m3",
+              EnergyType.GAS_KWH_PER_M3);
+      case STEAM ->
+          carrier(
+              f,
+              node,
+              EnergyType.STEAM,
+              "flow_rate_kg_h",
+              "consumption_kg",
+              EnergyType.STEAM_KWH_PER_KG);
       case PRODUCTION -> production(f);
       case ENVIRONMENTAL -> environmental(f, node);
       case STATUS -> status(f);
@@ -120,15 +144,28 @@ public final class PayloadParser {
       throw new RejectedPayloadException("missing field energy_kwh (or energy_total_kwh)");
     }
     return new EnergyReading(
-        machine, time, EnergyType.ELECTRICITY, power, energy, counter,
-        f.optionalDouble("voltage_v"), f.optionalDouble("current_a"),
-        f.optionalDouble("power_factor"), f.optionalDouble("frequency_hz"), null);
+        machine,
+        time,
+        EnergyType.ELECTRICITY,
+        power,
+        energy,
+        counter,
+        f.optionalDouble("voltage_v"),
+        f.optionalDouble("current_a"),
+        f.optionalDouble("power_factor"),
+        f.optionalDouble("frequency_hz"),
+        null);
   }
 
   /** Gas and steam become kWh equivalents; their native quantities stay in the metadata. */
   private static EnergyReading carrier(
-      Fields f, JsonNode node, String energyType, String flowField, String consumptionField,
-      double kwhPerUnit) throws RejectedPayloadException {
+      Fields f,
+      JsonNode node,
+      String energyType,
+      String flowField,
+      String consumptionField,
+      double kwhPerUnit)
+      throws RejectedPayloadException {
     var machine = f.machineId();
     var time = f.time();
     double flow = f.requiredDouble(flowField);
@@ -136,8 +173,17 @@ public final class PayloadParser {
     ObjectNode meta = ((ObjectNode) node).deepCopy();
     meta.remove(List.of("time", "timestamp", "machine_id"));
     return new EnergyReading(
-        machine, time, energyType, flow * kwhPerUnit, consumption * kwhPerUnit, null, null, null,
-        null, null, meta.toString());
+        machine,
+        time,
+        energyType,
+        flow * kwhPerUnit,
+        consumption * kwhPerUnit,
+        null,
+        null,
+        null,
+        null,
+        null,
+        meta.toString());
   }
 
   private static ProductionReading production(Fields f) throws RejectedPayloadException {
@@ -151,9 +197,16 @@ public final class PayloadParser {
       throughput = f.optionalDouble("production_rate");
     }
     return new ProductionReading(
-        machine, time, count, good == null ? count : good, bad == null ? 0 : bad, throughput,
-        f.optionalText("operating_mode"), f.optionalDouble("speed_percent"),
-        f.optionalText("recipe_id"), null);
+        machine,
+        time,
+        count,
+        good == null ? count : good,
+        bad == null ? 0 : bad,
+        throughput,
+        f.optionalText("operating_mode"),
+        f.optionalDouble("speed_percent"),
+        f.optionalText("recipe_id"),
+        null);
   }
 
   private static EnvironmentalReading environmental(Fields f, JsonNode node)
@@ -169,13 +222,22 @@ public final class PayloadParser {
               }
             });
     return new EnvironmentalReading(
-        machine, time, f.optionalDouble("outdoor_temp_c"), f.optionalDouble("indoor_temp_c"),
-        f.optionalDouble("machine_temp_c"), f.optionalDouble("outdoor_humidity_percent"),
-        f.optionalDouble("indoor_humidity_percent"), f.optionalDouble("pressure_bar"),
-        f.optionalDouble("flow_rate_m3h"), f.optionalDouble("supply_air_temp_c"),
-        f.optionalDouble("return_air_temp_c"), f.optionalDouble("chilled_water_supply_temp_c"),
-        f.optionalDouble("chilled_water_return_temp_c"), f.optionalDouble("cop"),
-        f.optionalDouble("vibration_mm_s"), extra.isEmpty() ? null : extra.toString());
+        machine,
+        time,
+        f.optionalDouble("outdoor_temp_c"),
+        f.optionalDouble("indoor_temp_c"),
+        f.optionalDouble("machine_temp_c"),
+        f.optionalDouble("outdoor_humidity_percent"),
+        f.optionalDouble("indoor_humidity_percent"),
+        f.optionalDouble("pressure_bar"),
+        f.optionalDouble("flow_rate_m3h"),
+        f.optionalDouble("supply_air_temp_c"),
+        f.optionalDouble("return_air_temp_c"),
+        f.optionalDouble("chilled_water_supply_temp_c"),
+        f.optionalDouble("chilled_water_return_temp_c"),
+        f.optionalDouble("cop"),
+        f.optionalDouble("vibration_mm_s"),
+        extra.isEmpty() ? null : extra.toString());
   }
 
   private static StatusReading status(Fields f) throws RejectedPayloadException {
@@ -186,7 +248,10 @@ public final class PayloadParser {
       throw new RejectedPayloadException("missing field is_running");
     }
     return new StatusReading(
-        machine, time, running, f.optionalText("operating_mode"),
+        machine,
+        time,
+        running,
+        f.optionalText("operating_mode"),
         f.optionalDouble("current_power_kw"));
   }
 

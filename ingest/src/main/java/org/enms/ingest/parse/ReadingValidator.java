@@ -9,8 +9,8 @@ import org.enms.core.reading.Reading;
 
 /**
  * Checks what parsing cannot: that the machine is registered and that the timestamp is plausible
- * for live data (not far in the future, not older than the live window; imports have their own
- * path and limits).
+ * for live data (not far in the future, not older than the live window; imports have their own path
+ * and limits).
  */
 public final class ReadingValidator {
   private final Predicate<UUID> knownMachine;

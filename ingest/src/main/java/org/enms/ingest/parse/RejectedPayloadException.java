@@ -1,6 +1,8 @@
 package org.enms.ingest.parse;
 
-/** A payload, or one reading inside a gateway batch, that cannot be stored; the message says why. */
+/**
+ * A payload, or one reading inside a gateway batch, that cannot be stored; the message says why.
+ */
 public final class RejectedPayloadException extends Exception {
   private static final long serialVersionUID = 1L;
 

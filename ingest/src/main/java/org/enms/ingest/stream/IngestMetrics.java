@@ -20,7 +20,9 @@ public final class IngestMetrics {
 
   public IngestMetrics(MeterRegistry registry) {
     messages =
-        Counter.builder("enms.ingest.messages").description("MQTT messages taken").register(registry);
+        Counter.builder("enms.ingest.messages")
+            .description("MQTT messages taken")
+            .register(registry);
     readings =
         Counter.builder("enms.ingest.readings")
             .description("readings durably stored (redeliveries included)")

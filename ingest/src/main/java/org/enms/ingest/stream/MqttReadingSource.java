@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why several: with manual acks the broker stops sending to a connection once its in-flight
  * window (Mosquitto: {@code max_inflight_messages}, 20 by default) is unacknowledged, and we
- * acknowledge only after the batch commit. Throughput per connection is therefore about
- * window / commit latency; N connections multiply it. Each connection uses a persistent session
- * under a stable client id, so what it had not acknowledged is redelivered after a crash, and each
- * restarts with backoff when the broker goes away.
+ * acknowledge only after the batch commit. Throughput per connection is therefore about window /
+ * commit latency; N connections multiply it. Each connection uses a persistent session under a
+ * stable client id, so what it had not acknowledged is redelivered after a crash, and each restarts
+ * with backoff when the broker goes away.
  */
 public final class MqttReadingSource {
   private static final Logger log = LoggerFactory.getLogger(MqttReadingSource.class);
@@ -52,7 +52,9 @@ public final class MqttReadingSource {
                   () -> {
                     log.info(
                         "mqtt connecting broker={} client={} subscription={}",
-                        settings.brokerUrl(), clientId, settings.subscription());
+                        settings.brokerUrl(),
+                        clientId,
+                        settings.subscription());
                     return MqttSource.atLeastOnce(mqtt, subscription, settings.bufferSize())
                         .mapMaterializedValue(
                             ready -> ready.thenRun(() -> state.subscribed(connection)))

@@ -13,8 +13,8 @@ import org.enms.ingest.parse.RejectedPayloadException;
 import org.enms.ingest.port.IngestReject;
 
 /**
- * Parses and validates broker messages. It never fails: whatever cannot be stored becomes an
- * {@link IngestReject}, so one bad message cannot stop the stream.
+ * Parses and validates broker messages. It never fails: whatever cannot be stored becomes an {@link
+ * IngestReject}, so one bad message cannot stop the stream.
  */
 public final class ParseFlow {
   private ParseFlow() {}
@@ -59,7 +59,10 @@ public final class ParseFlow {
       } catch (RejectedPayloadException e) {
         rejects.add(
             new IngestReject(
-                now, topic, e.reason(), parsed.readings().size() == 1
+                now,
+                topic,
+                e.reason(),
+                parsed.readings().size() == 1
                     ? org.enms.ingest.parse.RawPayload.text(payload)
                     : reading.toString()));
       }

@@ -30,12 +30,16 @@ class CsvImporterTest {
   private static final UUID MACHINE = UUID.fromString("c0000000-0000-0000-0000-000000000001");
   private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
   private static final ImportWindow WINDOW =
-      new ImportWindow(NOW.minus(Duration.ofDays(3650)), NOW.plusSeconds(300), 3650, Duration.ofMinutes(5));
+      new ImportWindow(
+          NOW.minus(Duration.ofDays(3650)), NOW.plusSeconds(300), 3650, Duration.ofMinutes(5));
 
   /** What one import produced. */
   private record Result(ImportSummary summary, List<Reading> readings) {
     List<EnergyReading> energy() {
-      return readings.stream().filter(EnergyReading.class::isInstance).map(EnergyReading.class::cast).toList();
+      return readings.stream()
+          .filter(EnergyReading.class::isInstance)
+          .map(EnergyReading.class::cast)
+          .toList();
     }
 
     List<Instant> times() {
@@ -67,7 +71,8 @@ class CsvImporterTest {
         };
     try {
       ImportSummary summary =
-          new CsvImporter(spec, MACHINE, window, 7).run(ImportSource.ofText("test.csv", csv), sink, p -> {});
+          new CsvImporter(spec, MACHINE, window, 7)
+              .run(ImportSource.ofText("test.csv", csv), sink, p -> {});
       return new Result(summary, stored);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -85,9 +90,12 @@ class CsvImporterTest {
   @Test
   void powerInKilowattsIsStoredAtTheIntervalEndWithItsEnergy() {
     Result r =
-        run(spec(ValueKind.POWER_KW).build(),
+        run(
+            spec(ValueKind.POWER_KW).build(),
             "time,kw\n2024-01-01T00:15:00Z,4\n2024-01-01T00:30:00Z,8\n2024-01-01T00:45:00Z,2\n");
-    assertThat(r.times()).containsExactly(at("2024-01-01T00:15:00Z"), at("2024-01-01T00:30:00Z"), at("2024-01-01T00:45:00Z"));
+    assertThat(r.times())
+        .containsExactly(
+            at("2024-01-01T00:15:00Z"), at("2024-01-01T00:30:00Z"), at("2024-01-01T00:45:00Z"));
     assertThat(r.energy().get(0).powerKw()).isEqualTo(4.0);
     assertThat(r.energy().get(0).energyKwh()).isCloseTo(1.0, within(1e-9));
     assertThat(r.energy().get(0).energyType()).isEqualTo("electricity");
@@ -99,7 +107,8 @@ class CsvImporterTest {
 
   @Test
   void powerInWattsIsConvertedToKilowatts() {
-    Result r = run(spec(ValueKind.POWER_W).build(), "t,w\n2024-01-01 01:00,2000\n2024-01-01 02:00,500\n");
+    Result r =
+        run(spec(ValueKind.POWER_W).build(), "t,w\n2024-01-01 01:00,2000\n2024-01-01 02:00,500\n");
     assertThat(r.energy().get(0).powerKw()).isEqualTo(2.0);
     assertThat(r.energy().get(0).energyKwh()).isCloseTo(2.0, within(1e-9));
     assertThat(r.energy().get(1).energyKwh()).isCloseTo(0.5, within(1e-9));
@@ -107,7 +116,10 @@ class CsvImporterTest {
 
   @Test
   void intervalEnergyInKilowattHoursGivesThePowerOverTheInterval() {
-    Result r = run(spec(ValueKind.ENERGY_KWH).build(), "t,kwh\n2024-01-01 00:15,1.5\n2024-01-01 00:30,0.25\n");
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
+            "t,kwh\n2024-01-01 00:15,1.5\n2024-01-01 00:30,0.25\n");
     assertThat(r.energy().get(0).energyKwh()).isEqualTo(1.5);
     assertThat(r.energy().get(0).powerKw()).isCloseTo(6.0, within(1e-9));
     assertThat(r.energy().get(1).powerKw()).isCloseTo(1.0, within(1e-9));
@@ -115,7 +127,10 @@ class CsvImporterTest {
 
   @Test
   void intervalEnergyInWattHoursIsConvertedToKilowattHours() {
-    Result r = run(spec(ValueKind.ENERGY_WH).build(), "t,wh\n2024-01-01 00:15,1500\n2024-01-01 00:30,250\n");
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_WH).build(),
+            "t,wh\n2024-01-01 00:15,1500\n2024-01-01 00:30,250\n");
     assertThat(r.energy().get(0).energyKwh()).isCloseTo(1.5, within(1e-9));
     assertThat(r.energy().get(0).powerKw()).isCloseTo(6.0, within(1e-9));
   }
@@ -123,16 +138,20 @@ class CsvImporterTest {
   @Test
   void beginningStampsAreMovedToTheEndOfTheirInterval() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).stamp(StampConvention.BEGINNING).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).stamp(StampConvention.BEGINNING).build(),
             "t,kwh\n2024-01-01 00:00,1\n2024-01-01 00:15,2\n2024-01-01 00:30,3\n");
-    assertThat(r.times()).containsExactly(at("2024-01-01T00:15:00Z"), at("2024-01-01T00:30:00Z"), at("2024-01-01T00:45:00Z"));
+    assertThat(r.times())
+        .containsExactly(
+            at("2024-01-01T00:15:00Z"), at("2024-01-01T00:30:00Z"), at("2024-01-01T00:45:00Z"));
     assertThat(r.energy().get(0).energyKwh()).isEqualTo(1.0);
   }
 
   @Test
   void endingStampsAreKeptAsTheyAre() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).stamp(StampConvention.ENDING).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).stamp(StampConvention.ENDING).build(),
             "t,kwh\n2024-01-01 00:15,1\n2024-01-01 00:30,2\n");
     assertThat(r.times()).containsExactly(at("2024-01-01T00:15:00Z"), at("2024-01-01T00:30:00Z"));
   }
@@ -140,16 +159,20 @@ class CsvImporterTest {
   @Test
   void aDayAboveTwelveInTheFirstFieldMakesTheDatesDayFirst() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
             "Zeit;kWh\n12.01.2024 23:45;1\n13.01.2024 00:00;1\n13.01.2024 00:15;1\n");
     assertThat(r.summary().timestampLayout()).isEqualTo("day-month-year");
-    assertThat(r.times()).containsExactly(at("2024-01-12T23:45:00Z"), at("2024-01-13T00:00:00Z"), at("2024-01-13T00:15:00Z"));
+    assertThat(r.times())
+        .containsExactly(
+            at("2024-01-12T23:45:00Z"), at("2024-01-13T00:00:00Z"), at("2024-01-13T00:15:00Z"));
   }
 
   @Test
   void aValueAboveTwelveInTheSecondFieldMakesTheDatesMonthFirst() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
             "time,kwh\n01/12/2024 23:45,1\n01/13/2024 00:00,1\n01/13/2024 00:15,1\n");
     assertThat(r.summary().timestampLayout()).isEqualTo("month-day-year");
     assertThat(r.times()).first().isEqualTo(at("2024-01-12T23:45:00Z"));
@@ -163,16 +186,21 @@ class CsvImporterTest {
         .hasMessageContaining("ambiguous")
         .hasMessageContaining("--day-first or --month-first");
     assertThat(run(spec(ValueKind.ENERGY_KWH).dateOrder(DateOrder.DAY_FIRST).build(), csv).times())
-        .first().isEqualTo(at("2024-02-01T00:15:00Z"));
-    assertThat(run(spec(ValueKind.ENERGY_KWH).dateOrder(DateOrder.MONTH_FIRST).build(), csv).times())
-        .first().isEqualTo(at("2024-01-02T00:15:00Z"));
+        .first()
+        .isEqualTo(at("2024-02-01T00:15:00Z"));
+    assertThat(
+            run(spec(ValueKind.ENERGY_KWH).dateOrder(DateOrder.MONTH_FIRST).build(), csv).times())
+        .first()
+        .isEqualTo(at("2024-01-02T00:15:00Z"));
   }
 
   @Test
   void aDeclaredOrderThatTheFileContradictsIsRefused() {
     assertThatThrownBy(
-            () -> run(spec(ValueKind.ENERGY_KWH).dateOrder(DateOrder.MONTH_FIRST).build(),
-                "t,kwh\n13.01.2024 00:15,1\n13.01.2024 00:30,1\n"))
+            () ->
+                run(
+                    spec(ValueKind.ENERGY_KWH).dateOrder(DateOrder.MONTH_FIRST).build(),
+                    "t,kwh\n13.01.2024 00:15,1\n13.01.2024 00:30,1\n"))
         .isInstanceOf(InvalidImportSpecException.class)
         .hasMessageContaining("day-first");
   }
@@ -197,28 +225,45 @@ class CsvImporterTest {
   @Test
   void aDeclaredPatternReadsTheTimestamps() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).format("yyyyMMdd HHmm").build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).format("yyyyMMdd HHmm").build(),
             "t,kwh\n20240101 0015,1\n20240101 0030,1\n");
     assertThat(r.times()).containsExactly(at("2024-01-01T00:15:00Z"), at("2024-01-01T00:30:00Z"));
   }
 
   @Test
   void commonLayoutsAreRecognisedWithoutAPattern() {
-    assertThat(run(spec(ValueKind.ENERGY_KWH).build(), "t,kwh\n2024-01-01T00:15:00.000+01:00,1\n2024-01-01T00:30:00.000+01:00,1\n").times())
-        .first().isEqualTo(at("2023-12-31T23:15:00Z"));
-    assertThat(run(spec(ValueKind.ENERGY_KWH).build(), "t,kwh\n1704068100,1\n1704069000,1\n").times())
-        .first().isEqualTo(at("2024-01-01T00:15:00Z"));
-    assertThat(run(spec(ValueKind.ENERGY_KWH).dateOrder(DateOrder.MONTH_FIRST).build(),
-            "t,kwh\n1/2/2024 12:15 AM,1\n1/2/2024 1:30 PM,1\n").times())
+    assertThat(
+            run(
+                    spec(ValueKind.ENERGY_KWH).build(),
+                    "t,kwh\n2024-01-01T00:15:00.000+01:00,1\n2024-01-01T00:30:00.000+01:00,1\n")
+                .times())
+        .first()
+        .isEqualTo(at("2023-12-31T23:15:00Z"));
+    assertThat(
+            run(spec(ValueKind.ENERGY_KWH).build(), "t,kwh\n1704068100,1\n1704069000,1\n").times())
+        .first()
+        .isEqualTo(at("2024-01-01T00:15:00Z"));
+    assertThat(
+            run(
+                    spec(ValueKind.ENERGY_KWH).dateOrder(DateOrder.MONTH_FIRST).build(),
+                    "t,kwh\n1/2/2024 12:15 AM,1\n1/2/2024 1:30 PM,1\n")
+                .times())
         .containsExactly(at("2024-01-02T00:15:00Z"), at("2024-01-02T13:30:00Z"));
-    assertThat(run(spec(ValueKind.ENERGY_KWH).build(), "t,kwh\n2024/01/01 00:15:30,1\n2024/01/01 00:30:30,1\n").times())
-        .first().isEqualTo(at("2024-01-01T00:15:30Z"));
+    assertThat(
+            run(
+                    spec(ValueKind.ENERGY_KWH).build(),
+                    "t,kwh\n2024/01/01 00:15:30,1\n2024/01/01 00:30:30,1\n")
+                .times())
+        .first()
+        .isEqualTo(at("2024-01-01T00:15:30Z"));
   }
 
   @Test
   void timestampsWithAnOffsetIgnoreTheDeclaredZone() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).zone(ZoneId.of("America/Los_Angeles")).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).zone(ZoneId.of("America/Los_Angeles")).build(),
             "t,kwh\n2024-06-01T00:15:00Z,1\n2024-06-01T00:30:00Z,1\n");
     assertThat(r.times()).first().isEqualTo(at("2024-06-01T00:15:00Z"));
   }
@@ -226,7 +271,8 @@ class CsvImporterTest {
   @Test
   void localTimesAreReadInTheDeclaredZone() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).zone(ZoneId.of("Europe/Berlin")).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).zone(ZoneId.of("Europe/Berlin")).build(),
             "t,kwh\n2024-06-01 00:15,1\n2024-06-01 00:30,1\n");
     assertThat(r.times()).first().isEqualTo(at("2024-05-31T22:15:00Z"));
   }
@@ -256,11 +302,17 @@ class CsvImporterTest {
     for (Instant t = start.plusSeconds(900); !t.isAfter(end); t = t.plusSeconds(900)) {
       var local = t.atZone(zone);
       // The last row of the day is the export's 24:00.
-      String stamp = t.equals(end) ? f.format(local.minusDays(1)).replace(" 00:00", " 24:00") : f.format(local);
+      String stamp =
+          t.equals(end)
+              ? f.format(local.minusDays(1)).replace(" 00:00", " 24:00")
+              : f.format(local);
       csv.append(stamp).append(";0,25\n");
       expected.add(t);
     }
-    Result r = run(spec(ValueKind.ENERGY_KWH).zone(zone).dateOrder(DateOrder.DAY_FIRST).build(), csv.toString());
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_KWH).zone(zone).dateOrder(DateOrder.DAY_FIRST).build(),
+            csv.toString());
     assertThat(expected).hasSize(rows);
     assertThat(r.times()).containsExactlyElementsOf(expected);
     assertThat(r.summary().rowsRejected()).isZero();
@@ -273,41 +325,61 @@ class CsvImporterTest {
   @Test
   void aLocalTimeSkippedBySpringForwardIsRejectedWithItsLine() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).zone(ZoneId.of("Europe/Berlin")).interval(Duration.ofMinutes(15)).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH)
+                .zone(ZoneId.of("Europe/Berlin"))
+                .interval(Duration.ofMinutes(15))
+                .build(),
             "t,kwh\n2024-03-31 01:45,1\n2024-03-31 02:15,1\n2024-03-31 03:15,1\n");
     assertThat(r.summary().rowsRejected()).isEqualTo(1);
-    assertThat(r.summary().rejects()).singleElement().satisfies(
-        issue -> {
-          assertThat(issue.line()).isEqualTo(3);
-          assertThat(issue.reason()).contains("does not exist in Europe/Berlin");
-        });
+    assertThat(r.summary().rejects())
+        .singleElement()
+        .satisfies(
+            issue -> {
+              assertThat(issue.line()).isEqualTo(3);
+              assertThat(issue.reason()).contains("does not exist in Europe/Berlin");
+            });
     assertThat(r.times()).containsExactly(at("2024-03-31T00:45:00Z"), at("2024-03-31T01:15:00Z"));
   }
 
   @Test
   void theFallBackHourIsReadInFileOrderAsFirstSummerThenWinterTime() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).zone(ZoneId.of("America/Los_Angeles")).interval(Duration.ofMinutes(30)).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH)
+                .zone(ZoneId.of("America/Los_Angeles"))
+                .interval(Duration.ofMinutes(30))
+                .build(),
             "t,kwh\n2024-11-03 01:30,1\n2024-11-03 01:00,1\n2024-11-03 01:30,1\n2024-11-03 02:00,1\n");
     assertThat(r.times())
         .containsExactly(
-            at("2024-11-03T08:30:00Z"), at("2024-11-03T09:00:00Z"), at("2024-11-03T09:30:00Z"), at("2024-11-03T10:00:00Z"));
+            at("2024-11-03T08:30:00Z"),
+            at("2024-11-03T09:00:00Z"),
+            at("2024-11-03T09:30:00Z"),
+            at("2024-11-03T10:00:00Z"));
   }
 
   @Test
   void midnightDatedWithThePreviousDayAs2400ClosesThatDay() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
             "Datum;kWh\n31.12.2023 23:45;1\n31.12.2023 24:00;2\n01.01.2024 00:15;3\n");
-    assertThat(r.times()).containsExactly(at("2023-12-31T23:45:00Z"), at("2024-01-01T00:00:00Z"), at("2024-01-01T00:15:00Z"));
+    assertThat(r.times())
+        .containsExactly(
+            at("2023-12-31T23:45:00Z"), at("2024-01-01T00:00:00Z"), at("2024-01-01T00:15:00Z"));
     assertThat(r.summary().gapCount()).isZero();
   }
 
   @Test
   void separateDateAndTimeColumnsAreJoined() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).timestampColumn(Column.parse("Datum")).timeColumn(Column.parse("Zeit"))
-                .valueColumn(Column.parse("Wert")).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH)
+                .timestampColumn(Column.parse("Datum"))
+                .timeColumn(Column.parse("Zeit"))
+                .valueColumn(Column.parse("Wert"))
+                .build(),
             "Datum;Zeit;Wert\n13.01.2024;00:15;1,5\n13.01.2024;00:30;2,5\n");
     assertThat(r.times()).first().isEqualTo(at("2024-01-13T00:15:00Z"));
     assertThat(r.energy().get(0).energyKwh()).isEqualTo(1.5);
@@ -315,7 +387,10 @@ class CsvImporterTest {
 
   @Test
   void semicolonFilesWithDecimalCommasAreDetected() {
-    Result r = run(spec(ValueKind.POWER_KW).build(), "Zeit;Leistung\n13.01.2024 00:15;1.234,5\n13.01.2024 00:30;2,5\n");
+    Result r =
+        run(
+            spec(ValueKind.POWER_KW).build(),
+            "Zeit;Leistung\n13.01.2024 00:15;1.234,5\n13.01.2024 00:30;2,5\n");
     assertThat(r.summary().delimiter()).isEqualTo(";");
     assertThat(r.summary().decimalComma()).isTrue();
     assertThat(r.energy().get(0).powerKw()).isEqualTo(1234.5);
@@ -325,15 +400,20 @@ class CsvImporterTest {
   @Test
   void aCounterGivesIntervalEnergyByDifferenceAndSurvivesAReset() {
     Result r =
-        run(spec(ValueKind.COUNTER_KWH).build(),
+        run(
+            spec(ValueKind.COUNTER_KWH).build(),
             "t,register\n"
                 + "2024-01-01 00:15,1000\n"
                 + "2024-01-01 00:30,1001\n"
                 + "2024-01-01 00:45,1002.5\n"
                 + "2024-01-01 01:00,0.5\n"
                 + "2024-01-01 01:15,1.5\n");
-    assertThat(r.times()).containsExactly(
-        at("2024-01-01T00:30:00Z"), at("2024-01-01T00:45:00Z"), at("2024-01-01T01:00:00Z"), at("2024-01-01T01:15:00Z"));
+    assertThat(r.times())
+        .containsExactly(
+            at("2024-01-01T00:30:00Z"),
+            at("2024-01-01T00:45:00Z"),
+            at("2024-01-01T01:00:00Z"),
+            at("2024-01-01T01:15:00Z"));
     assertThat(r.energy()).extracting(EnergyReading::energyKwh).containsExactly(1.0, 1.5, 0.5, 1.0);
     assertThat(r.energy().get(0).counterKwh()).isEqualTo(1001.0);
     assertThat(r.energy().get(0).powerKw()).isCloseTo(4.0, within(1e-9));
@@ -344,33 +424,39 @@ class CsvImporterTest {
   @Test
   void aCounterInWattHoursIsConvertedAndAGapDeltaGoesToTheRowEndingIt() {
     Result r =
-        run(spec(ValueKind.COUNTER_WH).interval(Duration.ofMinutes(15)).build(),
+        run(
+            spec(ValueKind.COUNTER_WH).interval(Duration.ofMinutes(15)).build(),
             "t,wh\n2024-01-01 00:15,10000\n2024-01-01 00:30,11000\n2024-01-01 01:15,14000\n");
     assertThat(r.energy()).extracting(EnergyReading::energyKwh).containsExactly(1.0, 3.0);
     // 3 kWh over the 45 minutes since the previous register value
     assertThat(r.energy().get(1).powerKw()).isCloseTo(4.0, within(1e-9));
     assertThat(r.summary().gapCount()).isEqualTo(1);
-    assertThat(r.summary().counterEvents()).anySatisfy(e -> assertThat(e.reason()).contains("over a gap"));
+    assertThat(r.summary().counterEvents())
+        .anySatisfy(e -> assertThat(e.reason()).contains("over a gap"));
   }
 
   @Test
   void aDuplicatedTimestampKeepsTheFirstRowAndIsReported() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
             "t,kwh\n2024-01-01 00:15,1\n2024-01-01 00:30,2\n2024-01-01 00:30,9\n2024-01-01 00:45,3\n");
     assertThat(r.energy()).extracting(EnergyReading::energyKwh).containsExactly(1.0, 2.0, 3.0);
     assertThat(r.summary().duplicateRows()).isEqualTo(1);
-    assertThat(r.summary().duplicates()).singleElement().satisfies(
-        d -> {
-          assertThat(d.line()).isEqualTo(4);
-          assertThat(d.timestamp()).isEqualTo(at("2024-01-01T00:30:00Z"));
-        });
+    assertThat(r.summary().duplicates())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.line()).isEqualTo(4);
+              assertThat(d.timestamp()).isEqualTo(at("2024-01-01T00:30:00Z"));
+            });
   }
 
   @Test
   void missingIntervalsAreReportedAsGapsAndNotFilled() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
             "t,kwh\n"
                 + "2024-01-01 00:15,1\n2024-01-01 00:30,1\n2024-01-01 00:45,1\n"
                 + "2024-01-01 01:30,1\n2024-01-01 01:45,1\n2024-01-01 02:15,1\n");
@@ -387,7 +473,8 @@ class CsvImporterTest {
   @Test
   void badRowsAreRejectedWithLineAndReasonAndTheRestIsImported() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).interval(Duration.ofMinutes(15)).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).interval(Duration.ofMinutes(15)).build(),
             "t,kwh\n"
                 + "2024-01-01 00:15,1\n"
                 + "2024-01-01 00:30,abc\n"
@@ -408,21 +495,26 @@ class CsvImporterTest {
             org.assertj.core.groups.Tuple.tuple(3L, "value is not a number: 'abc'"),
             org.assertj.core.groups.Tuple.tuple(5L, "value is empty"),
             org.assertj.core.groups.Tuple.tuple(6L, "value must not be negative, was -1.0"),
-            org.assertj.core.groups.Tuple.tuple(7L, "timestamp 'not a time' is not a date and time"),
-            org.assertj.core.groups.Tuple.tuple(8L, "timestamp '2024-02-30 01:00' is not a valid year-first date"),
+            org.assertj.core.groups.Tuple.tuple(
+                7L, "timestamp 'not a time' is not a date and time"),
+            org.assertj.core.groups.Tuple.tuple(
+                8L, "timestamp '2024-02-30 01:00' is not a valid year-first date"),
             org.assertj.core.groups.Tuple.tuple(9L, "expected at least 2 fields, found 1"),
             org.assertj.core.groups.Tuple.tuple(10L, "value is not a finite number"));
   }
 
   @Test
   void rowsOlderThanTheRetentionAreRejectedAndNotMistakenForLiveData() {
-    ImportWindow window = new ImportWindow(at("2024-01-01T00:20:00Z"), NOW, 30, Duration.ofMinutes(5));
+    ImportWindow window =
+        new ImportWindow(at("2024-01-01T00:20:00Z"), NOW, 30, Duration.ofMinutes(5));
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
             "t,kwh\n2024-01-01 00:15,1\n2024-01-01 00:30,1\n2024-01-01 00:45,1\n2027-01-01 00:00,1\n",
             window);
     assertThat(r.times()).containsExactly(at("2024-01-01T00:30:00Z"), at("2024-01-01T00:45:00Z"));
-    assertThat(r.summary().rejects()).extracting(RowIssue::reason)
+    assertThat(r.summary().rejects())
+        .extracting(RowIssue::reason)
         .containsExactly(
             "timestamp 2024-01-01T00:15:00Z is older than the retention of 30 days",
             "timestamp 2027-01-01T00:00:00Z is more than PT5M in the future");
@@ -431,15 +523,26 @@ class CsvImporterTest {
   @Test
   void productionAndDriverColumnsBecomeProductionAndEnvironmentalReadings() {
     Result r =
-        run(spec(ValueKind.ENERGY_KWH).valueColumn(Column.parse("kwh")).productionColumn(Column.parse("units"))
-                .driver("outdoor_temp_c", Column.parse("oat")).driver("shift", Column.parse("4")).build(),
+        run(
+            spec(ValueKind.ENERGY_KWH)
+                .valueColumn(Column.parse("kwh"))
+                .productionColumn(Column.parse("units"))
+                .driver("outdoor_temp_c", Column.parse("oat"))
+                .driver("shift", Column.parse("4"))
+                .build(),
             "time,kwh,units,shift,oat\n2024-01-01 00:15,1,30,2,5.5\n2024-01-01 00:30,1,40,2,\n");
     List<ProductionReading> production =
-        r.readings().stream().filter(ProductionReading.class::isInstance).map(ProductionReading.class::cast).toList();
+        r.readings().stream()
+            .filter(ProductionReading.class::isInstance)
+            .map(ProductionReading.class::cast)
+            .toList();
     assertThat(production).extracting(ProductionReading::productionCount).containsExactly(30L, 40L);
     assertThat(production.get(0).throughputUnitsPerHour()).isEqualTo(120.0);
     List<EnvironmentalReading> env =
-        r.readings().stream().filter(EnvironmentalReading.class::isInstance).map(EnvironmentalReading.class::cast).toList();
+        r.readings().stream()
+            .filter(EnvironmentalReading.class::isInstance)
+            .map(EnvironmentalReading.class::cast)
+            .toList();
     assertThat(env).hasSize(2);
     assertThat(env.get(0).outdoorTempC()).isEqualTo(5.5);
     assertThat(env.get(0).metadataJson()).isEqualTo("{\"shift\":2.0}");
@@ -449,7 +552,8 @@ class CsvImporterTest {
   @Test
   void theIntervalIsInferredFromTheMedianStepDespiteGaps() {
     Result r =
-        run(spec(ValueKind.POWER_KW).build(),
+        run(
+            spec(ValueKind.POWER_KW).build(),
             "t,kw\n2024-01-01 00:05,6\n2024-01-01 00:10,6\n2024-01-01 00:15,6\n2024-01-01 01:00,6\n2024-01-01 01:05,6\n");
     assertThat(r.summary().interval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(r.energy().get(0).energyKwh()).isCloseTo(0.5, within(1e-9));
@@ -457,14 +561,24 @@ class CsvImporterTest {
 
   @Test
   void aNamedColumnMissingFromTheHeaderIsRefusedBeforeAnythingIsWritten() {
-    assertThatThrownBy(() -> run(spec(ValueKind.POWER_KW).valueColumn(Column.parse("kW")).build(), "t,w\n2024-01-01 00:15,1\n"))
+    assertThatThrownBy(
+            () ->
+                run(
+                    spec(ValueKind.POWER_KW).valueColumn(Column.parse("kW")).build(),
+                    "t,w\n2024-01-01 00:15,1\n"))
         .isInstanceOf(InvalidImportSpecException.class)
-        .satisfies(e -> assertThat(((InvalidImportSpecException) e).problems().get(0).field()).isEqualTo("value_column"));
+        .satisfies(
+            e ->
+                assertThat(((InvalidImportSpecException) e).problems().get(0).field())
+                    .isEqualTo("value_column"));
   }
 
   @Test
   void aFileWithoutHeaderIsReadByPosition() {
-    Result r = run(spec(ValueKind.POWER_KW).header(false).build(), "2024-01-01 00:15,4\n2024-01-01 00:30,4\n");
+    Result r =
+        run(
+            spec(ValueKind.POWER_KW).header(false).build(),
+            "2024-01-01 00:15,4\n2024-01-01 00:30,4\n");
     assertThat(r.energy()).hasSize(2);
   }
 }

@@ -26,8 +26,10 @@ class DatabaseImporterTest {
   @RegisterExtension static final PostgresExtension pg = new PostgresExtension();
 
   private static final String COMPRESSOR = "c0000000-0000-0000-0000-000000000001";
+
   /** The clock of the import: January 2024 lies within the 90-day retention. */
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-02-15T00:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2024-02-15T00:00:00Z"), ZoneOffset.UTC);
 
   private static final ExecutorService writers = Executors.newFixedThreadPool(2);
 
@@ -39,8 +41,11 @@ class DatabaseImporterTest {
   private DatabaseImporter importer() {
     Database db = pg.database();
     return new DatabaseImporter(
-        db, new RollupRefresher(db), new ImportSettings(50, 2, java.time.Duration.ofMinutes(5), 1 << 20, 10),
-        CLOCK, writers);
+        db,
+        new RollupRefresher(db),
+        new ImportSettings(50, 2, java.time.Duration.ofMinutes(5), 1 << 20, 10),
+        CLOCK,
+        writers);
   }
 
   /** Two Berlin days of 15-min power, day-first, one missing interval and one duplicated row. */
@@ -72,7 +77,9 @@ class DatabaseImporterTest {
   void importsRowsAndRollUpsAndASecondImportChangesNothing(@TempDir Path dir) throws Exception {
     Path file = export(dir);
     ImportSpec spec =
-        ImportSpec.builder("compressor-1", ValueKind.POWER_KW).zone(ZoneId.of("Europe/Berlin")).build();
+        ImportSpec.builder("compressor-1", ValueKind.POWER_KW)
+            .zone(ZoneId.of("Europe/Berlin"))
+            .build();
     DatabaseImporter importer = importer();
 
     ImportSummary first = importer.run(importer.prepare(spec, ImportSource.of(file)), p -> {});
@@ -85,14 +92,20 @@ class DatabaseImporterTest {
     assertThat(first.rangeTo()).isEqualTo(Instant.parse("2024-01-14T23:00:00Z"));
     String machine = "machine_id = '" + COMPRESSOR + "'";
     assertThat(scalar("SELECT count(*) FROM energy_readings WHERE " + machine)).isEqualTo(191);
-    assertThat(scalar("SELECT sum(energy_kwh) FROM energy_readings WHERE " + machine)).isCloseTo(191.0, within(1e-6));
+    assertThat(scalar("SELECT sum(energy_kwh) FROM energy_readings WHERE " + machine))
+        .isCloseTo(191.0, within(1e-6));
     assertThat(scalar("SELECT max(power_kw) FROM energy_readings WHERE " + machine)).isEqualTo(4.0);
-    double daily = scalar("SELECT sum(total_energy_kwh) FROM energy_readings_1day WHERE " + machine);
-    double hourly = scalar("SELECT sum(total_energy_kwh) FROM energy_readings_1hour WHERE " + machine);
+    double daily =
+        scalar("SELECT sum(total_energy_kwh) FROM energy_readings_1day WHERE " + machine);
+    double hourly =
+        scalar("SELECT sum(total_energy_kwh) FROM energy_readings_1hour WHERE " + machine);
     assertThat(daily).isCloseTo(191.0, within(1e-6));
     assertThat(hourly).isCloseTo(191.0, within(1e-6));
-    assertThat(scalar("SELECT total_energy_kwh FROM energy_readings_1day WHERE " + machine
-            + " AND bucket = '2024-01-13T00:00:00Z'"))
+    assertThat(
+            scalar(
+                "SELECT total_energy_kwh FROM energy_readings_1day WHERE "
+                    + machine
+                    + " AND bucket = '2024-01-13T00:00:00Z'"))
         .isCloseTo(95.0, within(1e-6)); // 96 UTC intervals of 1 kWh, one missing
 
     ImportSummary again = importer.run(importer.prepare(spec, ImportSource.of(file)), p -> {});
@@ -100,8 +113,13 @@ class DatabaseImporterTest {
     assertThat(again.rowsImported()).isEqualTo(191);
     assertThat(again.readingsNew()).isZero();
     assertThat(scalar("SELECT count(*) FROM energy_readings WHERE " + machine)).isEqualTo(191);
-    assertThat(scalar("SELECT sum(total_energy_kwh) FROM energy_readings_1day WHERE " + machine)).isEqualTo(daily);
-    assertThat(scalar("SELECT count(*) FROM machine_status WHERE " + machine + " AND last_updated IS NOT NULL"))
+    assertThat(scalar("SELECT sum(total_energy_kwh) FROM energy_readings_1day WHERE " + machine))
+        .isEqualTo(daily);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM machine_status WHERE "
+                    + machine
+                    + " AND last_updated IS NOT NULL"))
         .isZero();
   }
 
@@ -109,7 +127,11 @@ class DatabaseImporterTest {
   void anUnknownMachineIsRefusedBeforeTheFileIsRead(@TempDir Path dir) throws Exception {
     Path file = export(dir);
     assertThatThrownBy(
-            () -> importer().prepare(ImportSpec.builder("Compressor", ValueKind.POWER_KW).build(), ImportSource.of(file)))
+            () ->
+                importer()
+                    .prepare(
+                        ImportSpec.builder("Compressor", ValueKind.POWER_KW).build(),
+                        ImportSource.of(file)))
         .isInstanceOf(InvalidImportSpecException.class)
         .hasMessageContaining("no machine named exactly Compressor; did you mean Compressor-1");
   }

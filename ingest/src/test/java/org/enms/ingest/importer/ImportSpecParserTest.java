@@ -39,7 +39,9 @@ class ImportSpecParserTest {
     assertThat(spec.interval()).contains(Duration.ofMinutes(15));
     assertThat(spec.delimiter()).contains(';');
     assertThat(spec.decimalComma()).contains(true);
-    assertThat(spec.drivers()).containsEntry("outdoor_temp_c", new Column("Aussen", 0)).containsEntry("shift", new Column(null, 7));
+    assertThat(spec.drivers())
+        .containsEntry("outdoor_temp_c", new Column("Aussen", 0))
+        .containsEntry("shift", new Column(null, 7));
   }
 
   @Test
@@ -58,7 +60,8 @@ class ImportSpecParserTest {
                         "colour", "red")));
     assertThat(e.problems())
         .extracting(InvalidImportSpecException.Problem::field)
-        .containsExactlyInAnyOrder("colour", "machine", "value_kind", "timezone", "interval", "day_first");
+        .containsExactlyInAnyOrder(
+            "colour", "machine", "value_kind", "timezone", "interval", "day_first");
   }
 
   @Test

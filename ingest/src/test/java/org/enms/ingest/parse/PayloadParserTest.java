@@ -132,16 +132,20 @@ class PayloadParserTest {
   void rejectsMalformedJsonWithItsRawPayload() {
     var parsed = parse("factory/demo/m/energy", "{\"time\": oops");
     assertThat(parsed.readings()).isEmpty();
-    assertThat(parsed.rejections()).singleElement().satisfies(r -> {
-      assertThat(r.reason()).startsWith("malformed JSON");
-      assertThat(r.payload()).isEqualTo("{\"time\": oops");
-    });
+    assertThat(parsed.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).startsWith("malformed JSON");
+              assertThat(r.payload()).isEqualTo("{\"time\": oops");
+            });
   }
 
   @Test
   void rejectsMissingAndIllTypedFieldsWithTheFieldName() {
     assertThat(
-            parse("factory/demo/m/energy",
+            parse(
+                    "factory/demo/m/energy",
                     "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\"%s\",\"energy_kwh\":1}"
                         .formatted(MACHINE))
                 .rejections()
@@ -149,7 +153,8 @@ class PayloadParserTest {
                 .reason())
         .isEqualTo("missing field power_kw");
     assertThat(
-            parse("factory/demo/m/energy",
+            parse(
+                    "factory/demo/m/energy",
                     "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\"%s\",\"power_kw\":\"47\",\"energy_kwh\":1}"
                         .formatted(MACHINE))
                 .rejections()
@@ -157,7 +162,8 @@ class PayloadParserTest {
                 .reason())
         .isEqualTo("field power_kw: expected a number, got string");
     assertThat(
-            parse("factory/demo/m/energy",
+            parse(
+                    "factory/demo/m/energy",
                     "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\"%s\",\"power_kw\":1e999,\"energy_kwh\":1}"
                         .formatted(MACHINE))
                 .rejections()
@@ -165,7 +171,8 @@ class PayloadParserTest {
                 .reason())
         .isEqualTo("field power_kw: not a finite number");
     assertThat(
-            parse("factory/demo/m/energy",
+            parse(
+                    "factory/demo/m/energy",
                     "{\"time\":\"yesterday\",\"machine_id\":\"%s\",\"power_kw\":1,\"energy_kwh\":1}"
                         .formatted(MACHINE))
                 .rejections()
@@ -173,7 +180,8 @@ class PayloadParserTest {
                 .reason())
         .startsWith("field time: not an ISO-8601 timestamp");
     assertThat(
-            parse("factory/demo/m/energy",
+            parse(
+                    "factory/demo/m/energy",
                     "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\"nope\",\"power_kw\":1,\"energy_kwh\":1}")
                 .rejections()
                 .get(0)
@@ -202,10 +210,13 @@ class PayloadParserTest {
             """
                 .formatted(MACHINE));
     assertThat(parsed.readings()).hasSize(2);
-    assertThat(parsed.rejections()).singleElement().satisfies(r -> {
-      assertThat(r.reason()).isEqualTo("missing field power_kw");
-      assertThat(r.payload()).contains("10:00:01Z");
-    });
+    assertThat(parsed.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).isEqualTo("missing field power_kw");
+              assertThat(r.payload()).contains("10:00:01Z");
+            });
   }
 
   @Test
@@ -213,7 +224,8 @@ class PayloadParserTest {
     var parsed =
         parse(
             "factory/demo/m/production",
-            "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\"" + MACHINE
+            "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\""
+                + MACHINE
                 + "\",\"production_count\":1,\"operating_mode\":\"run\\u0000ning\"}");
     assertThat(parsed.readings()).isEmpty();
     assertThat(parsed.rejections().get(0).reason()).contains("NUL character");
@@ -224,7 +236,8 @@ class PayloadParserTest {
     var parsed =
         parse(
             "factory/demo/m/production",
-            "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\"" + MACHINE
+            "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\""
+                + MACHINE
                 + "\",\"production_count\":1,\"recipe_id\":\"C:\\\\u0000\"}");
     assertThat(parsed.rejections()).isEmpty();
     assertThat(((ProductionReading) parsed.readings().get(0)).recipeId()).isEqualTo("C:\\u0000");

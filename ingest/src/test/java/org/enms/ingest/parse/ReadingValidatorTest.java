@@ -16,7 +16,9 @@ class ReadingValidatorTest {
   private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
   private final ReadingValidator validator =
       new ReadingValidator(
-          KNOWN::equals, Duration.ofMinutes(5), Duration.ofDays(7),
+          KNOWN::equals,
+          Duration.ofMinutes(5),
+          Duration.ofDays(7),
           Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
@@ -35,12 +37,14 @@ class ReadingValidatorTest {
   @Test
   void rejectsTimestampsFarInTheFutureOrPast() {
     assertThatThrownBy(
-            () -> validator.validate(
-                EnergyReading.electricity(KNOWN, NOW.plus(Duration.ofMinutes(6)), 1, 0.1)))
+            () ->
+                validator.validate(
+                    EnergyReading.electricity(KNOWN, NOW.plus(Duration.ofMinutes(6)), 1, 0.1)))
         .hasMessageContaining("in the future");
     assertThatThrownBy(
-            () -> validator.validate(
-                EnergyReading.electricity(KNOWN, NOW.minus(Duration.ofDays(8)), 1, 0.1)))
+            () ->
+                validator.validate(
+                    EnergyReading.electricity(KNOWN, NOW.minus(Duration.ofDays(8)), 1, 0.1)))
         .hasMessageContaining("older than the live window");
   }
 }

@@ -163,7 +163,10 @@ class StoreFlowTest {
     Source.from(List.of(message(good, refused)))
         .via(
             StoreFlow.create(
-                SETTINGS, CounterResolver.NONE, refusing, told::add,
+                SETTINGS,
+                CounterResolver.NONE,
+                refusing,
+                told::add,
                 new IngestMetrics(new SimpleMeterRegistry())))
         .runWith(Sink.seq(), testKit.system())
         .toCompletableFuture()

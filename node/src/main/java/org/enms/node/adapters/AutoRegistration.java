@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Under the {@code register} policy: registers the machines of a batch that the catalogue does not
- * know, before the batch is written, and reloads the catalogue so their next readings take the
- * fast path. Runs on the store's blocking thread; registering is idempotent, so a retried or
- * concurrent batch is harmless.
+ * know, before the batch is written, and reloads the catalogue so their next readings take the fast
+ * path. Runs on the store's blocking thread; registering is idempotent, so a retried or concurrent
+ * batch is harmless.
  */
 public final class AutoRegistration {
   private static final Logger log = LoggerFactory.getLogger(AutoRegistration.class);

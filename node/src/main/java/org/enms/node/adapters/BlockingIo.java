@@ -22,7 +22,10 @@ public final class BlockingIo {
     return of(system, "enms-blocking-dispatcher");
   }
 
-  /** Blocking calls on another configured dispatcher, to keep one kind of work from starving another. */
+  /**
+   * Blocking calls on another configured dispatcher, to keep one kind of work from starving
+   * another.
+   */
   public static BlockingIo of(ActorSystem<?> system, String dispatcher) {
     return new BlockingIo(system.dispatchers().lookup(DispatcherSelector.fromConfig(dispatcher)));
   }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Where hourly analyses must stop: at the start of the current hour, and no later than the
- * roll-ups have reached. A partial hour looks like a drop in energy; stored as an anomaly it would
- * never be corrected (detection is idempotent), and in training it would bias the model.
+ * Where hourly analyses must stop: at the start of the current hour, and no later than the roll-ups
+ * have reached. A partial hour looks like a drop in energy; stored as an anomaly it would never be
+ * corrected (detection is idempotent), and in training it would bias the model.
  */
 public final class CompleteHours {
   private final Clock clock;

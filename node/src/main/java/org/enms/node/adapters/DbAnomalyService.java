@@ -22,9 +22,9 @@ import org.enms.http.port.AnomalyView;
 import org.enms.http.port.DetectionResult;
 
 /**
- * The API's anomaly detection over PostgreSQL: the period's hours from the roll-ups, judged
- * against the machine's active electricity baseline by {@link ResidualAnomalyDetector}, stored
- * idempotently in {@code anomalies}. Runs on the blocking dispatcher.
+ * The API's anomaly detection over PostgreSQL: the period's hours from the roll-ups, judged against
+ * the machine's active electricity baseline by {@link ResidualAnomalyDetector}, stored idempotently
+ * in {@code anomalies}. Runs on the blocking dispatcher.
  */
 public final class DbAnomalyService implements AnomalyService {
   /** Upper bound of findings read back per detection run (more than a year of hours). */
@@ -59,7 +59,10 @@ public final class DbAnomalyService implements AnomalyService {
           int evaluable = (int) hours.stream().filter(h -> model.expected(h).isPresent()).count();
           List<ResidualAnomaly> found = detector.detect(model, hours);
           String metadata =
-              "{\"model_id\": \"" + active.id() + "\", \"model_version\": " + active.modelVersion()
+              "{\"model_id\": \""
+                  + active.id()
+                  + "\", \"model_version\": "
+                  + active.modelVersion()
                   + "}";
           int saved =
               anomalies.insertNew(
@@ -84,9 +87,15 @@ public final class DbAnomalyService implements AnomalyService {
           anomalies
               .find(
                   new AnomalyDao.Filter(
-                      Optional.of(machineId), Optional.empty(), Optional.of(start),
-                      Optional.of(end), Optional.empty(), READ_BACK_LIMIT, false))
-              .forEach(r -> stored.put(key(r.detectedAt(), r.anomalyType(), r.detectionMethod()), r));
+                      Optional.of(machineId),
+                      Optional.empty(),
+                      Optional.of(start),
+                      Optional.of(end),
+                      Optional.empty(),
+                      READ_BACK_LIMIT,
+                      false))
+              .forEach(
+                  r -> stored.put(key(r.detectedAt(), r.anomalyType(), r.detectionMethod()), r));
           List<AnomalyView> views =
               found.stream()
                   .map(a -> stored.get(key(a.hour(), a.type(), a.method())))
@@ -94,8 +103,15 @@ public final class DbAnomalyService implements AnomalyService {
                   .map(DbAnomalyService::view)
                   .toList();
           return new DetectionResult(
-              machineId, machine.name(), start, end, active.modelVersion(), evaluable,
-              found.size(), saved, views);
+              machineId,
+              machine.name(),
+              start,
+              end,
+              active.modelVersion(),
+              evaluable,
+              found.size(),
+              saved,
+              views);
         });
   }
 
@@ -125,9 +141,22 @@ public final class DbAnomalyService implements AnomalyService {
 
   private static AnomalyView view(AnomalyRecord r) {
     return new AnomalyView(
-        r.id(), r.machineId(), r.machineName(), r.machineType(), r.detectedAt(), r.anomalyType(),
-        r.severity(), r.metricName(), r.metricValue(), r.expectedValue(), r.deviationPercent(),
-        r.deviationStdDev(), r.detectionMethod(), r.confidenceScore(), r.isResolved(),
-        r.resolvedAt(), r.resolutionNotes());
+        r.id(),
+        r.machineId(),
+        r.machineName(),
+        r.machineType(),
+        r.detectedAt(),
+        r.anomalyType(),
+        r.severity(),
+        r.metricName(),
+        r.metricValue(),
+        r.expectedValue(),
+        r.deviationPercent(),
+        r.deviationStdDev(),
+        r.detectionMethod(),
+        r.confidenceScore(),
+        r.isResolved(),
+        r.resolvedAt(),
+        r.resolutionNotes());
   }
 }

@@ -32,10 +32,10 @@ import org.enms.http.port.Baselines;
 import org.enms.http.port.SeuTarget;
 
 /**
- * The API's baselines over PostgreSQL: hourly history from the roll-ups, the analytics trainer,
- * and versioned rows in {@code energy_baselines}. All work runs on the blocking dispatcher.
- * Baselines are trained on electricity only: the roll-ups hold other carriers, but no driver
- * catalogue for them exists yet.
+ * The API's baselines over PostgreSQL: hourly history from the roll-ups, the analytics trainer, and
+ * versioned rows in {@code energy_baselines}. All work runs on the blocking dispatcher. Baselines
+ * are trained on electricity only: the roll-ups hold other carriers, but no driver catalogue for
+ * them exists yet.
  */
 public final class DbBaselines implements Baselines {
   private final BaselineDao baselines;
@@ -67,7 +67,10 @@ public final class DbBaselines implements Baselines {
           UUID sourceId = electricitySource(energySource);
           List<HourlyRow> rows = history.hourly(machineId, start, completeHours.clamp(end));
           long days =
-              rows.stream().map(r -> LocalDate.ofInstant(r.hour(), ZoneOffset.UTC)).distinct().count();
+              rows.stream()
+                  .map(r -> LocalDate.ofInstant(r.hour(), ZoneOffset.UTC))
+                  .distinct()
+                  .count();
           if (days < minDays) {
             throw ApiException.badRequest(
                 "Insufficient data: "
@@ -130,7 +133,10 @@ public final class DbBaselines implements Baselines {
         () ->
             baselines
                 .seu(name, energySource)
-                .map(s -> new SeuTarget(s.seuName(), s.energySource(), s.energyUnit(), s.machineId())));
+                .map(
+                    s ->
+                        new SeuTarget(
+                            s.seuName(), s.energySource(), s.energyUnit(), s.machineId())));
   }
 
   MachineRow machine(UUID id) {
@@ -196,7 +202,8 @@ public final class DbBaselines implements Baselines {
     r.model()
         .ranges()
         .forEach(
-            (f, x) -> ranges.put(f, new BaselineDao.FeatureStats(x.min(), x.max(), x.mean(), x.std())));
+            (f, x) ->
+                ranges.put(f, new BaselineDao.FeatureStats(x.min(), x.max(), x.mean(), x.std())));
     Map<String, Object> sufficiency = new LinkedHashMap<>();
     sufficiency.put("samples", r.sufficiency().samples());
     sufficiency.put("expected_hours", r.sufficiency().expectedHours());

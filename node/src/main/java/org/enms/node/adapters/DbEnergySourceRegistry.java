@@ -40,12 +40,14 @@ public final class DbEnergySourceRegistry implements EnergySourceRegistry {
 
   @Override
   public CompletionStage<Optional<Entry>> update(UUID id, Input input) {
-    return RegistryCalls.call(io, () -> sources.update(id, draft(input)).map(DbEnergySourceRegistry::entry));
+    return RegistryCalls.call(
+        io, () -> sources.update(id, draft(input)).map(DbEnergySourceRegistry::entry));
   }
 
   @Override
   public CompletionStage<Optional<Entry>> setActive(UUID id, boolean active) {
-    return RegistryCalls.call(io, () -> sources.setActive(id, active).map(DbEnergySourceRegistry::entry));
+    return RegistryCalls.call(
+        io, () -> sources.setActive(id, active).map(DbEnergySourceRegistry::entry));
   }
 
   private static Optional<UUID> asUuid(String key) {
@@ -57,12 +59,20 @@ public final class DbEnergySourceRegistry implements EnergySourceRegistry {
   }
 
   private static EnergySourceDraft draft(Input in) {
-    return new EnergySourceDraft(in.name(), in.unit(), in.costPerUnit(), in.carbonFactor(), in.description());
+    return new EnergySourceDraft(
+        in.name(), in.unit(), in.costPerUnit(), in.carbonFactor(), in.description());
   }
 
   private static Entry entry(EnergySourceRecord s) {
     return new Entry(
-        s.id(), s.name(), s.unit(), s.costPerUnit(), s.carbonFactor(), s.description(), s.isActive(),
-        s.createdAt(), s.updatedAt());
+        s.id(),
+        s.name(),
+        s.unit(),
+        s.costPerUnit(),
+        s.carbonFactor(),
+        s.description(),
+        s.isActive(),
+        s.createdAt(),
+        s.updatedAt());
   }
 }

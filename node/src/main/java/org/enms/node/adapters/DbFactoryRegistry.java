@@ -36,12 +36,14 @@ public final class DbFactoryRegistry implements FactoryRegistry {
 
   @Override
   public CompletionStage<Optional<Entry>> update(UUID id, Input input) {
-    return RegistryCalls.call(io, () -> factories.update(id, draft(input)).map(DbFactoryRegistry::entry));
+    return RegistryCalls.call(
+        io, () -> factories.update(id, draft(input)).map(DbFactoryRegistry::entry));
   }
 
   @Override
   public CompletionStage<Optional<Entry>> setActive(UUID id, boolean active) {
-    return RegistryCalls.call(io, () -> factories.setActive(id, active).map(DbFactoryRegistry::entry));
+    return RegistryCalls.call(
+        io, () -> factories.setActive(id, active).map(DbFactoryRegistry::entry));
   }
 
   private static FactoryDraft draft(Input in) {
@@ -50,7 +52,13 @@ public final class DbFactoryRegistry implements FactoryRegistry {
 
   private static Entry entry(FactoryRecord f) {
     return new Entry(
-        f.id(), f.name(), f.location(), f.timezone(), f.isActive(), f.activeMachines(),
-        f.createdAt(), f.updatedAt());
+        f.id(),
+        f.name(),
+        f.location(),
+        f.timezone(),
+        f.isActive(),
+        f.activeMachines(),
+        f.createdAt(),
+        f.updatedAt());
   }
 }

@@ -20,8 +20,10 @@ public final class DbMachineDirectory implements MachineDirectory {
   }
 
   @Override
-  public CompletionStage<List<MachineSummary>> list(Optional<String> search, Optional<Boolean> active) {
-    return io.call(() -> machines.list(search, active).stream().map(DbMachineDirectory::summary).toList());
+  public CompletionStage<List<MachineSummary>> list(
+      Optional<String> search, Optional<Boolean> active) {
+    return io.call(
+        () -> machines.list(search, active).stream().map(DbMachineDirectory::summary).toList());
   }
 
   @Override
@@ -31,7 +33,13 @@ public final class DbMachineDirectory implements MachineDirectory {
 
   private static MachineSummary summary(MachineRow r) {
     return new MachineSummary(
-        r.id(), r.factoryId(), r.name(), r.type(), r.ratedPowerKw(), r.isActive(), r.factoryName(),
+        r.id(),
+        r.factoryId(),
+        r.name(),
+        r.type(),
+        r.ratedPowerKw(),
+        r.isActive(),
+        r.factoryName(),
         r.factoryLocation());
   }
 }

@@ -3,7 +3,6 @@ package org.enms.node.adapters;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.enms.analytics.BucketTotals;
@@ -35,16 +34,28 @@ public final class DbMachineHistory implements MachineHistoryPort {
             .map(
                 b ->
                     new BucketTotals(
-                        b.minute(), (int) b.readingCount(), b.sumPowerKw(), b.minPowerKw(),
-                        b.maxPowerKw(), b.energyKwh(), b.productionUnits()))
+                        b.minute(),
+                        (int) b.readingCount(),
+                        b.sumPowerKw(),
+                        b.minPowerKw(),
+                        b.maxPowerKw(),
+                        b.energyKwh(),
+                        b.productionUnits()))
             .toList();
     DayTotals day =
         new DayTotals(
-            today, stored.todayEnergyKwh(), stored.todayProductionUnits(),
-            stored.todayGoodUnits(), stored.todayBadUnits(), stored.todayPowerReadings(),
-            stored.todayAvgPowerKw(), stored.todayPeakPowerKw(),
+            today,
+            stored.todayEnergyKwh(),
+            stored.todayProductionUnits(),
+            stored.todayGoodUnits(),
+            stored.todayBadUnits(),
+            stored.todayPowerReadings(),
+            stored.todayAvgPowerKw(),
+            stored.todayPeakPowerKw(),
             // Time spent per status is not stored; it restarts from the restore.
-            0, 0, 0);
+            0,
+            0,
+            0);
     return new MachineHistory(
         buckets,
         day,

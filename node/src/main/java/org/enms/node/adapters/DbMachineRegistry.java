@@ -44,12 +44,14 @@ public final class DbMachineRegistry implements MachineRegistry {
 
   @Override
   public CompletionStage<Optional<Entry>> update(UUID id, Input input) {
-    return RegistryCalls.call(io, () -> machines.update(id, draft(input)).map(DbMachineRegistry::entry));
+    return RegistryCalls.call(
+        io, () -> machines.update(id, draft(input)).map(DbMachineRegistry::entry));
   }
 
   @Override
   public CompletionStage<Optional<Entry>> setActive(UUID id, boolean active) {
-    return RegistryCalls.call(io, () -> machines.setActive(id, active).map(DbMachineRegistry::entry));
+    return RegistryCalls.call(
+        io, () -> machines.setActive(id, active).map(DbMachineRegistry::entry));
   }
 
   private MachineDraft draft(Input in) {
@@ -58,7 +60,8 @@ public final class DbMachineRegistry implements MachineRegistry {
             ? in.factoryId()
             : factories
                 .byName(in.factoryName())
-                .orElseThrow(() -> RegistryCalls.missing("factory", "unknown factory " + in.factoryName()))
+                .orElseThrow(
+                    () -> RegistryCalls.missing("factory", "unknown factory " + in.factoryName()))
                 .id();
     List<MachineDraft.SourceUse> uses = new ArrayList<>();
     for (SourceInput s : in.energySources()) {
@@ -66,24 +69,52 @@ public final class DbMachineRegistry implements MachineRegistry {
           sources
               .byName(s.name())
               .orElseThrow(
-                  () -> RegistryCalls.missing("energy_sources", "unknown energy source " + s.name()));
-      uses.add(new MachineDraft.SourceUse(source.id(), s.unit() == null ? source.unit() : s.unit()));
+                  () ->
+                      RegistryCalls.missing("energy_sources", "unknown energy source " + s.name()));
+      uses.add(
+          new MachineDraft.SourceUse(source.id(), s.unit() == null ? source.unit() : s.unit()));
     }
     return new MachineDraft(
-        factory, in.name(), in.type(), in.ratedPowerKw(), in.dataIntervalSeconds(), uses,
-        in.tariffId(), in.description(), in.manufacturer(), in.model(), in.locationInFactory(),
-        in.mqttTopic(), in.isCritical(), in.ratedCurrentA(), in.ratedVoltageV());
+        factory,
+        in.name(),
+        in.type(),
+        in.ratedPowerKw(),
+        in.dataIntervalSeconds(),
+        uses,
+        in.tariffId(),
+        in.description(),
+        in.manufacturer(),
+        in.model(),
+        in.locationInFactory(),
+        in.mqttTopic(),
+        in.isCritical(),
+        in.ratedCurrentA(),
+        in.ratedVoltageV());
   }
 
   private static Entry entry(MachineRecord m) {
     return new Entry(
-        m.id(), m.factoryId(), m.factoryName(), m.name(), m.type(), m.ratedPowerKw(),
+        m.id(),
+        m.factoryId(),
+        m.factoryName(),
+        m.name(),
+        m.type(),
+        m.ratedPowerKw(),
         m.dataIntervalSeconds(),
         m.energySources().stream()
             .map(s -> new SourceEntry(s.energySourceId(), s.name(), s.unit()))
             .toList(),
-        m.tariffId(), m.description(), m.manufacturer(), m.model(), m.locationInFactory(),
-        m.mqttTopic(), m.critical(), m.ratedCurrentA(), m.ratedVoltageV(), m.isActive(),
-        m.createdAt(), m.updatedAt());
+        m.tariffId(),
+        m.description(),
+        m.manufacturer(),
+        m.model(),
+        m.locationInFactory(),
+        m.mqttTopic(),
+        m.critical(),
+        m.ratedCurrentA(),
+        m.ratedVoltageV(),
+        m.isActive(),
+        m.createdAt(),
+        m.updatedAt());
   }
 }

@@ -20,12 +20,14 @@ public final class DbSeriesQueries implements SeriesQueries {
   }
 
   @Override
-  public CompletionStage<List<SeriesPoint>> energy(UUID machine, Instant start, Instant end, String interval) {
+  public CompletionStage<List<SeriesPoint>> energy(
+      UUID machine, Instant start, Instant end, String interval) {
     return io.call(() -> convert(series.energy(machine, start, end, parse(interval))));
   }
 
   @Override
-  public CompletionStage<List<SeriesPoint>> power(UUID machine, Instant start, Instant end, String interval) {
+  public CompletionStage<List<SeriesPoint>> power(
+      UUID machine, Instant start, Instant end, String interval) {
     return io.call(() -> convert(series.power(machine, start, end, parse(interval))));
   }
 

@@ -23,8 +23,10 @@ public final class DbSeuRegistry implements SeuRegistry {
   }
 
   @Override
-  public CompletionStage<List<Entry>> list(Optional<String> energySource, Optional<Boolean> active) {
-    return io.call(() -> seus.list(energySource, active).stream().map(DbSeuRegistry::entry).toList());
+  public CompletionStage<List<Entry>> list(
+      Optional<String> energySource, Optional<Boolean> active) {
+    return io.call(
+        () -> seus.list(energySource, active).stream().map(DbSeuRegistry::entry).toList());
   }
 
   @Override
@@ -72,7 +74,17 @@ public final class DbSeuRegistry implements SeuRegistry {
 
   private static Entry entry(SeuRecord s) {
     return new Entry(
-        s.id(), s.name(), s.description(), s.energySourceId(), s.energySource(), s.unit(),
-        s.machineIds(), s.baselineYear(), s.rSquared(), s.isActive(), s.createdAt(), s.updatedAt());
+        s.id(),
+        s.name(),
+        s.description(),
+        s.energySourceId(),
+        s.energySource(),
+        s.unit(),
+        s.machineIds(),
+        s.baselineYear(),
+        s.rSquared(),
+        s.isActive(),
+        s.createdAt(),
+        s.updatedAt());
   }
 }

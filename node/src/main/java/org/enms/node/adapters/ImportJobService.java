@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API's import port over the ingest importer. The options, the machine and the beginning of
- * the file are checked before the job is accepted (so mistakes answer 422 at once); the import
- * then runs on the blocking dispatcher and reports into the in-memory {@link ImportJobs}. The
- * uploaded file is deleted when the job ends or is refused.
+ * The API's import port over the ingest importer. The options, the machine and the beginning of the
+ * file are checked before the job is accepted (so mistakes answer 422 at once); the import then
+ * runs on the blocking dispatcher and reports into the in-memory {@link ImportJobs}. The uploaded
+ * file is deleted when the job ends or is refused.
  */
 public final class ImportJobService implements ImportService {
   private static final Logger log = LoggerFactory.getLogger(ImportJobService.class);
@@ -45,7 +45,8 @@ public final class ImportJobService implements ImportService {
   }
 
   @Override
-  public CompletionStage<ImportJobStatus> start(Path upload, String fileName, Map<String, String> fields) {
+  public CompletionStage<ImportJobStatus> start(
+      Path upload, String fileName, Map<String, String> fields) {
     return io.call(
         () -> {
           DatabaseImporter.Ready ready;
@@ -89,9 +90,19 @@ public final class ImportJobService implements ImportService {
 
   private static ImportJobStatus toStatus(ImportJobs.JobView v) {
     return new ImportJobStatus(
-        v.jobId(), v.state().name().toLowerCase(java.util.Locale.ROOT), v.file(), v.machine(),
-        v.rowsRead(), v.rowsImported(), v.rowsRejected(), v.progressPercent(), v.createdAt(),
-        v.finishedAt(), v.summary(), v.error(), v.problems().isEmpty() ? null : v.problems());
+        v.jobId(),
+        v.state().name().toLowerCase(java.util.Locale.ROOT),
+        v.file(),
+        v.machine(),
+        v.rowsRead(),
+        v.rowsImported(),
+        v.rowsRejected(),
+        v.progressPercent(),
+        v.createdAt(),
+        v.finishedAt(),
+        v.summary(),
+        v.error(),
+        v.problems().isEmpty() ? null : v.problems());
   }
 
   /** The upload under the name the client gave it, for the summary. */

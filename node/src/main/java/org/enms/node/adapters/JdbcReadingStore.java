@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * The ingest's storage port over the batch writer. A transient failure (connection lost, server
  * restarting) is retried with backoff for a long time, while the broker keeps the unacknowledged
  * messages, so a database restart stalls ingest instead of failing it. A permanent one (the
- * database refuses a value: SQLSTATE classes 22 and 23) is narrowed down by halving the batch
- * until the refused readings are found; those become rejects and the rest is stored, so one bad
- * reading can never hold the plant's ingest. Written spans are marked dirty for the roll-ups.
+ * database refuses a value: SQLSTATE classes 22 and 23) is narrowed down by halving the batch until
+ * the refused readings are found; those become rejects and the rest is stored, so one bad reading
+ * can never hold the plant's ingest. Written spans are marked dirty for the roll-ups.
  */
 public final class JdbcReadingStore implements ReadingStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcReadingStore.class);
@@ -48,7 +48,8 @@ public final class JdbcReadingStore implements ReadingStore {
 
   /**
    * With {@code autoRegistration} (the {@code register} policy for unknown machines; null under
-   * {@code reject}), the machines a batch introduces are registered before its readings are written.
+   * {@code reject}), the machines a batch introduces are registered before its readings are
+   * written.
    */
   public JdbcReadingStore(
       ActorSystem<?> system,
@@ -77,7 +78,8 @@ public final class JdbcReadingStore implements ReadingStore {
         system.classicSystem());
   }
 
-  private StoredBatch write(List<Reading> readings, List<org.enms.ingest.port.IngestReject> rejected) {
+  private StoredBatch write(
+      List<Reading> readings, List<org.enms.ingest.port.IngestReject> rejected) {
     try {
       if (autoRegistration != null && !readings.isEmpty()) {
         autoRegistration.registerUnknown(readings);
@@ -88,7 +90,8 @@ public final class JdbcReadingStore implements ReadingStore {
           readings.isEmpty() ? 0 : writeIsolatingRefused(readings, refusedReadings, refused);
       List<IngestReject> allRejects = new ArrayList<>(refused);
       rejected.forEach(
-          r -> allRejects.add(new IngestReject(r.receivedAt(), r.topic(), r.reason(), r.payload())));
+          r ->
+              allRejects.add(new IngestReject(r.receivedAt(), r.topic(), r.reason(), r.payload())));
       if (!allRejects.isEmpty()) {
         rejects.insert(allRejects);
       }
@@ -114,18 +117,24 @@ public final class JdbcReadingStore implements ReadingStore {
       }
       if (readings.size() == 1) {
         Reading r = readings.get(0);
-        log.warn("reading refused by the database machine={} time={} reason={}",
-            r.machineId(), r.time(), refusal.get());
+        log.warn(
+            "reading refused by the database machine={} time={} reason={}",
+            r.machineId(),
+            r.time(),
+            refusal.get());
         refusedReadings.add(r);
         refused.add(
             new IngestReject(
-                Instant.now(), "(database)", "database refused the reading: " + refusal.get(),
+                Instant.now(),
+                "(database)",
+                "database refused the reading: " + refusal.get(),
                 r.toString()));
         return 0;
       }
       int half = readings.size() / 2;
       return writeIsolatingRefused(readings.subList(0, half), refusedReadings, refused)
-          + writeIsolatingRefused(readings.subList(half, readings.size()), refusedReadings, refused);
+          + writeIsolatingRefused(
+              readings.subList(half, readings.size()), refusedReadings, refused);
     }
   }
 }

@@ -10,8 +10,8 @@ import org.enms.db.MachineDao;
 /**
  * The ids ingest accepts: active machines, refreshed from the registry periodically and right after
  * every registry write, so validation is a set lookup on the hot path rather than a query per
- * message. It also knows the deactivated ones, whose data is refused even when unknown machines
- * are registered automatically.
+ * message. It also knows the deactivated ones, whose data is refused even when unknown machines are
+ * registered automatically.
  */
 public final class MachineCatalog implements Predicate<UUID> {
   private final MachineDao machines;

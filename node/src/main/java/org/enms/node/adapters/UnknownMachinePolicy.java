@@ -19,7 +19,9 @@ public record UnknownMachinePolicy(Mode mode, String factory) {
     Config c = root.getConfig("enms.ingest");
     String mode = c.hasPath("unknown-machines") ? c.getString("unknown-machines") : "reject";
     String factory =
-        c.hasPath("auto-register-factory") ? c.getString("auto-register-factory") : "Auto-registered";
+        c.hasPath("auto-register-factory")
+            ? c.getString("auto-register-factory")
+            : "Auto-registered";
     try {
       return new UnknownMachinePolicy(Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT)), factory);
     } catch (IllegalArgumentException e) {

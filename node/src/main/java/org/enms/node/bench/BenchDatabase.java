@@ -35,7 +35,8 @@ final class BenchDatabase {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot recreate database " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot recreate database " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -69,7 +70,9 @@ final class BenchDatabase {
             });
   }
 
-  /** Rows in {@code energy_readings}, and how many (machine, time, type) keys occur more than once. */
+  /**
+   * Rows in {@code energy_readings}, and how many (machine, time, type) keys occur more than once.
+   */
   static RowCount countEnergyRows(Database database) {
     return database
         .jdbi()

@@ -16,7 +16,6 @@ import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.enms.db.Database;
-import org.enms.db.DbSettings;
 import org.enms.db.MachineDao;
 import org.enms.db.ReadingBatchWriter;
 import org.enms.db.RejectDao;

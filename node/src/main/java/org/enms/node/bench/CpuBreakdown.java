@@ -13,10 +13,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Where the machine's CPU went during a measurement window: this JVM's threads grouped by role
- * (the names say which stage they run), the broker process, all PostgreSQL processes and the rest
- * of the machine. On a 2-core box shared by all of them this, more than any latency, says what
- * limits throughput. Linux only ({@code /proc}); clock ticks are 10 ms.
+ * Where the machine's CPU went during a measurement window: this JVM's threads grouped by role (the
+ * names say which stage they run), the broker process, all PostgreSQL processes and the rest of the
+ * machine. On a 2-core box shared by all of them this, more than any latency, says what limits
+ * throughput. Linux only ({@code /proc}); clock ticks are 10 ms.
  */
 final class CpuBreakdown {
   private static final double TICKS_PER_SECOND = 100.0;
@@ -113,7 +113,8 @@ final class CpuBreakdown {
 
   private Snapshot snapshot() {
     Map<Long, ThreadCpu> threads = threadTimes();
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long[] machine = machineTicks();
     return new Snapshot(
         System.nanoTime(),

@@ -31,11 +31,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./enms bench entities}: heap per live machine entity. Starts a one-node cluster with the
- * node's sharding settings, gives each of N machines one reading through its sharded entity ref
- * (so each entity starts, restores and records, as on first ingest), checks they are all alive,
- * then reports the heap retained after full GCs per entity. The history port answers "nothing
- * stored" at once, so no database is needed and the figure is the live state, not query buffers.
- * Sharding's own per-entity bookkeeping is included, as it is part of what a node pays.
+ * node's sharding settings, gives each of N machines one reading through its sharded entity ref (so
+ * each entity starts, restores and records, as on first ingest), checks they are all alive, then
+ * reports the heap retained after full GCs per entity. The history port answers "nothing stored" at
+ * once, so no database is needed and the figure is the live state, not query buffers. Sharding's
+ * own per-entity bookkeeping is included, as it is part of what a node pays.
  */
 @Command(
     name = "entities",
@@ -45,7 +45,9 @@ final class EntitiesBench implements Callable<Integer> {
   @Option(names = "--entities", description = "Live entities (default ${DEFAULT-VALUE}).")
   int entities = 100_000;
 
-  @Option(names = "--verify", description = "Entities asked for their status afterwards (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--verify",
+      description = "Entities asked for their status afterwards (default ${DEFAULT-VALUE}).")
   int verify = 1_000;
 
   private final PrintStream out = System.out;
@@ -80,7 +82,8 @@ final class EntitiesBench implements Callable<Integer> {
         MachineEntity.ref(sharding, id)
             .tell(
                 new MachineEntity.RecordReadings(
-                    List.of(EnergyReading.electricity(id, now.minusSeconds(5), 10 + i % 91, 0.01))));
+                    List.of(
+                        EnergyReading.electricity(id, now.minusSeconds(5), 10 + i % 91, 0.01))));
         if (i > 0 && i % 20_000 == 0) {
           out.printf("told %,d entities%n", i);
         }
@@ -95,8 +98,11 @@ final class EntitiesBench implements Callable<Integer> {
           new SummaryTable("entities: heap per live MachineEntity")
               .row("entities live / asked and answering", "%,d / %,d", live, verified)
               .row("started in", "%.1f s", seconds)
-              .row("heap used before / after (after full GC)", "%,.1f MB / %,.1f MB",
-                  before / 1e6, after / 1e6)
+              .row(
+                  "heap used before / after (after full GC)",
+                  "%,.1f MB / %,.1f MB",
+                  before / 1e6,
+                  after / 1e6)
               .row("retained by the entities", "%,.1f MB", (after - before) / 1e6)
               .row("per entity", "%,.0f bytes", perEntity)
               .row("for 100,000 entities", "%,.2f GB", perEntity * 100_000 / 1e9)

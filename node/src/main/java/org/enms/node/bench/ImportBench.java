@@ -31,8 +31,8 @@ import org.enms.ingest.importer.ValueKind;
  * included, into a freshly created database, printing rows/s and elapsed time.
  *
  * <ol>
- *   <li>one year of 15-min data for one machine (35,040 rows), as a German meter portal exports
- *       it: day-first local Berlin time with DST, {@code ;} and decimal comma, interval-beginning
+ *   <li>one year of 15-min data for one machine (35,040 rows), as a German meter portal exports it:
+ *       day-first local Berlin time with DST, {@code ;} and decimal comma, interval-beginning
  *       stamps, power in kW;
  *   <li>a bulk file of 1-s readings (10 million rows by default, ~116 days), ISO-8601 UTC, energy
  *       in Wh.
@@ -89,9 +89,15 @@ public final class ImportBench {
     // A retention of ten years, so that the generated history is accepted.
     settings =
         new DbSettings(
-            settings.url(), settings.user(), settings.password(), settings.poolSize(),
-            settings.dialect(), 3650, settings.compressionAfterDays(),
-            settings.partitionsAheadDays(), settings.rejectsMaxRows());
+            settings.url(),
+            settings.user(),
+            settings.password(),
+            settings.poolSize(),
+            settings.dialect(),
+            3650,
+            settings.compressionAfterDays(),
+            settings.partitionsAheadDays(),
+            settings.rejectsMaxRows());
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
     Path year = dir.resolve("enms-import-year.csv");
     Path bulk = dir.resolve("enms-import-bulk.csv");
@@ -107,9 +113,11 @@ public final class ImportBench {
       registerMachines(db);
       var importer =
           new DatabaseImporter(
-              db, new RollupRefresher(db),
+              db,
+              new RollupRefresher(db),
               new ImportSettings(batchRows, writers, Duration.ofMinutes(5), 1L << 40, 10),
-              Clock.systemUTC(), pool);
+              Clock.systemUTC(),
+              pool);
       report(
           "year of 15-min data",
           importer,
@@ -155,9 +163,19 @@ public final class ImportBench {
         Locale.ROOT,
         "%-30s rows=%,d new=%,d rejected=%d gaps=%d range=%s..%s%n"
             + "%-30s total %.2f s (%,.0f rows/s); parse+write %.2f s (%,.0f rows/s); roll-ups %.2f s%n",
-        what, s.rowsImported(), s.readingsNew(), s.rowsRejected(), s.gapCount(), s.rangeFrom(),
-        s.rangeTo(), "", seconds, s.rowsImported() / seconds, writeSeconds,
-        s.rowsImported() / writeSeconds, s.rollupDuration().toNanos() / 1e9);
+        what,
+        s.rowsImported(),
+        s.readingsNew(),
+        s.rowsRejected(),
+        s.gapCount(),
+        s.rangeFrom(),
+        s.rangeTo(),
+        "",
+        seconds,
+        s.rowsImported() / seconds,
+        writeSeconds,
+        s.rowsImported() / writeSeconds,
+        s.rollupDuration().toNanos() / 1e9);
   }
 
   /** 2025 in Berlin local time, stamps at interval beginning, 24 h load profile around 40 kW. */
@@ -182,12 +200,18 @@ public final class ImportBench {
   /** {@code rows} 1-s rows from 2026-03-01, ISO UTC, Wh per second. */
   private static void writeBulk(Path file, long rows) throws IOException {
     long start = Instant.parse("2026-03-01T00:00:00Z").getEpochSecond();
-    try (BufferedWriter w = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.US_ASCII)) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.US_ASCII)) {
       w.write("time,wh\n");
       StringBuilder line = new StringBuilder(40);
       for (long i = 1; i <= rows; i++) {
         line.setLength(0);
-        line.append(Instant.ofEpochSecond(start + i)).append(',').append(5 + (i % 11)).append('.').append(i % 10).append('\n');
+        line.append(Instant.ofEpochSecond(start + i))
+            .append(',')
+            .append(5 + (i % 11))
+            .append('.')
+            .append(i % 10)
+            .append('\n');
         w.append(line);
       }
     }
@@ -200,7 +224,8 @@ public final class ImportBench {
     if (!name.matches("[a-z0-9_]+")) {
       throw new IllegalArgumentException("bench database name must be [a-z0-9_]+: " + name);
     }
-    try (Connection c = DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", user, password);
+    try (Connection c =
+            DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", user, password);
         var s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       s.execute("CREATE DATABASE " + name);

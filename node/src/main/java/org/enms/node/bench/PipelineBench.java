@@ -20,11 +20,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.stream.connectors.mqtt.MqttMessage;
 import org.enms.core.reading.Reading;
 import org.enms.db.Database;
@@ -66,7 +66,10 @@ final class PipelineBench implements Callable<Integer> {
   @Option(names = "--machines", description = "Synthetic machines (default ${DEFAULT-VALUE}).")
   int machines = 10_000;
 
-  @Option(names = "--batch", description = "Readings per MQTT message: 1, or e.g. 50 for gateway batches (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      description =
+          "Readings per MQTT message: 1, or e.g. 50 for gateway batches (default ${DEFAULT-VALUE}).")
   int batch = 1;
 
   @Option(
@@ -75,22 +78,32 @@ final class PipelineBench implements Callable<Integer> {
       description = "How long to publish (default ${DEFAULT-VALUE}).")
   Duration duration = Duration.ofSeconds(30);
 
-  @Option(names = "--rate", description = "Readings/s to publish; 0 = flat out (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      description = "Readings/s to publish; 0 = flat out (default ${DEFAULT-VALUE}).")
   double rate = 0;
 
   @Option(names = "--publishers", description = "Publisher connections (default ${DEFAULT-VALUE}).")
   int publishers = 4;
 
-  @Option(names = "--publisher-inflight", description = "Unacked QoS 1 publishes per publisher connection (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--publisher-inflight",
+      description = "Unacked QoS 1 publishes per publisher connection (default ${DEFAULT-VALUE}).")
   int publisherInflight = 1_000;
 
-  @Option(names = "--connections", description = "Ingest subscriber connections (default: enms.ingest.connections).")
+  @Option(
+      names = "--connections",
+      description = "Ingest subscriber connections (default: enms.ingest.connections).")
   Integer connections;
 
-  @Option(names = "--buffer-size", description = "Connector buffer per connection (default: enms.ingest.buffer-size).")
+  @Option(
+      names = "--buffer-size",
+      description = "Connector buffer per connection (default: enms.ingest.buffer-size).")
   Integer bufferSize;
 
-  @Option(names = "--batch-max-rows", description = "Rows per transaction at most (default: enms.ingest.batch-max-rows).")
+  @Option(
+      names = "--batch-max-rows",
+      description = "Rows per transaction at most (default: enms.ingest.batch-max-rows).")
   Integer batchMaxRows;
 
   @Option(
@@ -99,7 +112,9 @@ final class PipelineBench implements Callable<Integer> {
       description = "How long a batch may wait to fill (default: enms.ingest.batch-max-wait).")
   Duration batchMaxWait;
 
-  @Option(names = "--write-parallelism", description = "Batches committing at once (default: enms.ingest.write-parallelism).")
+  @Option(
+      names = "--write-parallelism",
+      description = "Batches committing at once (default: enms.ingest.write-parallelism).")
   Integer writeParallelism;
 
   @Option(names = "--db-pool", description = "Database connections (default: enms.db.pool-size).")
@@ -112,16 +127,22 @@ final class PipelineBench implements Callable<Integer> {
               + " a free port.")
   boolean useRunningBroker;
 
-  @Option(names = "--mosquitto-conf", description = "Broker configuration (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--mosquitto-conf",
+      description = "Broker configuration (default ${DEFAULT-VALUE}).")
   Path mosquittoConf = Path.of("docker/mosquitto.conf");
 
   @Option(names = "--mosquitto-binary", description = "Default ${DEFAULT-VALUE}.")
   String mosquittoBinary = "mosquitto";
 
-  @Option(names = "--broker-url", description = "Broker when not starting one (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--broker-url",
+      description = "Broker when not starting one (default ${DEFAULT-VALUE}).")
   String brokerUrl = "tcp://127.0.0.1:1883";
 
-  @Option(names = "--db-url", description = "Bench database; dropped and created on each run (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--db-url",
+      description = "Bench database; dropped and created on each run (default ${DEFAULT-VALUE}).")
   String dbUrl = "jdbc:postgresql://127.0.0.1:5432/enms_bench";
 
   @Option(names = "--db-user", description = "Default ${DEFAULT-VALUE} (trust auth).")
@@ -180,8 +201,12 @@ final class PipelineBench implements Callable<Integer> {
       BenchDatabase.registerLoadMachines(database, machines);
       out.printf(
           "database %s ready, %,d machines registered; ingest: %s%n",
-          dbUrl, machines, config.getConfig("enms.ingest").root().render(
-              com.typesafe.config.ConfigRenderOptions.concise()));
+          dbUrl,
+          machines,
+          config
+              .getConfig("enms.ingest")
+              .root()
+              .render(com.typesafe.config.ConfigRenderOptions.concise()));
       PipelineOutcome outcome;
       try (BenchNode node = BenchNode.start(config, database, probes)) {
         awaitSubscribed(broker, node);
@@ -268,7 +293,8 @@ final class PipelineBench implements Callable<Integer> {
   private long warmUp(String broker, BenchNode node, StageProbes probes) throws Exception {
     long started = System.nanoTime();
     LoadReport report =
-        new LoadGenerator(loadSettings(broker, "warm", Optional.empty(), OptionalLong.of(machines)), out)
+        new LoadGenerator(
+                loadSettings(broker, "warm", Optional.empty(), OptionalLong.of(machines)), out)
             .run();
     awaitCommitted(probes, report.readings());
     long entities = awaitEntities(node, machines);
@@ -285,11 +311,13 @@ final class PipelineBench implements Callable<Integer> {
       throws Exception {
     var cpu = new CpuBreakdown(PipelineBench::threadGroup, brokerPid);
     var baseline = new ProbeSnapshot(probes, node.committedReadings());
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "bench-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "bench-progress");
+              t.setDaemon(true);
+              return t;
+            });
     long start = System.nanoTime();
     long[] last = {node.committedReadings(), start};
     ticker.scheduleAtFixedRate(
@@ -302,7 +330,8 @@ final class PipelineBench implements Callable<Integer> {
               (now - start) / 1e9,
               committed - baseline.committed(),
               (committed - last[0]) * 1e9 / (now - last[1]),
-              probes.batches.sum() == 0 ? 0.0
+              probes.batches.sum() == 0
+                  ? 0.0
                   : probes.committedReadings.sum() / (double) probes.batches.sum(),
               probes.commit.meanMillis(),
               probes.commit.percentileMillis(0.99),
@@ -433,8 +462,8 @@ final class PipelineBench implements Callable<Integer> {
     Set<UUID> known =
         IntStream.range(0, machines).mapToObj(LoadMachines::machineId).collect(Collectors.toSet());
     var validator =
-        new ReadingValidator(known::contains, Duration.ofDays(3650), Duration.ofDays(3650),
-            Clock.systemUTC());
+        new ReadingValidator(
+            known::contains, Duration.ofDays(3650), Duration.ofDays(3650), Clock.systemUTC());
     var parser = new PayloadParser();
     List<byte[]> payloads = samples.stream().map(m -> m.payload().toArray()).toList();
     List<String> topics = samples.stream().map(MqttMessage::topic).toList();
@@ -471,28 +500,54 @@ final class PipelineBench implements Callable<Integer> {
     var t = new SummaryTable("pipeline: MQTT publish -> durable rows");
     t.section("settings")
         .row("machines / readings per message", "%,d / %d", machines, batch)
-        .row("publishers x in-flight", "%d x %d, rate %s", publishers, publisherInflight,
+        .row(
+            "publishers x in-flight",
+            "%d x %d, rate %s",
+            publishers,
+            publisherInflight,
             rate == 0 ? "flat out" : String.format("%,.0f/s", rate))
-        .row("ingest connections / buffer", "%d / %d", ingest.getInt("connections"),
+        .row(
+            "ingest connections / buffer",
+            "%d / %d",
+            ingest.getInt("connections"),
             ingest.getInt("buffer-size"))
-        .row("batch max rows / max wait", "%,d / %s", ingest.getInt("batch-max-rows"),
+        .row(
+            "batch max rows / max wait",
+            "%,d / %s",
+            ingest.getInt("batch-max-rows"),
             ingest.getDuration("batch-max-wait").toMillis() + " ms")
-        .row("write parallelism / db pool", "%d / %d", ingest.getInt("write-parallelism"),
+        .row(
+            "write parallelism / db pool",
+            "%d / %d",
+            ingest.getInt("write-parallelism"),
             config.getInt("enms.db.pool-size"))
         .row("mean payload", "%.0f bytes", meanPayload);
     double seconds = o.elapsed().toNanos() / 1e9;
     double sustained = o.inserted() / seconds;
     t.section(o.drained() ? "throughput" : "throughput (backlog NOT drained: a lower bound)")
-        .row("published (broker-acked)", "%,d readings in %.1f s = %,.0f readings/s",
-            o.load().readings(), o.publishing().toNanos() / 1e9, o.load().readingsPerSecond())
-        .row("durable (first publish -> last commit)", "%,d rows in %.1f s = %,.0f readings/s",
-            o.inserted(), seconds, sustained)
+        .row(
+            "published (broker-acked)",
+            "%,d readings in %.1f s = %,.0f readings/s",
+            o.load().readings(),
+            o.publishing().toNanos() / 1e9,
+            o.load().readingsPerSecond())
+        .row(
+            "durable (first publish -> last commit)",
+            "%,d rows in %.1f s = %,.0f readings/s",
+            o.inserted(),
+            seconds,
+            sustained)
         .row("messages/s into the ingest", "%,.0f", sustained / batch);
     base.ifPresent(
         b -> {
           double baseReadings = b.messagesPerSecond() * batch;
-          t.row("broker-only (Paho -> Paho QoS 1)", "%,.0f msg/s = %,.0f readings/s (%,d of %,d received)",
-                  b.messagesPerSecond(), baseReadings, b.received(), b.published())
+          t.row(
+                  "broker-only (Paho -> Paho QoS 1)",
+                  "%,.0f msg/s = %,.0f readings/s (%,d of %,d received)",
+                  b.messagesPerSecond(),
+                  baseReadings,
+                  b.received(),
+                  b.published())
               .row("EnMS / broker-only", "%.0f %%", 100 * sustained / baseReadings);
         });
     t.section("verification (count(*) over energy_readings)")
@@ -505,25 +560,51 @@ final class PipelineBench implements Callable<Integer> {
         .row("redelivered readings (deduplicated)", "%,d", o.committed() - o.inserted())
         .row("publish failures", "%,d", o.load().failed());
     t.section("per stage (whole run incl. warm-up)")
-        .row("parse+validate in stream", "mean %.3f ms, p99 %.3f ms per message",
-            p.parse.meanMillis(), p.parse.percentileMillis(0.99))
-        .row("parse+validate alone, 1 thread", "%.1f us per message = %,.0f readings/s per core",
-            parse.microsPerMessage(), parse.readingsPerSecond())
-        .row("batch size", "mean %,.0f rows, max %,d (%,d batches)",
+        .row(
+            "parse+validate in stream",
+            "mean %.3f ms, p99 %.3f ms per message",
+            p.parse.meanMillis(),
+            p.parse.percentileMillis(0.99))
+        .row(
+            "parse+validate alone, 1 thread",
+            "%.1f us per message = %,.0f readings/s per core",
+            parse.microsPerMessage(),
+            parse.readingsPerSecond())
+        .row(
+            "batch size",
+            "mean %,.0f rows, max %,d (%,d batches)",
             p.committedReadings.sum() / (double) Math.max(1, p.batches.sum()),
-            p.maxBatchRows.get(), p.batches.sum())
-        .row("commit latency", "mean %.1f ms, p99 %.1f ms, max %.1f ms",
-            p.commit.meanMillis(), p.commit.percentileMillis(0.99), p.commit.maxMillis())
-        .row("arrival -> ack requested", "mean %.1f ms, p99 %.1f ms",
-            p.arrivalToAck.meanMillis(), p.arrivalToAck.percentileMillis(0.99))
-        .row("ack round trip through connector", "mean %.2f ms, p99 %.2f ms (%,d acks, %,d failed)",
-            p.ackRoundTrip.meanMillis(), p.ackRoundTrip.percentileMillis(0.99), p.acked.sum(),
+            p.maxBatchRows.get(),
+            p.batches.sum())
+        .row(
+            "commit latency",
+            "mean %.1f ms, p99 %.1f ms, max %.1f ms",
+            p.commit.meanMillis(),
+            p.commit.percentileMillis(0.99),
+            p.commit.maxMillis())
+        .row(
+            "arrival -> ack requested",
+            "mean %.1f ms, p99 %.1f ms",
+            p.arrivalToAck.meanMillis(),
+            p.arrivalToAck.percentileMillis(0.99))
+        .row(
+            "ack round trip through connector",
+            "mean %.2f ms, p99 %.2f ms (%,d acks, %,d failed)",
+            p.ackRoundTrip.meanMillis(),
+            p.ackRoundTrip.percentileMillis(0.99),
+            p.acked.sum(),
             p.ackFailures.sum())
         .row("unacked messages in the node", "max %,d", p.maxUnacked.get())
-        .row("entity tell (per batch, on stream thread)", "mean %.2f ms, p99 %.2f ms, total %.1f s",
-            p.entityTell.meanMillis(), p.entityTell.percentileMillis(0.99),
+        .row(
+            "entity tell (per batch, on stream thread)",
+            "mean %.2f ms, p99 %.2f ms, total %.1f s",
+            p.entityTell.meanMillis(),
+            p.entityTell.percentileMillis(0.99),
             p.entityTell.totalSeconds());
-    t.section("CPU during the measured window (cores, of " + Runtime.getRuntime().availableProcessors() + ")");
+    t.section(
+        "CPU during the measured window (cores, of "
+            + Runtime.getRuntime().availableProcessors()
+            + ")");
     o.cpu().addTo(t);
     return t;
   }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
@@ -50,7 +49,9 @@ final class WriterBench implements Callable<Integer> {
       description = "Default ${DEFAULT-VALUE}.")
   Duration duration = Duration.ofSeconds(20);
 
-  @Option(names = "--db-url", description = "Dropped and created on each run (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--db-url",
+      description = "Dropped and created on each run (default ${DEFAULT-VALUE}).")
   String dbUrl = "jdbc:postgresql://127.0.0.1:5432/enms_bench";
 
   @Option(names = "--db-user", description = "Default ${DEFAULT-VALUE}.")
@@ -69,7 +70,8 @@ final class WriterBench implements Callable<Integer> {
     o.put("enms.db.user", dbUser);
     o.put("enms.db.password", dbPassword);
     o.put("enms.db.pool-size", writers);
-    var settings = DbSettings.fromConfig(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load()));
+    var settings =
+        DbSettings.fromConfig(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load()));
     List<UUID> ids = IntStream.range(0, machines).mapToObj(LoadMachines::machineId).toList();
     try (Database database = Database.start(settings)) {
       var writer = new ReadingBatchWriter(database);
@@ -96,8 +98,7 @@ final class WriterBench implements Callable<Integer> {
                     rows.add(writer.write(readings).inserted());
                     commit.record(System.nanoTime() - began);
                   }
-                  writerCpuNanos.add(
-                      ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                  writerCpuNanos.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                 },
                 "bench-writer-" + w);
         threads.add(t);
@@ -111,7 +112,9 @@ final class WriterBench implements Callable<Integer> {
         long total = rows.sum();
         out.printf(
             "t=%4.0fs inserted %,d rows, %,.0f rows/s, commit mean %.1f ms%n",
-            (now - start) / 1e9, total, (total - lastRows) * 1e9 / (now - lastTime),
+            (now - start) / 1e9,
+            total,
+            (total - lastRows) * 1e9 / (now - lastTime),
             commit.meanMillis());
         lastRows = total;
         lastTime = now;
@@ -127,12 +130,20 @@ final class WriterBench implements Callable<Integer> {
       var counted = BenchDatabase.countEnergyRows(database);
       var t =
           new SummaryTable("writer: ReadingBatchWriter -> PostgreSQL")
-              .row("batch size / writers / machines", "%,d / %d / %,d", batchSize, writers, machines)
+              .row(
+                  "batch size / writers / machines", "%,d / %d / %,d", batchSize, writers, machines)
               .row("rows inserted", "%,d in %.1f s", rows.sum(), seconds)
               .row("throughput", "%,.0f rows/s", rows.sum() / seconds)
-              .row("commit latency per batch", "mean %.1f ms, p99 %.1f ms, max %.1f ms",
-                  commit.meanMillis(), commit.percentileMillis(0.99), commit.maxMillis())
-              .row("rows in table (incl. warm-up)", "%,d (%,d duplicates)", counted.rows(),
+              .row(
+                  "commit latency per batch",
+                  "mean %.1f ms, p99 %.1f ms, max %.1f ms",
+                  commit.meanMillis(),
+                  commit.percentileMillis(0.99),
+                  commit.maxMillis())
+              .row(
+                  "rows in table (incl. warm-up)",
+                  "%,d (%,d duplicates)",
+                  counted.rows(),
                   counted.duplicates())
               .section("CPU (cores, of " + Runtime.getRuntime().availableProcessors() + ")");
       used.addTo(t);

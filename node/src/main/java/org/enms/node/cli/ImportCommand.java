@@ -24,7 +24,6 @@ import org.enms.ingest.importer.ImportSpecParser;
 import org.enms.ingest.importer.ImportSummary;
 import org.enms.ingest.importer.InvalidImportSpecException;
 import org.enms.node.embedded.EmbeddedServices;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,16 +53,22 @@ public final class ImportCommand implements Callable<Integer> {
       description = "power_w, power_kw, energy_wh, energy_kwh, counter_wh or counter_kwh.")
   String valueKind;
 
-  @Option(names = "--timestamp-column", description = "Timestamp (or date) column: header name or 1-based position. Default 1.")
+  @Option(
+      names = "--timestamp-column",
+      description = "Timestamp (or date) column: header name or 1-based position. Default 1.")
   String timestampColumn;
 
   @Option(names = "--time-column", description = "Separate time-of-day column, joined to the date.")
   String timeColumn;
 
-  @Option(names = "--value-column", description = "Value column: header name or position. Default 2.")
+  @Option(
+      names = "--value-column",
+      description = "Value column: header name or position. Default 2.")
   String valueColumn;
 
-  @Option(names = "--format", description = "java.time pattern, e.g. 'dd.MM.yyyy HH:mm'. Default: detected.")
+  @Option(
+      names = "--format",
+      description = "java.time pattern, e.g. 'dd.MM.yyyy HH:mm'. Default: detected.")
   String format;
 
   @Option(names = "--day-first", description = "Dates are day/month/year.")
@@ -78,13 +83,19 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--stamp", description = "beginning or ending (default) of the interval.")
   String stamp;
 
-  @Option(names = "--interval", description = "Row interval, e.g. 15m, 1h, 30s. Default: median step.")
+  @Option(
+      names = "--interval",
+      description = "Row interval, e.g. 15m, 1h, 30s. Default: median step.")
   String interval;
 
   @Option(names = "--delimiter", description = "; , | or tab. Default: detected.")
   String delimiter;
 
-  @Option(names = "--decimal-comma", arity = "0..1", fallbackValue = "true", description = "Numbers use a decimal comma. Default: detected.")
+  @Option(
+      names = "--decimal-comma",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "Numbers use a decimal comma. Default: detected.")
   String decimalComma;
 
   @Option(names = "--no-header", description = "The first line is data.")
@@ -93,7 +104,9 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--production-column", description = "Units produced per interval.")
   String productionColumn;
 
-  @Option(names = "--driver", description = "Driver column as field=column, e.g. outdoor_temp_c=OAT (repeatable).")
+  @Option(
+      names = "--driver",
+      description = "Driver column as field=column, e.g. outdoor_temp_c=OAT (repeatable).")
   java.util.List<String> drivers;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
@@ -118,13 +131,18 @@ public final class ImportCommand implements Callable<Integer> {
         System.err.printf(
             Locale.ROOT,
             "importing %s for %s: timestamps %s, interval %s, delimiter '%s', decimal comma %s%n",
-            file, ready.machine().name(), ready.file().timestampLayout(), ready.file().interval(),
-            ready.file().delimiter(), ready.file().decimalComma());
+            file,
+            ready.machine().name(),
+            ready.file().timestampLayout(),
+            ready.file().interval(),
+            ready.file().delimiter(),
+            ready.file().decimalComma());
         ProgressLine progress = new ProgressLine(System.err, System.console() != null);
         ImportSummary summary = importer.run(ready, progress::update);
         progress.done();
         if (json) {
-          System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+          System.out.println(
+              Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         } else {
           SummaryText.print(summary, System.out);
         }
@@ -178,7 +196,8 @@ public final class ImportCommand implements Callable<Integer> {
 
   /** The import needs the database only, never the embedded broker. */
   private static Config withDatabaseOnly(Config config) {
-    return config.withValue("enms.ingest.broker-url", ConfigValueFactory.fromAnyRef("tcp://127.0.0.1:1"));
+    return config.withValue(
+        "enms.ingest.broker-url", ConfigValueFactory.fromAnyRef("tcp://127.0.0.1:1"));
   }
 
   /**

@@ -65,18 +65,21 @@ public final class MachinesCommand implements Callable<Integer> {
     void run(RegistryClient client, PrintWriter out);
   }
 
-  /** The machine's id: a UUID as given, or the one machine whose name matches (case-insensitive). */
+  /**
+   * The machine's id: a UUID as given, or the one machine whose name matches (case-insensitive).
+   */
   static String resolve(RegistryClient client, String idOrName) {
     if (idOrName.matches("[0-9a-fA-F-]{36}")) {
       return idOrName;
     }
     JsonNode matches = client.get("/api/v1/machines?search=" + RegistryClient.encode(idOrName));
     List<JsonNode> exact = new ArrayList<>();
-    matches.forEach(m -> {
-      if (m.get("name").asText().equalsIgnoreCase(idOrName)) {
-        exact.add(m);
-      }
-    });
+    matches.forEach(
+        m -> {
+          if (m.get("name").asText().equalsIgnoreCase(idOrName)) {
+            exact.add(m);
+          }
+        });
     if (exact.size() == 1) {
       return exact.get(0).get("id").asText();
     }
@@ -86,13 +89,16 @@ public final class MachinesCommand implements Callable<Integer> {
     throw new RegistryClient.Failure(
         matches.isEmpty()
             ? "no machine named " + idOrName
-            : "several machines match " + idOrName + "; give the id or the factory-unique full name");
+            : "several machines match "
+                + idOrName
+                + "; give the id or the factory-unique full name");
   }
 
   /** Prints one machine as {@code key: value} lines. */
   static void describe(PrintWriter out, JsonNode m) {
     List<String> sources = new ArrayList<>();
-    m.path("energy_sources").forEach(s -> sources.add(s.get("name").asText() + " (" + s.get("unit").asText() + ")"));
+    m.path("energy_sources")
+        .forEach(s -> sources.add(s.get("name").asText() + " (" + s.get("unit").asText() + ")"));
     out.printf("id:               %s%n", m.get("id").asText());
     out.printf("name:             %s%n", m.get("name").asText());
     out.printf("factory:          %s%n", m.get("factory_name").asText());
@@ -100,7 +106,8 @@ public final class MachinesCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "rated power:      %.2f kW%n", m.get("rated_power_kw").asDouble());
     out.printf("interval:         %d s%n", m.get("data_interval_seconds").asInt());
     out.printf("energy sources:   %s%n", String.join(", ", sources));
-    out.printf("tariff:           %s%n", m.path("tariff_id").isNull() ? "-" : m.get("tariff_id").asText());
+    out.printf(
+        "tariff:           %s%n", m.path("tariff_id").isNull() ? "-" : m.get("tariff_id").asText());
     out.printf("active:           %s%n", m.get("is_active").asBoolean());
   }
 
@@ -117,7 +124,8 @@ public final class MachinesCommand implements Callable<Integer> {
 
     @Option(
         names = "--type",
-        description = "compressor, hvac, motor, pump, injection_molding, conveyor, boiler or other.")
+        description =
+            "compressor, hvac, motor, pump, injection_molding, conveyor, boiler or other.")
     String type;
 
     @Option(names = "--rated-power-kw", description = "Nameplate power, kW.")
@@ -129,7 +137,8 @@ public final class MachinesCommand implements Callable<Integer> {
     @Option(
         names = "--energy-source",
         paramLabel = "NAME[:UNIT]",
-        description = "An energy source the machine draws, e.g. electricity:kWh (repeatable; replaces the list).")
+        description =
+            "An energy source the machine draws, e.g. electricity:kWh (repeatable; replaces the list).")
     List<String> energySources;
 
     @Option(names = "--tariff-id", description = "Tariff id (one of the factory's).")
@@ -182,7 +191,10 @@ public final class MachinesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List machines as a table.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List machines as a table.")
   static final class ListMachines implements Callable<Integer> {
     @CommandLine.ParentCommand MachinesCommand parent;
     @Spec CommandLine.Model.CommandSpec spec;
@@ -190,7 +202,10 @@ public final class MachinesCommand implements Callable<Integer> {
     @Option(names = "--search", description = "Case-insensitive part of the name.")
     String search;
 
-    @Option(names = "--active", negatable = true, description = "Only active (--active) or inactive (--no-active) machines.")
+    @Option(
+        names = "--active",
+        negatable = true,
+        description = "Only active (--active) or inactive (--no-active) machines.")
     Boolean active;
 
     @Override
@@ -206,7 +221,8 @@ public final class MachinesCommand implements Callable<Integer> {
             if (active != null) {
               query += "&is_active=" + active;
             }
-            JsonNode machines = client.get("/api/v1/machines" + (query.isEmpty() ? "" : "?" + query.substring(1)));
+            JsonNode machines =
+                client.get("/api/v1/machines" + (query.isEmpty() ? "" : "?" + query.substring(1)));
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("NAME", "TYPE", "FACTORY", "RATED KW", "ACTIVE", "ID"));
             machines.forEach(
@@ -225,12 +241,17 @@ public final class MachinesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Register a machine; it receives live data at once.")
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Register a machine; it receives live data at once.")
   static final class Add extends MachineOptions implements Callable<Integer> {
     @CommandLine.ParentCommand MachinesCommand parent;
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--id", description = "The machine_id its meter publishes (default: generated).")
+    @Option(
+        names = "--id",
+        description = "The machine_id its meter publishes (default: generated).")
     String id;
 
     @Override
@@ -248,7 +269,10 @@ public final class MachinesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "update", mixinStandardHelpOptions = true, description = "Change the given fields of a machine.")
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = "Change the given fields of a machine.")
   static final class Update extends MachineOptions implements Callable<Integer> {
     @CommandLine.ParentCommand MachinesCommand parent;
     @Spec CommandLine.Model.CommandSpec spec;
@@ -266,7 +290,8 @@ public final class MachinesCommand implements Callable<Integer> {
             if (body.isEmpty()) {
               throw new RegistryClient.Failure("nothing to update: give at least one option");
             }
-            describe(out, client.call("PATCH", "/api/v1/machines/" + resolve(client, machine), body));
+            describe(
+                out, client.call("PATCH", "/api/v1/machines/" + resolve(client, machine), body));
           });
     }
   }
@@ -288,7 +313,10 @@ public final class MachinesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "activate", mixinStandardHelpOptions = true, description = "Accept a deactivated machine's data again.")
+  @Command(
+      name = "activate",
+      mixinStandardHelpOptions = true,
+      description = "Accept a deactivated machine's data again.")
   static final class Activate implements Callable<Integer> {
     @CommandLine.ParentCommand MachinesCommand parent;
     @Spec CommandLine.Model.CommandSpec spec;
@@ -303,14 +331,16 @@ public final class MachinesCommand implements Callable<Integer> {
   }
 
   /** {@code POST /api/v1/machines/{id}/{action}} for a machine given by id or name. */
-  private static int post(CommandLine.Model.CommandSpec spec, String api, String machine, String action) {
+  private static int post(
+      CommandLine.Model.CommandSpec spec, String api, String machine, String action) {
     return run(
         spec,
         api,
         (client, out) ->
             describe(
                 out,
-                client.call("POST", "/api/v1/machines/" + resolve(client, machine) + "/" + action, null)));
+                client.call(
+                    "POST", "/api/v1/machines/" + resolve(client, machine) + "/" + action, null)));
   }
 
   static void printTable(PrintWriter out, List<List<String>> rows) {
@@ -323,7 +353,10 @@ public final class MachinesCommand implements Callable<Integer> {
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.size(); i++) {
-        line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
+        line.append(
+            i == row.size() - 1
+                ? row.get(i)
+                : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
       }
       out.println(line.toString().stripTrailing());
     }

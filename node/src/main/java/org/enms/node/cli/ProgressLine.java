@@ -45,10 +45,22 @@ final class ProgressLine {
   private void print(ImportProgress p, long now) {
     double seconds = Math.max(1e-9, (now - started) / 1e9);
     double pct = p.percent();
-    String rate = String.format(Locale.ROOT, "%,d rows  %,.0f rows/s  %,d rejected", p.rowsRead(), p.rowsRead() / seconds, p.rowsRejected());
+    String rate =
+        String.format(
+            Locale.ROOT,
+            "%,d rows  %,.0f rows/s  %,d rejected",
+            p.rowsRead(),
+            p.rowsRead() / seconds,
+            p.rowsRejected());
     if (console) {
       int filled = pct < 0 ? 0 : (int) Math.round(pct / 100 * WIDTH);
-      out.printf(Locale.ROOT, "\r[%s%s] %5.1f%%  %s", "#".repeat(filled), "-".repeat(WIDTH - filled), Math.max(0, pct), rate);
+      out.printf(
+          Locale.ROOT,
+          "\r[%s%s] %5.1f%%  %s",
+          "#".repeat(filled),
+          "-".repeat(WIDTH - filled),
+          Math.max(0, pct),
+          rate);
     } else {
       out.printf(Locale.ROOT, "import %5.1f%%  %s%n", Math.max(0, pct), rate);
     }

@@ -52,14 +52,16 @@ final class RegistryClient {
           body == null
               ? HttpRequest.BodyPublishers.noBody()
               : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = parse(response.body());
       if (response.statusCode() >= 300) {
         throw new Failure(response.statusCode() + " " + detail(json, response.body()));
       }
       return json;
     } catch (ConnectException e) {
-      throw new Failure("cannot reach the EnMS API at " + base + " (is the node running? see --api)");
+      throw new Failure(
+          "cannot reach the EnMS API at " + base + " (is the node running? see --api)");
     } catch (IOException e) {
       throw new Failure("request to " + base + path + " failed: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -94,7 +96,8 @@ final class RegistryClient {
       for (JsonNode e : detail) {
         List<String> loc = new ArrayList<>();
         e.path("loc").forEach(l -> loc.add(l.asText()));
-        String field = loc.size() > 1 ? String.join(".", loc.subList(1, loc.size())) : String.join(".", loc);
+        String field =
+            loc.size() > 1 ? String.join(".", loc.subList(1, loc.size())) : String.join(".", loc);
         parts.add(field + ": " + e.path("msg").asText());
       }
       return String.join("; ", parts);

@@ -15,22 +15,45 @@ final class SummaryText {
   static void print(ImportSummary s, PrintStream out) {
     out.printf(Locale.ROOT, "file            %s%n", s.file());
     out.printf(Locale.ROOT, "rows read       %,d%n", s.rowsRead());
-    out.printf(Locale.ROOT, "rows imported   %,d (%,d readings new, %,d already stored)%n",
-        s.rowsImported(), s.readingsNew(), s.readingsWritten() - s.readingsNew());
+    out.printf(
+        Locale.ROOT,
+        "rows imported   %,d (%,d readings new, %,d already stored)%n",
+        s.rowsImported(),
+        s.readingsNew(),
+        s.readingsWritten() - s.readingsNew());
     out.printf(Locale.ROOT, "rows rejected   %,d%n", s.rowsRejected());
     out.printf(Locale.ROOT, "duplicate rows  %,d (first kept)%n", s.duplicateRows());
-    out.printf(Locale.ROOT, "gaps            %,d (%,d missing intervals, not filled)%n", s.gapCount(), s.missingIntervals());
-    out.printf(Locale.ROOT, "range           %s .. %s (interval-ending stamps, interval %s)%n", s.rangeFrom(), s.rangeTo(), s.interval());
-    out.printf(Locale.ROOT, "timestamps      %s, zone %s, stamps at interval %s%n", s.timestampLayout(), s.timezone(), s.stamp());
-    out.printf(Locale.ROOT, "elapsed         %.2f s (%,.0f rows/s), roll-ups %.2f s%n",
-        s.elapsed().toNanos() / 1e9, s.rowsPerSecond(), s.rollupDuration().toNanos() / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "gaps            %,d (%,d missing intervals, not filled)%n",
+        s.gapCount(),
+        s.missingIntervals());
+    out.printf(
+        Locale.ROOT,
+        "range           %s .. %s (interval-ending stamps, interval %s)%n",
+        s.rangeFrom(),
+        s.rangeTo(),
+        s.interval());
+    out.printf(
+        Locale.ROOT,
+        "timestamps      %s, zone %s, stamps at interval %s%n",
+        s.timestampLayout(),
+        s.timezone(),
+        s.stamp());
+    out.printf(
+        Locale.ROOT,
+        "elapsed         %.2f s (%,.0f rows/s), roll-ups %.2f s%n",
+        s.elapsed().toNanos() / 1e9,
+        s.rowsPerSecond(),
+        s.rollupDuration().toNanos() / 1e9);
     section(out, "rejected", s.rejects(), s.rowsRejected());
     section(out, "duplicates", s.duplicates(), s.duplicateRows());
     section(out, "counter", s.counterEvents(), s.counterEvents().size());
     if (!s.gaps().isEmpty()) {
       out.println("gaps:");
       for (ImportGap g : s.gaps().subList(0, Math.min(SHOWN, s.gaps().size()))) {
-        out.printf(Locale.ROOT, "  %s .. %s  %,d intervals%n", g.from(), g.to(), g.missingIntervals());
+        out.printf(
+            Locale.ROOT, "  %s .. %s  %,d intervals%n", g.from(), g.to(), g.missingIntervals());
       }
       if (s.gapCount() > SHOWN) {
         out.printf(Locale.ROOT, "  … %,d more (--json lists up to 1000)%n", s.gapCount() - SHOWN);
@@ -38,7 +61,8 @@ final class SummaryText {
     }
   }
 
-  private static void section(PrintStream out, String title, java.util.List<RowIssue> issues, long total) {
+  private static void section(
+      PrintStream out, String title, java.util.List<RowIssue> issues, long total) {
     if (issues.isEmpty()) {
       return;
     }

@@ -45,7 +45,9 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
       hiveMq.start().get(60, TimeUnit.SECONDS);
       log.info(
           "embedded mqtt broker url=tcp://127.0.0.1:{} folder={} started_ms={}",
-          port, folder, (System.nanoTime() - started) / 1_000_000);
+          port,
+          folder,
+          (System.nanoTime() - started) / 1_000_000);
       return new EmbeddedMqttBroker(hiveMq, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -40,7 +40,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       createDatabaseIfMissing(postgres, database);
       log.info(
           "embedded postgres url={} folder={} started_ms={}",
-          jdbcUrl(port, database), folder, (System.nanoTime() - started) / 1_000_000);
+          jdbcUrl(port, database),
+          folder,
+          (System.nanoTime() - started) / 1_000_000);
       return new EmbeddedPostgresServer(postgres, database);
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start on port " + port, e);

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts what the configuration leaves to the node itself: a PostgreSQL when {@code enms.db.url}
- * is {@code embedded}, an MQTT broker when {@code enms.ingest.broker-url} is. Returns the
+ * Starts what the configuration leaves to the node itself: a PostgreSQL when {@code enms.db.url} is
+ * {@code embedded}, an MQTT broker when {@code enms.ingest.broker-url} is. Returns the
  * configuration with the real URLs filled in, so the rest of the node never knows the difference.
  */
 public final class EmbeddedServices implements AutoCloseable {
@@ -39,7 +39,8 @@ public final class EmbeddedServices implements AutoCloseable {
     }
     if (EMBEDDED.equals(config.getString("enms.ingest.broker-url"))) {
       EmbeddedMqttBroker broker =
-          EmbeddedMqttBroker.start(dataDir.resolve("mqtt"), config.getInt("enms.embedded.mqtt-port"));
+          EmbeddedMqttBroker.start(
+              dataDir.resolve("mqtt"), config.getInt("enms.embedded.mqtt-port"));
       started.add(broker);
       resolved =
           resolved

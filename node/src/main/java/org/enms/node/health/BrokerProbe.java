@@ -5,8 +5,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
 import org.enms.http.port.HealthProbe;
 import org.enms.ingest.stream.IngestMetrics;
 import org.enms.ingest.stream.SubscriptionState;
@@ -49,7 +49,9 @@ public final class BrokerProbe implements HealthProbe {
           URI uri = URI.create(brokerUrl);
           boolean reachable;
           try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 1883 : uri.getPort()), 2000);
+            socket.connect(
+                new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 1883 : uri.getPort()),
+                2000);
             reachable = true;
           } catch (Exception e) {
             reachable = false;

@@ -51,8 +51,17 @@ class JdbcReadingStoreTest {
     batch.add(
         17,
         new EnergyReading(
-            DemoPlant.machineId(3), t.plusMillis(17_500), EnergyType.NATURAL_GAS, 1, 0.1, null,
-            null, null, null, null, "{not json"));
+            DemoPlant.machineId(3),
+            t.plusMillis(17_500),
+            EnergyType.NATURAL_GAS,
+            1,
+            0.1,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "{not json"));
 
     ReadingStore.StoredBatch stored =
         store().store(batch, List.of()).toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -64,7 +73,8 @@ class JdbcReadingStoreTest {
     long rows =
         pg.database()
             .jdbi()
-            .withHandle(h -> h.createQuery("SELECT count(*) FROM energy_readings").mapTo(Long.class).one());
+            .withHandle(
+                h -> h.createQuery("SELECT count(*) FROM energy_readings").mapTo(Long.class).one());
     assertThat(rows).isEqualTo(40);
     var reject = new RejectDao(pg.database()).latest(1).get(0);
     assertThat(reject.reason()).startsWith("database refused the reading: 22");

@@ -42,7 +42,8 @@ record AnomalyRequest(
       throw new Invalid("body must be a JSON object");
     }
     JsonNode machineId = body.get("machine_id");
-    if (machineId != null && !machineId.isNull()
+    if (machineId != null
+        && !machineId.isNull()
         && !machineId.asText().equalsIgnoreCase(pathMachineId.toString())) {
       throw new Mismatch("machine_id in body does not match the path");
     }

@@ -31,17 +31,16 @@ import org.enms.simulator.plant.PlantRunner;
 import org.enms.simulator.plant.SimulatedMachine;
 
 /**
- * The simulator's control API, as the original's under {@code /simulator} plus {@code /} and
- * {@code /health}. Status and machine reads return their object directly; control operations
- * return the {@code {message, success, data}} envelope; errors are {@code {"detail": ...}} with
- * 400 (body contradicts the path or the machine), 404 (unknown machine) or 422 (malformed body).
+ * The simulator's control API, as the original's under {@code /simulator} plus {@code /} and {@code
+ * /health}. Status and machine reads return their object directly; control operations return the
+ * {@code {message, success, data}} envelope; errors are {@code {"detail": ...}} with 400 (body
+ * contradicts the path or the machine), 404 (unknown machine) or 422 (malformed body).
  */
 public final class SimulatorRoutes extends AllDirectives {
   static final String SERVICE = "EnMS Factory Simulator";
   static final String VERSION = "1.0.0";
 
-  private static final Marshaller<Object, RequestEntity> JSON =
-      Jackson.marshaller(Json.mapper());
+  private static final Marshaller<Object, RequestEntity> JSON = Jackson.marshaller(Json.mapper());
 
   private final PlantRunner plant;
 
@@ -119,7 +118,8 @@ public final class SimulatorRoutes extends AllDirectives {
       String type = m.machine().type().wireName();
       intervals.put(type, m.machine().intervalSeconds());
       anomalyTypes.put(
-          type, AnomalyKind.forType(m.machine().type()).stream().map(AnomalyKind::wireName).toList());
+          type,
+          AnomalyKind.forType(m.machine().type()).stream().map(AnomalyKind::wireName).toList());
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("service", SERVICE);
@@ -157,8 +157,8 @@ public final class SimulatorRoutes extends AllDirectives {
   private Route injectAnomaly(SimulatedMachine machine, Optional<JsonNode> body) {
     var request = AnomalyRequest.parse(body.orElse(null), machine.machine().id());
     Instant start = request.startAt().orElse(plant.clock().instant());
-    Anomaly anomaly = machine.injectAnomaly(request.kind(), request.severity(), start,
-        request.duration());
+    Anomaly anomaly =
+        machine.injectAnomaly(request.kind(), request.severity(), start, request.duration());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("machine_id", machine.machine().id());
     data.put("anomaly_type", anomaly.kind().wireName());
@@ -168,8 +168,7 @@ public final class SimulatorRoutes extends AllDirectives {
     data.put("started_at", anomaly.startsAt());
     data.put("ends_at", anomaly.endsAt());
     return json(
-        StatusCodes.OK,
-        ApiResponse.ok("Anomaly " + anomaly.kind().wireName() + " injected", data));
+        StatusCodes.OK, ApiResponse.ok("Anomaly " + anomaly.kind().wireName() + " injected", data));
   }
 
   private Route clearAnomaly(SimulatedMachine machine) {
@@ -177,8 +176,7 @@ public final class SimulatorRoutes extends AllDirectives {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("machine_id", machine.machine().id());
     return json(
-        StatusCodes.OK,
-        ApiResponse.ok(had ? "Anomaly cleared" : "No anomaly was active", data));
+        StatusCodes.OK, ApiResponse.ok(had ? "Anomaly cleared" : "No anomaly was active", data));
   }
 
   private List<UUID> requestedMachines(Optional<JsonNode> body) {
@@ -214,7 +212,8 @@ public final class SimulatorRoutes extends AllDirectives {
           try {
             return inner.apply(Optional.of(Json.mapper().readTree(text)));
           } catch (JsonProcessingException e) {
-            return json(StatusCodes.UNPROCESSABLE_ENTITY, new ErrorDetail("body is not valid JSON"));
+            return json(
+                StatusCodes.UNPROCESSABLE_ENTITY, new ErrorDetail("body is not valid JSON"));
           }
         });
   }
@@ -235,8 +234,9 @@ public final class SimulatorRoutes extends AllDirectives {
     return ExceptionHandler.newBuilder()
         .match(AnomalyRequest.Invalid.class, e -> unprocessable(e.getMessage()))
         .match(AnomalyRequest.Mismatch.class, e -> badRequest(e.getMessage()))
-        .match(NoSuchElementException.class, e -> json(StatusCodes.NOT_FOUND,
-            new ErrorDetail("Machine not found")))
+        .match(
+            NoSuchElementException.class,
+            e -> json(StatusCodes.NOT_FOUND, new ErrorDetail("Machine not found")))
         .match(IllegalArgumentException.class, e -> badRequest(e.getMessage()))
         .matchAny(
             e ->
@@ -258,7 +258,8 @@ public final class SimulatorRoutes extends AllDirectives {
     return RejectionHandler.newBuilder()
         .handleAll(
             MethodRejection.class,
-            rejections -> json(StatusCodes.METHOD_NOT_ALLOWED, new ErrorDetail("Method Not Allowed")))
+            rejections ->
+                json(StatusCodes.METHOD_NOT_ALLOWED, new ErrorDetail("Method Not Allowed")))
         .handleNotFound(json(StatusCodes.NOT_FOUND, new ErrorDetail("Not Found")))
         .build()
         .withFallback(RejectionHandler.defaultHandler());

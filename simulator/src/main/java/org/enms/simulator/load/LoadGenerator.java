@@ -22,10 +22,10 @@ import org.enms.simulator.mqtt.Publisher;
  * Publishes synthetic energy readings at a fixed total rate for capacity tests of the ingest.
  *
  * <p>N machines are dealt round-robin onto K connections; each connection has one sender thread
- * that paces its share of the rate against the monotonic clock (bursting to catch up after a
- * stall, never drifting) and is itself paced by the publisher's in-flight window when the broker
- * is slower than the requested rate. Reading timestamps are the scheduled slot times, so each
- * machine's readings are exactly N/rate seconds apart.
+ * that paces its share of the rate against the monotonic clock (bursting to catch up after a stall,
+ * never drifting) and is itself paced by the publisher's in-flight window when the broker is slower
+ * than the requested rate. Reading timestamps are the scheduled slot times, so each machine's
+ * readings are exactly N/rate seconds apart.
  */
 public final class LoadGenerator {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -62,37 +62,44 @@ public final class LoadGenerator {
         publishers.add(
             Publisher.connect(
                 MqttSettings.anonymous(
-                    settings.brokerUrl(), settings.clientIdPrefix() + "-" + c,
+                    settings.brokerUrl(),
+                    settings.clientIdPrefix() + "-" + c,
                     settings.maxInflight())));
       }
       for (Publisher p : publishers) {
         try {
-          p.connected().toCompletableFuture().get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          p.connected()
+              .toCompletableFuture()
+              .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
           throw new IllegalStateException("cannot connect to " + settings.brokerUrl(), e);
         }
       }
 
       long start = System.nanoTime();
-      long deadline =
-          settings.duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
+      long deadline = settings.duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
       Instant epoch = Instant.now();
-      var progress = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "load-progress");
-        t.setDaemon(true);
-        return t;
-      });
+      var progress =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "load-progress");
+                t.setDaemon(true);
+                return t;
+              });
       long[] last = {0, start};
       progress.scheduleAtFixedRate(
           () -> {
             long now = System.nanoTime();
             long total = readings.sum();
-            out.printf("published %,d readings, %,.0f readings/s%n",
+            out.printf(
+                "published %,d readings, %,.0f readings/s%n",
                 total, (total - last[0]) * 1e9 / (now - last[1]));
             last[0] = total;
             last[1] = now;
           },
-          PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+          PROGRESS_EVERY.toMillis(),
+          PROGRESS_EVERY.toMillis(),
+          TimeUnit.MILLISECONDS);
 
       List<Thread> senders = new ArrayList<>();
       for (int c = 0; c < k; c++) {
@@ -151,8 +158,8 @@ public final class LoadGenerator {
     private final long quota;
     private final double intervalSeconds;
 
-    Sender(int connection, Publisher publisher, long startNanos, long deadlineNanos,
-        Instant epoch) {
+    Sender(
+        int connection, Publisher publisher, long startNanos, long deadlineNanos, Instant epoch) {
       this.connection = connection;
       this.publisher = publisher;
       this.startNanos = startNanos;
@@ -160,14 +167,17 @@ public final class LoadGenerator {
       this.epoch = epoch;
       this.machines = machinesOf(connection, settings.machines(), settings.connections());
       this.rate = settings.ratePerSecond() * machines.size() / settings.machines();
-      this.quota = settings.count().isPresent()
-          ? share(settings.count().getAsLong(), connection, settings.machines(),
-              settings.connections())
-          : Long.MAX_VALUE;
+      this.quota =
+          settings.count().isPresent()
+              ? share(
+                  settings.count().getAsLong(),
+                  connection,
+                  settings.machines(),
+                  settings.connections())
+              : Long.MAX_VALUE;
       // each machine reports once per N/rate seconds; unpaced runs assume a nominal 1 s
-      this.intervalSeconds = settings.ratePerSecond() > 0
-          ? settings.machines() / settings.ratePerSecond()
-          : 1.0;
+      this.intervalSeconds =
+          settings.ratePerSecond() > 0 ? settings.machines() / settings.ratePerSecond() : 1.0;
     }
 
     @Override
@@ -175,9 +185,10 @@ public final class LoadGenerator {
       long sent = 0;
       try {
         while (sent < quota && System.nanoTime() < deadlineNanos) {
-          long due = rate > 0
-              ? (long) ((System.nanoTime() - startNanos) * rate / 1e9) + 1
-              : Long.MAX_VALUE;
+          long due =
+              rate > 0
+                  ? (long) ((System.nanoTime() - startNanos) * rate / 1e9) + 1
+                  : Long.MAX_VALUE;
           if (sent >= due) {
             LockSupport.parkNanos(Math.min(1_000_000L, (long) (1e9 / rate)));
             continue;
@@ -198,7 +209,8 @@ public final class LoadGenerator {
           byte[] payload =
               WRITER.writeValueAsBytes(
                   new EnergyMessage(r.time(), r.machineId(), r.powerKw(), r.energyKwh()));
-          publisher.publish(LoadMachines.energyTopic(r.machineId()), payload, settings.qos(), false)
+          publisher
+              .publish(LoadMachines.energyTopic(r.machineId()), payload, settings.qos(), false)
               .thenRun(readings::increment);
         } else {
           List<BatchReading> batch = new ArrayList<>(n);
@@ -206,9 +218,9 @@ public final class LoadGenerator {
             batch.add(reading(first + i));
           }
           byte[] payload =
-              WRITER.writeValueAsBytes(
-                  new BatchMessage(LoadMachines.gatewayId(connection), batch));
-          publisher.publish(LoadMachines.batchTopic(connection), payload, settings.qos(), false)
+              WRITER.writeValueAsBytes(new BatchMessage(LoadMachines.gatewayId(connection), batch));
+          publisher
+              .publish(LoadMachines.batchTopic(connection), payload, settings.qos(), false)
               .thenRun(() -> readings.add(n));
         }
         return n;
@@ -219,12 +231,11 @@ public final class LoadGenerator {
 
     private BatchReading reading(long index) {
       UUID machine = machines.get((int) (index % machines.size()));
-      Instant time =
-          rate > 0 ? epoch.plusNanos((long) (index * 1e9 / rate)) : Instant.now();
+      Instant time = rate > 0 ? epoch.plusNanos((long) (index * 1e9 / rate)) : Instant.now();
       // a steady per-machine base load of 10–100 kW with ±5 % noise
       double base = 10 + Math.floorMod(machine.hashCode(), 91);
-      double powerKw = Math.round(base * ThreadLocalRandom.current().nextDouble(0.95, 1.05) * 1000)
-          / 1000.0;
+      double powerKw =
+          Math.round(base * ThreadLocalRandom.current().nextDouble(0.95, 1.05) * 1000) / 1000.0;
       double energyKwh = Math.round(powerKw * intervalSeconds / 3600 * 1e6) / 1e6;
       return new BatchReading("energy", machine, time, powerKw, energyKwh);
     }

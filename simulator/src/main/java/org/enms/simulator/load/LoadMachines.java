@@ -3,7 +3,9 @@ package org.enms.simulator.load;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** Ids and topics of the synthetic load machines, derived from their index so runs are repeatable. */
+/**
+ * Ids and topics of the synthetic load machines, derived from their index so runs are repeatable.
+ */
 public final class LoadMachines {
   public static final String FACTORY_PREFIX = "factory/load";
 

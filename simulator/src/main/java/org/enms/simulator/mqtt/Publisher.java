@@ -205,9 +205,10 @@ public final class Publisher implements AutoCloseable {
         brokerUrl(),
         error.getMessage(),
         delay.toSeconds());
-    Duration next = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0
-        ? MAX_RETRY_DELAY
-        : delay.multipliedBy(2);
+    Duration next =
+        delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0
+            ? MAX_RETRY_DELAY
+            : delay.multipliedBy(2);
     retries.schedule(() -> attemptConnect(next), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

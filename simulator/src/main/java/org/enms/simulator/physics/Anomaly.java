@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * An injected anomaly with a known window, so a test can check that a detector flags exactly
- * {@code [startsAt, endsAt)}.
+ * An injected anomaly with a known window, so a test can check that a detector flags exactly {@code
+ * [startsAt, endsAt)}.
  *
  * @param severity 1.0–5.0, the power factor at full effect
  */

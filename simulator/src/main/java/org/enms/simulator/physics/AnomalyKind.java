@@ -20,8 +20,8 @@ import org.enms.core.plant.MachineType;
  *   <li>hvac: refrigerant_leak (drift, COP ×0.7), dirty_coils (drift), compressor_fault (spike)
  *   <li>motor: bearing_wear (drift, vibration ×4), belt_slip (drop: a slipping belt transmits less
  *       torque; conveyor speed ×0.85), overload (spike)
- *   <li>pump: seal_leak (drift, pressure ×0.9), pump_wear (drift), valve_fault (spike),
- *       overheating (spike, machine temperature +20 °C)
+ *   <li>pump: seal_leak (drift, pressure ×0.9), pump_wear (drift), valve_fault (spike), overheating
+ *       (spike, machine temperature +20 °C)
  *   <li>injection molding: heater_fault (spike), cooling_insufficient (drift), hydraulic_leak
  *       (drift)
  * </ul>

@@ -12,10 +12,10 @@ import org.enms.core.reading.EnergyType;
  *
  * <p>Fixes against the original: (1) each of the original's messages drew its own random load, so
  * gas, steam, electricity and production disagreed within a tick; here one load and one efficiency
- * are drawn per tick and every message derives from them (steam = gas heat × efficiency,
- * production = the steam of this tick). (2) The original used the local wall clock for its
- * day/night load; here it uses UTC like every other machine. (3) The original had no anomaly
- * support; the generic kinds scale the boiler's whole load.
+ * are drawn per tick and every message derives from them (steam = gas heat × efficiency, production
+ * = the steam of this tick). (2) The original used the local wall clock for its day/night load;
+ * here it uses UTC like every other machine. (3) The original had no anomaly support; the generic
+ * kinds scale the boiler's whole load.
  */
 final class Boiler implements MachinePhysics {
   /** Thermal capacity per kW of electrical rating. */

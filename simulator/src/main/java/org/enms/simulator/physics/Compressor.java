@@ -10,10 +10,10 @@ import org.enms.core.reading.DataType;
  *
  * <p>Fixes against the original: (1) the original's loaded branch never switched to unloaded, so
  * the compressor was always loaded and pressure sat at 6.0 bar. Here it runs a real 6.5/7.5 bar
- * hysteresis: loaded, the pressure rises by the surplus of capacity over demand; unloaded, it
- * falls by the demand; it unloads at ≥ 7.5 bar and loads again at ≤ 6.5 bar. (2) The original
- * reported the m³/h flow rate as the production count of every 1-s message; here the count is the
- * whole m³ of air delivered during the interval (fractions carried over), so counts add up to the
+ * hysteresis: loaded, the pressure rises by the surplus of capacity over demand; unloaded, it falls
+ * by the demand; it unloads at ≥ 7.5 bar and loads again at ≤ 6.5 bar. (2) The original reported
+ * the m³/h flow rate as the production count of every 1-s message; here the count is the whole m³
+ * of air delivered during the interval (fractions carried over), so counts add up to the
  * throughput.
  */
 final class Compressor implements MachinePhysics {

@@ -35,7 +35,8 @@ final class ConveyorMotor implements MachinePhysics {
     speedPercent = Noise.clamp(speedPercent, 20.0, 100.0);
 
     double conveyorMMin =
-        speedPercent / 100.0
+        speedPercent
+            / 100.0
             * MAX_CONVEYOR_M_MIN
             * (anomaly.is(AnomalyKind.BELT_SLIP) ? 0.85 : 1.0);
     double loadPercent = Noise.clamp(40.0 + 0.6 * speedPercent + random.nextDouble(-5, 5), 0, 100);

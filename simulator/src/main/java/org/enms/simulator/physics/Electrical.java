@@ -13,7 +13,9 @@ final class Electrical {
 
   private Electrical() {}
 
-  /** The {@code energy} message of a machine drawing {@code powerKw} for {@code intervalSeconds}. */
+  /**
+   * The {@code energy} message of a machine drawing {@code powerKw} for {@code intervalSeconds}.
+   */
   static Message energyMessage(double powerKw, int intervalSeconds, RandomGenerator random) {
     double powerFactor = random.nextDouble(0.85, 0.95);
     double frequencyHz = Noise.add(50.0, 0.5, random);

@@ -3,7 +3,9 @@ package org.enms.simulator.physics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds a message body in a stable field order, rounding numbers as the original publishes them. */
+/**
+ * Builds a message body in a stable field order, rounding numbers as the original publishes them.
+ */
 final class Fields {
   private final Map<String, Object> values = new LinkedHashMap<>();
 

@@ -7,9 +7,8 @@ import org.enms.core.reading.DataType;
 
 /**
  * A staged chiller keeping a building at 22 °C. Cooling load follows production and the outdoor
- * temperature (season plus a diurnal swing); up to three compressor stages run; COP falls with
- * heat and rises with part load. Production is cooling delivered, in tenths of a refrigeration
- * ton.
+ * temperature (season plus a diurnal swing); up to three compressor stages run; COP falls with heat
+ * and rises with part load. Production is cooling delivered, in tenths of a refrigeration ton.
  */
 final class Hvac implements MachinePhysics {
   static final double INDOOR_TARGET_C = 22.0;

@@ -7,8 +7,8 @@ import org.enms.core.reading.DataType;
 
 /**
  * A hydraulic press pump running press cycles: build pressure (2 ticks), hold (3), release (1),
- * then idle until the next cycle starts (probability shift factor × 0.6 per idle tick). One
- * pressed part per cycle, good when the hold pressure reached 171 bar.
+ * then idle until the next cycle starts (probability shift factor × 0.6 per idle tick). One pressed
+ * part per cycle, good when the hold pressure reached 171 bar.
  */
 final class HydraulicPump implements MachinePhysics {
   static final double TARGET_PRESSURE_BAR = 180.0;

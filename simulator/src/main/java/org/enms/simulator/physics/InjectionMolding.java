@@ -6,11 +6,11 @@ import java.util.random.RandomGenerator;
 import org.enms.core.reading.DataType;
 
 /**
- * An injection-moulding machine running PP moulding cycles: heat the barrel (2 ticks), inject
- * (1), cool (3), eject (1), then idle until the next cycle starts (probability shift factor × 0.7
- * per idle tick). The barrel starts cold and approaches 220 °C over successive cycles; a part is
- * good with probability 0.98 when the barrel is within ±5 % of 220 °C and no anomaly is active,
- * else 0.80.
+ * An injection-moulding machine running PP moulding cycles: heat the barrel (2 ticks), inject (1),
+ * cool (3), eject (1), then idle until the next cycle starts (probability shift factor × 0.7 per
+ * idle tick). The barrel starts cold and approaches 220 °C over successive cycles; a part is good
+ * with probability 0.98 when the barrel is within ±5 % of 220 °C and no anomaly is active, else
+ * 0.80.
  */
 final class InjectionMolding implements MachinePhysics {
   static final double BARREL_TARGET_C = 220.0;

@@ -6,9 +6,9 @@ import org.enms.core.plant.Machine;
 
 /**
  * The physical model of one machine: its internal state (pressure, speed, cycle phase,
- * temperatures) and what it reports each interval. Implementations are Pekko-free and
- * deterministic for a given random generator and sequence of timestamps; they are not thread-safe
- * (the owning {@code SimulatedMachine} serialises calls).
+ * temperatures) and what it reports each interval. Implementations are Pekko-free and deterministic
+ * for a given random generator and sequence of timestamps; they are not thread-safe (the owning
+ * {@code SimulatedMachine} serialises calls).
  */
 public interface MachinePhysics {
 

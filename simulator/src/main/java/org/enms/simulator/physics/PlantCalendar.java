@@ -7,9 +7,9 @@ import java.time.ZonedDateTime;
 import java.util.random.RandomGenerator;
 
 /**
- * The plant's working calendar and climate as the original simulator models them, all in UTC:
- * three weekday shifts (the night shift at half output), a reduced weekend, and an outdoor
- * temperature that follows the month.
+ * The plant's working calendar and climate as the original simulator models them, all in UTC: three
+ * weekday shifts (the night shift at half output), a reduced weekend, and an outdoor temperature
+ * that follows the month.
  */
 public final class PlantCalendar {
   /** Outdoor base temperature before the seasonal offset, °C. */
@@ -23,7 +23,9 @@ public final class PlantCalendar {
 
   private PlantCalendar() {}
 
-  /** Production level 0–1 at {@code time}: 1.0 on weekday day shifts, 0.5 at night, 0.3 weekends. */
+  /**
+   * Production level 0–1 at {@code time}: 1.0 on weekday day shifts, 0.5 at night, 0.3 weekends.
+   */
   public static double shiftFactor(Instant time) {
     ZonedDateTime utc = time.atZone(ZoneOffset.UTC);
     DayOfWeek day = utc.getDayOfWeek();

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Runs the simulated plant: one scheduler thread ticks every running machine at its interval
  * (divided by the speed-up) and hands the messages to the {@link Publisher} at QoS 1.
  *
- * <p>Timestamps are the wall clock, also under speed-up, so the ingest never sees future data;
- * each message still accounts for the machine's nominal interval of energy, so a sped-up plant
- * reports more energy per wall-clock hour than it would in reality.
+ * <p>Timestamps are the wall clock, also under speed-up, so the ingest never sees future data; each
+ * message still accounts for the machine's nominal interval of energy, so a sped-up plant reports
+ * more energy per wall-clock hour than it would in reality.
  */
 public final class PlantRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlantRunner.class);
@@ -102,7 +102,8 @@ public final class PlantRunner implements AutoCloseable {
         continue;
       }
       machine.start();
-      long periodMicros = Math.max(1L, (long) (machine.machine().intervalSeconds() * 1e6 / speedUp));
+      long periodMicros =
+          Math.max(1L, (long) (machine.machine().intervalSeconds() * 1e6 / speedUp));
       schedules.put(
           machine.machine().id(),
           scheduler.scheduleAtFixedRate(

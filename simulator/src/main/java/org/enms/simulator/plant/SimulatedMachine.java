@@ -91,7 +91,8 @@ public final class SimulatedMachine {
     if (anomaly != null && anomaly.hasEndedAt(stamp)) {
       anomaly = null;
     }
-    AnomalyInfluence influence = anomaly == null ? AnomalyInfluence.NONE : anomaly.influenceAt(stamp);
+    AnomalyInfluence influence =
+        anomaly == null ? AnomalyInfluence.NONE : anomaly.influenceAt(stamp);
     Sample sample = physics.next(stamp, influence, random);
 
     currentPowerKw = Noise.round(sample.powerKw(), 3);
@@ -118,7 +119,10 @@ public final class SimulatedMachine {
       AnomalyKind kind, double severity, Instant startAt, Duration duration) {
     if (!kind.appliesTo(machine.type())) {
       throw new IllegalArgumentException(
-          "anomaly type " + kind.wireName() + " is not supported by " + machine.type().wireName()
+          "anomaly type "
+              + kind.wireName()
+              + " is not supported by "
+              + machine.type().wireName()
               + " machines; supported: "
               + AnomalyKind.forType(machine.type()).stream().map(AnomalyKind::wireName).toList());
     }

@@ -18,6 +18,8 @@ public record SimulatorStatus(
     long mqttMessagesFailed,
     Configuration configuration) {
 
-  /** @param speedUp factor dividing every machine's interval */
+  /**
+   * @param speedUp factor dividing every machine's interval
+   */
   public record Configuration(String mqttBroker, double speedUp) {}
 }

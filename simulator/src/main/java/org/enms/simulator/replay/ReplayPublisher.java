@@ -34,7 +34,9 @@ public final class ReplayPublisher {
   private final double speedUp;
   private final int qos;
 
-  /** @param speedUp history seconds per wall-clock second; 0 means no pacing */
+  /**
+   * @param speedUp history seconds per wall-clock second; 0 means no pacing
+   */
   public ReplayPublisher(Publisher publisher, double speedUp, int qos) {
     if (speedUp < 0) {
       throw new IllegalArgumentException("speed-up must be >= 0");

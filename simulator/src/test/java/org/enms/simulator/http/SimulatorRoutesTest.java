@@ -37,10 +37,11 @@ class SimulatorRoutesTest {
     broker = EmbeddedBroker.start();
     system = ActorSystem.create(Behaviors.empty(), "routes-test");
     int port = EmbeddedBroker.freePort();
-    var settings = SimulatorSettings.fromConfig(ConfigFactory.load())
-        .withMqtt(MqttSettings.anonymous(broker.url(), "sim-routes", 1000))
-        .withHttp("127.0.0.1", port)
-        .withAutoStart(false);
+    var settings =
+        SimulatorSettings.fromConfig(ConfigFactory.load())
+            .withMqtt(MqttSettings.anonymous(broker.url(), "sim-routes", 1000))
+            .withHttp("127.0.0.1", port)
+            .withAutoStart(false);
     simulator = Simulator.start(system, settings);
     simulator.binding().orElseThrow().toCompletableFuture().get(10, TimeUnit.SECONDS);
     simulator.publisher().connected().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -57,11 +58,15 @@ class SimulatorRoutesTest {
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    var request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -115,23 +120,31 @@ class SimulatorRoutesTest {
 
   @Test
   void unknownMachineAnswersNotFoundWithDetail() throws Exception {
-    for (String path : new String[] {
-        "/simulator/machines/c0000000-0000-0000-0000-000000000099",
-        "/simulator/machines/not-a-uuid"}) {
+    for (String path :
+        new String[] {
+          "/simulator/machines/c0000000-0000-0000-0000-000000000099",
+          "/simulator/machines/not-a-uuid"
+        }) {
       var response = send("GET", path, null);
       assertThat(response.statusCode()).isEqualTo(404);
       assertThat(response.body()).isEqualTo("{\"detail\":\"Machine not found\"}");
     }
-    var anomaly = send("POST", "/simulator/machines/c0000000-0000-0000-0000-000000000099/anomaly",
-        "{\"anomaly_type\":\"spike\"}");
+    var anomaly =
+        send(
+            "POST",
+            "/simulator/machines/c0000000-0000-0000-0000-000000000099/anomaly",
+            "{\"anomaly_type\":\"spike\"}");
     assertThat(anomaly.statusCode()).isEqualTo(404);
   }
 
   @Test
   void injectsAnAnomalyWithAKnownWindowAndClearsIt() throws Exception {
     Instant before = Instant.now();
-    var response = send("POST", "/simulator/machines/" + COMPRESSOR + "/anomaly",
-        "{\"anomaly_type\":\"leak\",\"duration_seconds\":120,\"severity\":2.5}");
+    var response =
+        send(
+            "POST",
+            "/simulator/machines/" + COMPRESSOR + "/anomaly",
+            "{\"anomaly_type\":\"leak\",\"duration_seconds\":120,\"severity\":2.5}");
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode data = json(response).get("data");
     assertThat(data.get("anomaly_type").asText()).isEqualTo("leak");
@@ -154,8 +167,11 @@ class SimulatorRoutesTest {
 
   @Test
   void acceptsAScheduledStart() throws Exception {
-    var response = send("POST", "/simulator/machines/" + CONVEYOR + "/anomaly",
-        "{\"anomaly_type\":\"spike\",\"start_at\":\"2099-01-01T00:00:00Z\",\"duration_seconds\":60}");
+    var response =
+        send(
+            "POST",
+            "/simulator/machines/" + CONVEYOR + "/anomaly",
+            "{\"anomaly_type\":\"spike\",\"start_at\":\"2099-01-01T00:00:00Z\",\"duration_seconds\":60}");
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode state = json(send("GET", "/simulator/machines/" + CONVEYOR, null));
     assertThat(state.get("anomaly_active").asBoolean()).isFalse();

@@ -36,8 +36,17 @@ class LoadGeneratorTest {
 
   private static LoadSettings settings(
       int machines, double rate, int connections, int batch, long count) {
-    return new LoadSettings(broker.url(), "load-test-" + UUID.randomUUID(), machines, rate,
-        connections, 1, batch, 100, Optional.empty(), OptionalLong.of(count));
+    return new LoadSettings(
+        broker.url(),
+        "load-test-" + UUID.randomUUID(),
+        machines,
+        rate,
+        connections,
+        1,
+        batch,
+        100,
+        Optional.empty(),
+        OptionalLong.of(count));
   }
 
   @Test
@@ -62,7 +71,8 @@ class LoadGeneratorTest {
         assertThat(r.payload().get("power_kw").asDouble()).isBetween(9.0, 106.0);
         // 10 machines at 2000 readings/s: each reports every 5 ms
         assertThat(r.payload().get("energy_kwh").asDouble())
-            .isCloseTo(r.payload().get("power_kw").asDouble() * 0.005 / 3600,
+            .isCloseTo(
+                r.payload().get("power_kw").asDouble() * 0.005 / 3600,
                 org.assertj.core.data.Offset.offset(1e-6));
       }
       Set<String> expected = new HashSet<>();
@@ -76,8 +86,10 @@ class LoadGeneratorTest {
   @Test
   void batchModePacksReadingsIntoGatewayMessagesAndStillHitsTheCount() throws Exception {
     try (var probe = MqttProbe.subscribe(broker.url(), "factory/load/+/batch")) {
-      LoadReport report = new LoadGenerator(settings(20, 0, 2, 50, 1234),
-          new PrintStream(new ByteArrayOutputStream())).run();
+      LoadReport report =
+          new LoadGenerator(
+                  settings(20, 0, 2, 50, 1234), new PrintStream(new ByteArrayOutputStream()))
+              .run();
 
       assertThat(report.readings()).isEqualTo(1234);
       List<Received> received = probe.drain(Duration.ofSeconds(1));
@@ -105,8 +117,18 @@ class LoadGeneratorTest {
   @Test
   void stopsAtTheDurationAndHoldsTheRequestedRate() throws Exception {
     var out = new ByteArrayOutputStream();
-    var settings = new LoadSettings(broker.url(), "load-rate", 5, 500, 1, 0, 1, 100,
-        Optional.of(Duration.ofSeconds(2)), OptionalLong.empty());
+    var settings =
+        new LoadSettings(
+            broker.url(),
+            "load-rate",
+            5,
+            500,
+            1,
+            0,
+            1,
+            100,
+            Optional.of(Duration.ofSeconds(2)),
+            OptionalLong.empty());
     LoadReport report = new LoadGenerator(settings, new PrintStream(out)).run();
     assertThat(report.readings()).isBetween(900L, 1010L);
     assertThat(report.elapsed()).isLessThan(Duration.ofSeconds(4));
@@ -116,7 +138,10 @@ class LoadGeneratorTest {
   void loadMachineIdsAreNameUuidsOfTheirIndex() {
     assertThat(LoadMachines.machineId(7))
         .isEqualTo(UUID.nameUUIDFromBytes("load-machine-7".getBytes(StandardCharsets.UTF_8)));
-    assertThat(LoadGenerator.share(1001, 0, 10, 3) + LoadGenerator.share(1001, 1, 10, 3)
-        + LoadGenerator.share(1001, 2, 10, 3)).isEqualTo(1001);
+    assertThat(
+            LoadGenerator.share(1001, 0, 10, 3)
+                + LoadGenerator.share(1001, 1, 10, 3)
+                + LoadGenerator.share(1001, 2, 10, 3))
+        .isEqualTo(1001);
   }
 }

@@ -42,19 +42,26 @@ class AnomalyTest {
 
   @Test
   void rejectsSeverityAndDurationOutsideTheOriginalLimits() {
-    assertThatThrownBy(() -> Anomaly.starting(AnomalyKind.SPIKE, 5.5, START, Duration.ofSeconds(60)))
+    assertThatThrownBy(
+            () -> Anomaly.starting(AnomalyKind.SPIKE, 5.5, START, Duration.ofSeconds(60)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Anomaly.starting(AnomalyKind.SPIKE, 2, START, Duration.ofSeconds(9)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Anomaly.starting(AnomalyKind.SPIKE, 2, START, Duration.ofSeconds(3601)))
+    assertThatThrownBy(
+            () -> Anomaly.starting(AnomalyKind.SPIKE, 2, START, Duration.ofSeconds(3601)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void namedKindsBelongToTheirMachineTypeAndGenericKindsToAll() {
     assertThat(AnomalyKind.forType(MachineType.COMPRESSOR))
-        .containsExactly(AnomalyKind.SPIKE, AnomalyKind.DROP, AnomalyKind.DRIFT, AnomalyKind.LEAK,
-            AnomalyKind.EFFICIENCY_LOSS, AnomalyKind.BEARING_FAULT);
+        .containsExactly(
+            AnomalyKind.SPIKE,
+            AnomalyKind.DROP,
+            AnomalyKind.DRIFT,
+            AnomalyKind.LEAK,
+            AnomalyKind.EFFICIENCY_LOSS,
+            AnomalyKind.BEARING_FAULT);
     assertThat(AnomalyKind.forType(MachineType.BOILER))
         .containsExactly(AnomalyKind.SPIKE, AnomalyKind.DROP, AnomalyKind.DRIFT);
     assertThat(AnomalyKind.fromWireName("belt_slip")).contains(AnomalyKind.BELT_SLIP);

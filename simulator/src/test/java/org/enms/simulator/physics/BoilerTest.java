@@ -45,8 +45,8 @@ class BoilerTest {
       assertThat(number(s, DataType.PRODUCTION, "production_rate"))
           .isCloseTo(number(s, DataType.STEAM, "flow_rate_kg_h"), Offset.offset(0.01));
       // electricity tracks the same load: its ratio to gas heat stays in the draw's ±15 % band
-      double heatKw = number(s, DataType.NATURAL_GAS, "flow_rate_m3h") * EnergyType.GAS_KWH_PER_M3
-          * efficiency;
+      double heatKw =
+          number(s, DataType.NATURAL_GAS, "flow_rate_m3h") * EnergyType.GAS_KWH_PER_M3 * efficiency;
       assertThat(s.powerKw() / (heatKw / Boiler.THERMAL_PER_ELECTRICAL_KW)).isBetween(0.84, 1.16);
     }
   }
@@ -54,16 +54,28 @@ class BoilerTest {
   @Test
   void publishesElectricityGasAndSteamInsteadOfEnergy() {
     Sample s = day().get(0);
-    assertThat(s.messages()).extracting(Message::dataType)
-        .containsExactly(DataType.ELECTRICITY, DataType.NATURAL_GAS, DataType.STEAM,
-            DataType.PRODUCTION, DataType.ENVIRONMENTAL);
-    assertThat(s.messages().get(1).fields()).containsOnlyKeys("flow_rate_m3h", "consumption_m3",
-        "pressure_bar", "temperature_c", "calorific_value_kwh_m3");
-    assertThat(s.messages().get(2).fields()).containsOnlyKeys("flow_rate_kg_h", "consumption_kg",
-        "pressure_bar", "temperature_c", "enthalpy_kj_kg");
-    assertThat(s.messages().get(3).fields()).containsOnlyKeys("production_count",
-        "production_rate", "quality_rating", "defect_count", "efficiency");
-    assertThat(s.messages().get(4).fields()).containsOnlyKeys("temperature_c",
-        "humidity_percent", "co2_ppm", "pressure_mbar");
+    assertThat(s.messages())
+        .extracting(Message::dataType)
+        .containsExactly(
+            DataType.ELECTRICITY,
+            DataType.NATURAL_GAS,
+            DataType.STEAM,
+            DataType.PRODUCTION,
+            DataType.ENVIRONMENTAL);
+    assertThat(s.messages().get(1).fields())
+        .containsOnlyKeys(
+            "flow_rate_m3h",
+            "consumption_m3",
+            "pressure_bar",
+            "temperature_c",
+            "calorific_value_kwh_m3");
+    assertThat(s.messages().get(2).fields())
+        .containsOnlyKeys(
+            "flow_rate_kg_h", "consumption_kg", "pressure_bar", "temperature_c", "enthalpy_kj_kg");
+    assertThat(s.messages().get(3).fields())
+        .containsOnlyKeys(
+            "production_count", "production_rate", "quality_rating", "defect_count", "efficiency");
+    assertThat(s.messages().get(4).fields())
+        .containsOnlyKeys("temperature_c", "humidity_percent", "co2_ppm", "pressure_mbar");
   }
 }

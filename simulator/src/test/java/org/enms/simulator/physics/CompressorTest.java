@@ -26,8 +26,7 @@ class CompressorTest {
         .isBetween(46.0, 50.0);
     assertThat(Ticks.mean(loaded(run(Times.WEEKDAY_NIGHT, 2000)), Sample::powerKw))
         .isBetween(42.0, 44.5);
-    assertThat(Ticks.mean(loaded(run(Times.WEEKEND, 2000)), Sample::powerKw))
-        .isBetween(40.5, 42.5);
+    assertThat(Ticks.mean(loaded(run(Times.WEEKEND, 2000)), Sample::powerKw)).isBetween(40.5, 42.5);
   }
 
   @Test
@@ -58,7 +57,9 @@ class CompressorTest {
   @Test
   void unloadedCompressorDrawsTwentyToThirtyPercentOfRated() {
     List<Sample> idle =
-        run(Times.WEEKDAY_DAY, 2000).stream().filter(s -> s.operatingMode().equals("idle")).toList();
+        run(Times.WEEKDAY_DAY, 2000).stream()
+            .filter(s -> s.operatingMode().equals("idle"))
+            .toList();
     assertThat(idle).isNotEmpty();
     assertThat(Ticks.mean(idle, Sample::powerKw)).isBetween(0.2 * RATED_KW, 0.3 * RATED_KW);
   }
@@ -96,10 +97,12 @@ class CompressorTest {
     Sample c =
         bearing.next(Times.WEEKDAY_DAY, new AnomalyInfluence(AnomalyKind.BEARING_FAULT, 1.0), r3);
     assertThat(number(b, DataType.ENVIRONMENTAL, "pressure_bar"))
-        .isCloseTo(0.9 * number(a, DataType.ENVIRONMENTAL, "pressure_bar"),
+        .isCloseTo(
+            0.9 * number(a, DataType.ENVIRONMENTAL, "pressure_bar"),
             org.assertj.core.data.Offset.offset(0.002));
     assertThat(number(c, DataType.ENVIRONMENTAL, "vibration_mm_s"))
-        .isCloseTo(3 * number(a, DataType.ENVIRONMENTAL, "vibration_mm_s"),
+        .isCloseTo(
+            3 * number(a, DataType.ENVIRONMENTAL, "vibration_mm_s"),
             org.assertj.core.data.Offset.offset(0.003));
   }
 }

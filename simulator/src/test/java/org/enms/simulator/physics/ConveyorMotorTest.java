@@ -24,7 +24,8 @@ class ConveyorMotorTest {
     double weekend = Ticks.mean(run(Times.WEEKEND), Sample::powerKw);
     assertThat(day).isBetween(0.9 * RATED_KW, 1.1 * RATED_KW);
     assertThat(weekend).isBetween(0.05 * RATED_KW, 0.2 * RATED_KW);
-    assertThat(run(Times.WEEKDAY_DAY)).allSatisfy(s -> assertThat(s.powerKw()).isLessThanOrEqualTo(1.1 * RATED_KW));
+    assertThat(run(Times.WEEKDAY_DAY))
+        .allSatisfy(s -> assertThat(s.powerKw()).isLessThanOrEqualTo(1.1 * RATED_KW));
   }
 
   @Test

@@ -23,8 +23,8 @@ class HvacTest {
 
   @Test
   void summerWeekdaysNeedMoreCoolingPowerThanWinterWeekends() {
-    double summer = Ticks.mean(Ticks.run(new Hvac(RATED_KW, 10), Times.SUMMER_DAY, 10, 500),
-        Sample::powerKw);
+    double summer =
+        Ticks.mean(Ticks.run(new Hvac(RATED_KW, 10), Times.SUMMER_DAY, 10, 500), Sample::powerKw);
     double winterWeekend =
         Ticks.mean(Ticks.run(new Hvac(RATED_KW, 10), Times.WEEKEND, 10, 500), Sample::powerKw);
     assertThat(summer).isGreaterThan(winterWeekend * 1.5);
@@ -34,19 +34,25 @@ class HvacTest {
   void humidSeasonRaisesOutdoorHumidity() {
     assertThat(Ticks.run(new Hvac(RATED_KW, 10), Times.SUMMER_DAY, 10, 200))
         .allSatisfy(
-            s -> assertThat(number(s, DataType.ENVIRONMENTAL, "outdoor_humidity_percent"))
-                .isBetween(60.0, 85.0));
+            s ->
+                assertThat(number(s, DataType.ENVIRONMENTAL, "outdoor_humidity_percent"))
+                    .isBetween(60.0, 85.0));
   }
 
   @Test
   void publishesStagesAsSpeedPercentAndTheOriginalEnvironmentalFields() {
     Sample sample = Ticks.run(new Hvac(RATED_KW, 10), Times.WEEKDAY_DAY, 10, 1).get(0);
-    assertThat(number(sample, DataType.PRODUCTION, "speed_percent"))
-        .isIn(0.0, 33.33, 66.67, 100.0);
+    assertThat(number(sample, DataType.PRODUCTION, "speed_percent")).isIn(0.0, 33.33, 66.67, 100.0);
     assertThat(sample.messages().get(2).fields())
         .containsOnlyKeys(
-            "outdoor_temp_c", "indoor_temp_c", "outdoor_humidity_percent",
-            "indoor_humidity_percent", "supply_air_temp_c", "return_air_temp_c",
-            "chilled_water_supply_temp_c", "chilled_water_return_temp_c", "cop");
+            "outdoor_temp_c",
+            "indoor_temp_c",
+            "outdoor_humidity_percent",
+            "indoor_humidity_percent",
+            "supply_air_temp_c",
+            "return_air_temp_c",
+            "chilled_water_supply_temp_c",
+            "chilled_water_return_temp_c",
+            "cop");
   }
 }

@@ -35,7 +35,9 @@ class PlantCalendarTest {
     int[] expected = {-10, -10, 0, 5, 10, 15, 15, 15, 10, 5, 0, -10};
     for (int month = 1; month <= 12; month++) {
       Instant mid = Instant.parse(String.format("2025-%02d-15T12:00:00Z", month));
-      assertThat(PlantCalendar.seasonalOffsetC(mid)).as("month %d", month).isEqualTo(expected[month - 1]);
+      assertThat(PlantCalendar.seasonalOffsetC(mid))
+          .as("month %d", month)
+          .isEqualTo(expected[month - 1]);
     }
   }
 

@@ -48,20 +48,35 @@ class SimulatedMachineTest {
             "factory/demo/compressor-1/production",
             "factory/demo/compressor-1/environmental",
             "factory/demo/compressor-1/status");
-    assertThat(messages).extracting(MachineMessage::retained)
+    assertThat(messages)
+        .extracting(MachineMessage::retained)
         .containsExactly(false, false, false, true);
     assertThat(payload(messages, "energy"))
-        .containsOnlyKeys("time", "machine_id", "power_kw", "energy_kwh", "voltage_v",
-            "current_a", "power_factor", "frequency_hz", "energy_total_kwh")
+        .containsOnlyKeys(
+            "time",
+            "machine_id",
+            "power_kw",
+            "energy_kwh",
+            "voltage_v",
+            "current_a",
+            "power_factor",
+            "frequency_hz",
+            "energy_total_kwh")
         .containsEntry("time", T0)
         .containsEntry("machine_id", COMPRESSOR.id());
     assertThat(payload(messages, "production"))
-        .containsOnlyKeys("time", "machine_id", "production_count", "production_count_good",
-            "production_count_bad", "throughput_units_per_hour", "operating_mode",
+        .containsOnlyKeys(
+            "time",
+            "machine_id",
+            "production_count",
+            "production_count_good",
+            "production_count_bad",
+            "throughput_units_per_hour",
+            "operating_mode",
             "speed_percent");
     assertThat(payload(messages, "status"))
-        .containsOnlyKeys("timestamp", "machine_id", "is_running", "operating_mode",
-            "current_power_kw")
+        .containsOnlyKeys(
+            "timestamp", "machine_id", "is_running", "operating_mode", "current_power_kw")
         .containsEntry("is_running", true);
   }
 
@@ -86,8 +101,9 @@ class SimulatedMachineTest {
             "factory/DemoPlant/Boiler-1/environmental",
             "factory/DemoPlant/Boiler-1/status");
     Map<String, Object> electricity = payload(messages, "electricity");
-    assertThat(electricity).containsKeys("timestamp", "power_kw", "energy_kwh", "power_factor",
-        "energy_total_kwh").doesNotContainKey("time");
+    assertThat(electricity)
+        .containsKeys("timestamp", "power_kw", "energy_kwh", "power_factor", "energy_total_kwh")
+        .doesNotContainKey("time");
     Map<String, Object> gas = payload(messages, "natural_gas");
     assertThat((double) gas.get("energy_total_kwh"))
         .isGreaterThan((double) gas.get("consumption_m3") * 10.55);
@@ -105,7 +121,8 @@ class SimulatedMachineTest {
       assertThat((double) energy.get("energy_kwh"))
           .isCloseTo((double) energy.get("power_kw") / 3600, Offset.offset(1e-6));
     }
-    assertThat(machine.state(T0.plusSeconds(100)).totalEnergyKwh()).isCloseTo(sum, Offset.offset(1e-6));
+    assertThat(machine.state(T0.plusSeconds(100)).totalEnergyKwh())
+        .isCloseTo(sum, Offset.offset(1e-6));
   }
 
   @Test
@@ -117,7 +134,8 @@ class SimulatedMachineTest {
     for (int i = 0; i < 20; i++) {
       Instant t = T0.plusSeconds(i);
       double expected = power(normal.tick(t), "energy") * (i >= 5 && i < 15 ? 2.0 : 1.0);
-      assertThat(power(faulty.tick(t), "energy")).as("tick %d", i)
+      assertThat(power(faulty.tick(t), "energy"))
+          .as("tick %d", i)
           .isCloseTo(expected, Offset.offset(0.002));
       MachineState state = faulty.state(t);
       assertThat(state.anomalyActive()).as("tick %d", i).isEqualTo(i >= 5 && i < 15);
@@ -149,14 +167,16 @@ class SimulatedMachineTest {
     double gasA = (double) payload(a, "natural_gas").get("flow_rate_m3h");
     double gasB = (double) payload(b, "natural_gas").get("flow_rate_m3h");
     assertThat(gasB).isCloseTo(gasA / 4, Offset.offset(0.01));
-    assertThat(power(b, "electricity")).isCloseTo(power(a, "electricity") / 4, Offset.offset(0.002));
+    assertThat(power(b, "electricity"))
+        .isCloseTo(power(a, "electricity") / 4, Offset.offset(0.002));
   }
 
   @Test
   void rejectsAnAnomalyTheMachineTypeDoesNotHave() {
     assertThatThrownBy(
-            () -> running(COMPRESSOR)
-                .injectAnomaly(AnomalyKind.BELT_SLIP, 2.0, T0, Duration.ofSeconds(60)))
+            () ->
+                running(COMPRESSOR)
+                    .injectAnomaly(AnomalyKind.BELT_SLIP, 2.0, T0, Duration.ofSeconds(60)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("belt_slip");
   }
@@ -167,8 +187,10 @@ class SimulatedMachineTest {
     machine.tick(T0);
     MachineMessage status = machine.stop(T0.plusSeconds(1));
     assertThat(status.retained()).isTrue();
-    assertThat(status.payload()).containsEntry("is_running", false)
-        .containsEntry("operating_mode", "offline").containsEntry("current_power_kw", 0.0);
+    assertThat(status.payload())
+        .containsEntry("is_running", false)
+        .containsEntry("operating_mode", "offline")
+        .containsEntry("current_power_kw", 0.0);
     assertThat(machine.tick(T0.plusSeconds(2))).isEmpty();
   }
 }

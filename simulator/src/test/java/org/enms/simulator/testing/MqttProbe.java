@@ -42,8 +42,8 @@ public final class MqttProbe implements AutoCloseable {
         (topic, message) -> {
           try {
             probe.received.add(
-                new Received(topic, Json.mapper().readTree(message.getPayload()),
-                    message.isRetained()));
+                new Received(
+                    topic, Json.mapper().readTree(message.getPayload()), message.isRetained()));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
