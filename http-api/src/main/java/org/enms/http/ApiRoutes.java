@@ -6,11 +6,11 @@ import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.http.error.ErrorHandling;
-import org.enms.http.routes.HealthRoutes;
-import org.enms.http.routes.MachineRoutes;
-import org.enms.http.routes.MetricsRoutes;
-import org.enms.http.routes.RegistryRoutes;
-import org.enms.http.routes.TimeseriesRoutes;
+import org.enms.http.health.HealthRoutes;
+import org.enms.http.machines.MachineRoutes;
+import org.enms.http.metrics.MetricsRoutes;
+import org.enms.http.registry.RegistryRoutes;
+import org.enms.http.timeseries.TimeseriesRoutes;
 
 /** Composes every resource's routes under their prefixes, inside the one error handler. */
 public final class ApiRoutes extends AllDirectives {

@@ -2,6 +2,7 @@ package org.enms.ingest;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import org.enms.ingest.catalog.UnknownMachinePolicy;
 
 /**
  * The {@code enms.ingest} section.
@@ -13,6 +14,9 @@ import java.time.Duration;
  * @param batchMaxWait how long a batch may wait to fill; bounds the ack latency
  * @param maxFutureSkew how far ahead of this node's clock a live reading may be stamped
  * @param maxPastAge how old a live reading may be (older data goes through imports)
+ * @param catalogRefresh how often the catalogue of accepted machines is reloaded from the registry
+ *     (besides right after every registry write)
+ * @param unknownMachines what happens to readings of machine ids the registry does not hold
  */
 public record IngestSettings(
     boolean enabled,
@@ -31,7 +35,9 @@ public record IngestSettings(
     Duration maxPastAge,
     Duration minBackoff,
     Duration maxBackoff,
-    Duration progressInterval) {
+    Duration progressInterval,
+    Duration catalogRefresh,
+    UnknownMachinePolicy unknownMachines) {
 
   public static IngestSettings fromConfig(Config root) {
     Config c = root.getConfig("enms.ingest");
@@ -55,7 +61,9 @@ public record IngestSettings(
         c.getDuration("max-past-age"),
         c.getDuration("min-backoff"),
         c.getDuration("max-backoff"),
-        c.getDuration("progress-interval"));
+        c.getDuration("progress-interval"),
+        c.getDuration("catalog-refresh-interval"),
+        UnknownMachinePolicy.fromConfig(c));
   }
 
   /** The filter to subscribe to: shared ({@code $share/group/...}) when a group is configured. */

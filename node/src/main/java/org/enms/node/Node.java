@@ -7,7 +7,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.enms.db.Database;
 import org.enms.db.DbSettings;
 import org.enms.db.MachineDao;
-import org.enms.node.adapters.MachineCatalog;
+import org.enms.ingest.catalog.MachineCatalog;
 import org.enms.node.embedded.EmbeddedServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ public final class Node {
     }
     ActorSystem<Void> system;
     try {
-      PlantStartup.apply(resolved, database);
+      PlantStartup.apply(NodeSettings.fromConfig(resolved).plantFile(), database);
       // Loaded here, on the main thread, so the guardian never blocks on JDBC.
       MachineCatalog catalog = new MachineCatalog(new MachineDao(database));
       catalog.reload();

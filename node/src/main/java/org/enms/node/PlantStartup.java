@@ -1,6 +1,5 @@
 package org.enms.node;
 
-import com.typesafe.config.Config;
 import java.nio.file.Path;
 import org.enms.db.Database;
 import org.enms.db.registry.DemoPlantSpec;
@@ -21,8 +20,7 @@ final class PlantStartup {
 
   private PlantStartup() {}
 
-  static void apply(Config config, Database database) {
-    String file = config.hasPath("enms.plant.file") ? config.getString("enms.plant.file") : "";
+  static void apply(String file, Database database) {
     PlantSpec plant = file.isBlank() ? DemoPlantSpec.get() : PlantFile.load(Path.of(file));
     PlantApplier.Applied applied = new PlantApplier(database).apply(plant);
     log.info(

@@ -48,7 +48,7 @@ class TwoNodeClusterEndToEndTest {
         Map.of(
             "pekko.remote.artery.canonical.port", firstPort,
             "pekko.cluster.seed-nodes", seeds,
-            "enms.machine-refresh-interval", "1h"));
+            "enms.ingest.catalog-refresh-interval", "1h"));
     secondHttpPort = NodeFixture.freePort();
     second =
         Node.start(
@@ -58,7 +58,7 @@ class TwoNodeClusterEndToEndTest {
                     NodeFixture.freePort(),
                     "pekko.cluster.seed-nodes",
                     seeds,
-                    "enms.machine-refresh-interval",
+                    "enms.ingest.catalog-refresh-interval",
                     "1h",
                     "enms.ingest.client-id",
                     fixture.clientId + "-b",

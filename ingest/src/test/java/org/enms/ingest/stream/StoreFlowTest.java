@@ -20,6 +20,7 @@ import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
 import org.enms.core.reading.Reading;
 import org.enms.ingest.IngestSettings;
+import org.enms.ingest.catalog.UnknownMachinePolicy;
 import org.enms.ingest.port.CounterResolver;
 import org.enms.ingest.port.IngestReject;
 import org.enms.ingest.port.ReadingStore;
@@ -48,7 +49,9 @@ class StoreFlowTest {
           Duration.ofDays(7),
           Duration.ofSeconds(1),
           Duration.ofSeconds(5),
-          Duration.ofMinutes(1));
+          Duration.ofMinutes(1),
+          Duration.ofSeconds(30),
+          new UnknownMachinePolicy(UnknownMachinePolicy.Mode.REJECT, "Auto-registered"));
 
   private final List<List<Reading>> stored = new CopyOnWriteArrayList<>();
   private final List<List<Reading>> told = new CopyOnWriteArrayList<>();

@@ -15,26 +15,26 @@ import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.enms.db.BlockingIo;
 import org.enms.db.Database;
 import org.enms.db.MachineDao;
 import org.enms.db.ReadingBatchWriter;
 import org.enms.db.RejectDao;
 import org.enms.db.RollupRefresher;
 import org.enms.ingest.IngestSettings;
+import org.enms.ingest.catalog.MachineCatalog;
+import org.enms.ingest.entity.ShardedLiveState;
 import org.enms.ingest.parse.PayloadParser;
 import org.enms.ingest.parse.ReadingValidator;
+import org.enms.ingest.store.JdbcReadingStore;
 import org.enms.ingest.stream.IngestMetrics;
 import org.enms.ingest.stream.MqttReadingSource;
 import org.enms.ingest.stream.ParseFlow;
 import org.enms.ingest.stream.StoreFlow;
 import org.enms.ingest.stream.SubscriptionState;
+import org.enms.machine.DbMachineHistory;
 import org.enms.machine.MachineEntity;
 import org.enms.machine.MachineEntitySettings;
-import org.enms.node.adapters.BlockingIo;
-import org.enms.node.adapters.DbMachineHistory;
-import org.enms.node.adapters.JdbcReadingStore;
-import org.enms.node.adapters.MachineCatalog;
-import org.enms.node.adapters.ShardedLiveState;
 
 /**
  * The ingest half of a node, wired as {@code NodeGuardian} wires it (same adapters, same stream
@@ -92,7 +92,7 @@ final class BenchNode implements AutoCloseable {
                     io.call(
                         () ->
                             rollups.refreshDirtyBefore(
-                                org.enms.node.RollupHorizon.settledBefore(
+                                org.enms.db.RollupHorizon.settledBefore(
                                     java.time.Instant.now(),
                                     config.getDuration("enms.rollup-settle")))),
                 system.executionContext());

@@ -1,0 +1,42 @@
+package org.enms.http.baseline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Energy baselines: training over any stored period (live or imported), the stored versions, and
+ * prediction with the active one. Stages fail with {@link org.enms.http.error.ApiException}: 404
+ * for an unknown machine, 400 when a model cannot be trained or none is active.
+ */
+public interface Baselines {
+  /**
+   * Trains a baseline on the machine's hours in {@code [start, end)} and makes it the active
+   * version.
+   *
+   * @param drivers driver names; empty for the defaults
+   * @param minDays fewest distinct days with data the period must hold (0: no such rule)
+   */
+  CompletionStage<BaselineView> train(
+      UUID machineId,
+      String energySource,
+      Instant start,
+      Instant end,
+      List<String> drivers,
+      int minDays);
+
+  /** The machine's models, newest version first; of one energy source when given. */
+  CompletionStage<List<BaselineView>> models(UUID machineId, Optional<String> energySource);
+
+  CompletionStage<Optional<BaselineView>> model(UUID id);
+
+  /** The active model's expectation for one hour; {@code features} by driver or alias name. */
+  CompletionStage<BaselinePrediction> predict(
+      UUID machineId, String energySource, Map<String, Double> features);
+
+  /** The SEU of that name (and energy source, when given), if any. */
+  CompletionStage<Optional<SeuTarget>> seu(String name, Optional<String> energySource);
+}

@@ -1,0 +1,288 @@
+package org.enms.http.baseline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.enms.analytics.baseline.BaselineException;
+import org.enms.analytics.baseline.BaselineModel;
+import org.enms.analytics.baseline.BaselineTrainer;
+import org.enms.analytics.baseline.CompleteHours;
+import org.enms.analytics.baseline.FeatureRange;
+import org.enms.analytics.baseline.Features;
+import org.enms.analytics.baseline.HourlySample;
+import org.enms.analytics.baseline.TrainingResult;
+import org.enms.core.reading.EnergyType;
+import org.enms.db.BaselineDao;
+import org.enms.db.BaselineDao.BaselineRow;
+import org.enms.db.BlockingIo;
+import org.enms.db.Database;
+import org.enms.db.MachineDao;
+import org.enms.db.MachineRow;
+import org.enms.db.TrainingDataDao;
+import org.enms.db.TrainingDataDao.HourlyRow;
+import org.enms.http.error.ApiException;
+
+/**
+ * The API's baselines over PostgreSQL: hourly history from the roll-ups, the analytics trainer, and
+ * versioned rows in {@code energy_baselines}. All work runs on the blocking dispatcher. Baselines
+ * are trained on electricity only: the roll-ups hold other carriers, but no driver catalogue for
+ * them exists yet.
+ */
+public final class DbBaselines implements Baselines {
+  private final BaselineDao baselines;
+  private final TrainingDataDao history;
+  private final MachineDao machines;
+  private final BlockingIo io;
+  private final BaselineTrainer trainer = new BaselineTrainer();
+  private final CompleteHours completeHours;
+
+  public DbBaselines(Database database, BlockingIo io, CompleteHours completeHours) {
+    this.completeHours = completeHours;
+    this.baselines = new BaselineDao(database);
+    this.history = new TrainingDataDao(database);
+    this.machines = new MachineDao(database);
+    this.io = io;
+  }
+
+  @Override
+  public CompletionStage<BaselineView> train(
+      UUID machineId,
+      String energySource,
+      Instant start,
+      Instant end,
+      List<String> drivers,
+      int minDays) {
+    return io.call(
+        () -> {
+          machine(machineId);
+          UUID sourceId = electricitySource(energySource);
+          List<HourlyRow> rows = history.hourly(machineId, start, completeHours.clamp(end));
+          long days =
+              rows.stream()
+                  .map(r -> LocalDate.ofInstant(r.hour(), ZoneOffset.UTC))
+                  .distinct()
+                  .count();
+          if (days < minDays) {
+            throw ApiException.badRequest(
+                "Insufficient data: "
+                    + days
+                    + " days with energy data between "
+                    + start
+                    + " and "
+                    + end
+                    + ", at least "
+                    + minDays
+                    + " needed");
+          }
+          TrainingResult result;
+          try {
+            result = trainer.train(samples(rows), drivers, start, end);
+          } catch (BaselineException e) {
+            throw ApiException.badRequest(e.getMessage());
+          }
+          return view(baselines.insertActive(newBaseline(machineId, sourceId, result)));
+        });
+  }
+
+  @Override
+  public CompletionStage<List<BaselineView>> models(UUID machineId, Optional<String> energySource) {
+    return io.call(
+        () -> {
+          machine(machineId);
+          Optional<UUID> source =
+              energySource.map(
+                  s ->
+                      baselines
+                          .energySourceId(s)
+                          .orElseThrow(
+                              () -> ApiException.badRequest("Unknown energy source '" + s + "'")));
+          return baselines.byMachine(machineId, source).stream().map(DbBaselines::view).toList();
+        });
+  }
+
+  @Override
+  public CompletionStage<Optional<BaselineView>> model(UUID id) {
+    return io.call(() -> baselines.byId(id).map(DbBaselines::view));
+  }
+
+  @Override
+  public CompletionStage<BaselinePrediction> predict(
+      UUID machineId, String energySource, Map<String, Double> features) {
+    return io.call(
+        () -> {
+          MachineRow machine = machine(machineId);
+          BaselineRow active = active(machine, electricitySource(energySource));
+          var p = model(active).predict(features);
+          return new BaselinePrediction(
+              machineId, active.modelVersion(), p.features(), p.energyKwh(), p.warnings());
+        });
+  }
+
+  @Override
+  public CompletionStage<Optional<SeuTarget>> seu(String name, Optional<String> energySource) {
+    return io.call(
+        () ->
+            baselines
+                .seu(name, energySource)
+                .map(
+                    s ->
+                        new SeuTarget(
+                            s.seuName(), s.energySource(), s.energyUnit(), s.machineId())));
+  }
+
+  public MachineRow machine(UUID id) {
+    return machines.byId(id).orElseThrow(() -> ApiException.notFound("Machine not found"));
+  }
+
+  public UUID electricitySource(String energySource) {
+    if (!EnergyType.ELECTRICITY.equals(energySource)) {
+      throw ApiException.badRequest(
+          "Baselines are trained on electricity only; '" + energySource + "' is not supported yet");
+    }
+    return baselines
+        .energySourceId(energySource)
+        .orElseThrow(() -> ApiException.badRequest("Unknown energy source '" + energySource + "'"));
+  }
+
+  public BaselineRow active(MachineRow machine, UUID sourceId) {
+    return baselines
+        .active(machine.id(), sourceId)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "No active baseline for "
+                        + machine.name()
+                        + " (electricity); train one first"));
+  }
+
+  /** The stored row as the analytics model it was trained as. */
+  public static BaselineModel model(BaselineRow row) {
+    Map<String, FeatureRange> ranges = new LinkedHashMap<>();
+    row.featureRanges()
+        .forEach((f, s) -> ranges.put(f, new FeatureRange(s.min(), s.max(), s.mean(), s.std())));
+    return new BaselineModel(row.coefficients(), row.intercept(), row.residualStd(), ranges);
+  }
+
+  /** Roll-up rows as the trainer's samples, keyed by the catalogue's column names. */
+  public static List<HourlySample> samples(List<HourlyRow> rows) {
+    return rows.stream()
+        .map(
+            r -> {
+              Map<String, Double> columns = new HashMap<>();
+              putIfPresent(columns, Features.PRODUCTION, r.productionCount());
+              putIfPresent(columns, Features.THROUGHPUT, r.throughput());
+              putIfPresent(columns, Features.OUTDOOR_TEMP, r.outdoorTempC());
+              putIfPresent(columns, Features.INDOOR_TEMP, r.indoorTempC());
+              putIfPresent(columns, Features.MACHINE_TEMP, r.machineTempC());
+              putIfPresent(columns, Features.PRESSURE, r.pressureBar());
+              return new HourlySample(r.hour(), r.energyKwh(), columns);
+            })
+        .toList();
+  }
+
+  private static void putIfPresent(Map<String, Double> columns, String name, Double value) {
+    if (value != null) {
+      columns.put(name, value);
+    }
+  }
+
+  private static BaselineDao.NewBaseline newBaseline(
+      UUID machineId, UUID sourceId, TrainingResult r) {
+    var q = r.quality();
+    Map<String, BaselineDao.FeatureStats> ranges = new LinkedHashMap<>();
+    r.model()
+        .ranges()
+        .forEach(
+            (f, x) ->
+                ranges.put(f, new BaselineDao.FeatureStats(x.min(), x.max(), x.mean(), x.std())));
+    Map<String, Object> sufficiency = new LinkedHashMap<>();
+    sufficiency.put("samples", r.sufficiency().samples());
+    sufficiency.put("expected_hours", r.sufficiency().expectedHours());
+    sufficiency.put("hours_present_percent", r.sufficiency().hoursPresentPercent());
+    sufficiency.put("min_samples", org.enms.analytics.baseline.DataSufficiency.MIN_SAMPLES);
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("data_sufficiency", sufficiency);
+    metadata.put("dropped_drivers", r.droppedDrivers());
+    return new BaselineDao.NewBaseline(
+        machineId,
+        sourceId,
+        r.firstHour(),
+        r.lastHour(),
+        r.sufficiency().samples(),
+        r.model().coefficients(),
+        r.model().intercept(),
+        q.rSquared(),
+        q.adjustedRSquared(),
+        q.rmse(),
+        q.mae(),
+        finite(q.cvRmsePercent()),
+        finite(q.nmbePercent()),
+        q.residualStd(),
+        q.pValues(),
+        ranges,
+        new BaselineDao.Validity(
+            r.validity().valid(), r.validity().reasons(), r.validity().warnings()),
+        "enms",
+        metadata);
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static BaselineView view(BaselineRow row) {
+    Map<String, Object> ranges = new LinkedHashMap<>();
+    row.featureRanges()
+        .forEach(
+            (f, s) -> {
+              Map<String, Double> r = new LinkedHashMap<>();
+              r.put("min", s.min());
+              r.put("max", s.max());
+              r.put("mean", s.mean());
+              r.put("std", s.std());
+              ranges.put(f, r);
+            });
+    Map<String, Object> validity = new LinkedHashMap<>();
+    validity.put("valid", row.validity().valid());
+    validity.put("reasons", row.validity().reasons());
+    validity.put("warnings", row.validity().warnings());
+    Object sufficiency = row.metadata().get("data_sufficiency");
+    Object dropped = row.metadata().get("dropped_drivers");
+    return new BaselineView(
+        row.id(),
+        row.machineId(),
+        row.machineName(),
+        row.machineType(),
+        row.energySourceId(),
+        row.energySource(),
+        row.modelName(),
+        row.modelType(),
+        row.modelVersion(),
+        row.trainingStart(),
+        row.trainingEnd(),
+        row.trainingSamples(),
+        row.coefficients(),
+        row.intercept(),
+        row.rSquared(),
+        row.adjustedRSquared(),
+        row.rmse(),
+        row.mae(),
+        row.cvRmse(),
+        row.nmbe(),
+        row.pValues(),
+        ranges,
+        validity,
+        sufficiency instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(),
+        dropped instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(),
+        row.isActive(),
+        row.createdAt());
+  }
+}

@@ -1,0 +1,72 @@
+package org.enms.http.health;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
+import org.enms.db.BlockingIo;
+import org.enms.ingest.stream.IngestMetrics;
+import org.enms.ingest.stream.SubscriptionState;
+
+/**
+ * The broker accepts connections and, when this node ingests, at least one of its subscriber
+ * connections holds its subscription (before that, the broker drops what is published for this
+ * node's fresh session, so the node is not ready). Also shows how much has been stored.
+ */
+public final class BrokerProbe implements HealthProbe {
+  private final String brokerUrl;
+  private final Optional<SubscriptionState> subscriptions;
+  private final IngestMetrics metrics;
+  private final IntSupplier machinesAccepted;
+  private final BlockingIo io;
+
+  public BrokerProbe(
+      String brokerUrl,
+      Optional<SubscriptionState> subscriptions,
+      IngestMetrics metrics,
+      IntSupplier machinesAccepted,
+      BlockingIo io) {
+    this.brokerUrl = brokerUrl;
+    this.subscriptions = subscriptions;
+    this.metrics = metrics;
+    this.machinesAccepted = machinesAccepted;
+    this.io = io;
+  }
+
+  @Override
+  public String name() {
+    return "broker";
+  }
+
+  @Override
+  public CompletionStage<Result> check() {
+    return io.call(
+        () -> {
+          URI uri = URI.create(brokerUrl);
+          boolean reachable;
+          try (Socket socket = new Socket()) {
+            socket.connect(
+                new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 1883 : uri.getPort()),
+                2000);
+            reachable = true;
+          } catch (Exception e) {
+            reachable = false;
+          }
+          int subscribed = subscriptions.map(SubscriptionState::subscribedConnections).orElse(0);
+          boolean ready = reachable && (subscriptions.isEmpty() || subscribed > 0);
+          return new Result(
+              ready,
+              Map.of(
+                  "url", brokerUrl,
+                  "reachable", reachable,
+                  "subscribed_connections", subscribed,
+                  "connections", subscriptions.map(SubscriptionState::connections).orElse(0),
+                  "machines_accepted", machinesAccepted.getAsInt(),
+                  "readings_stored", metrics.readingsTotal(),
+                  "rejects", metrics.rejectsTotal()));
+        });
+  }
+}

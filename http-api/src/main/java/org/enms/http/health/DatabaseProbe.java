@@ -1,0 +1,31 @@
+package org.enms.http.health;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.enms.db.BlockingIo;
+import org.enms.db.Database;
+
+/** The database answers a query. */
+public final class DatabaseProbe implements HealthProbe {
+  private final Database database;
+  private final BlockingIo io;
+
+  public DatabaseProbe(Database database, BlockingIo io) {
+    this.database = database;
+    this.io = io;
+  }
+
+  @Override
+  public String name() {
+    return "database";
+  }
+
+  @Override
+  public CompletionStage<Result> check() {
+    return io.call(
+        () ->
+            new Result(
+                database.ping(),
+                Map.of("dialect", database.dialect().name().toLowerCase(java.util.Locale.ROOT))));
+  }
+}

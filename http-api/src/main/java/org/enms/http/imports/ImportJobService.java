@@ -1,0 +1,159 @@
+package org.enms.http.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.enms.db.BlockingIo;
+import org.enms.db.Database;
+import org.enms.db.RollupRefresher;
+import org.enms.ingest.importer.DatabaseImporter;
+import org.enms.ingest.importer.ImportJobs;
+import org.enms.ingest.importer.ImportSettings;
+import org.enms.ingest.importer.ImportSource;
+import org.enms.ingest.importer.ImportSpecParser;
+import org.enms.ingest.importer.InvalidImportSpecException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API's import port over the ingest importer. The options, the machine and the beginning of the
+ * file are checked before the job is accepted (so mistakes answer 422 at once); the import then
+ * runs on the blocking dispatcher and reports into the in-memory {@link ImportJobs}. The uploaded
+ * file is deleted when the job ends or is refused.
+ */
+public final class ImportJobService implements ImportService {
+  private static final Logger log = LoggerFactory.getLogger(ImportJobService.class);
+
+  private final DatabaseImporter importer;
+  private final ImportJobs jobs;
+  private final BlockingIo io;
+  private final BlockingIo runner;
+
+  /**
+   * @param io where an upload is checked, so a bad one is answered at once even while a job runs
+   * @param runner where jobs run; a single thread makes them wait their turn as {@code queued}
+   */
+  public ImportJobService(
+      DatabaseImporter importer, ImportJobs jobs, BlockingIo io, BlockingIo runner) {
+    this.importer = importer;
+    this.jobs = jobs;
+    this.io = io;
+    this.runner = runner;
+  }
+
+  /**
+   * Imports into {@code database}. Jobs run one at a time on {@code runner} and write on {@code
+   * writers}, apart from the pool that commits live ingest: a job waits for its writers, and on a
+   * shared pool enough concurrent uploads would take every thread and stall ingest with them.
+   * Roll-ups go through the node's own refresher, so its advisory lock serialises them with the
+   * periodic refresh.
+   */
+  public static ImportJobService create(
+      ImportSettings settings,
+      Database database,
+      RollupRefresher rollups,
+      BlockingIo io,
+      BlockingIo runner,
+      BlockingIo writers) {
+    var importer =
+        new DatabaseImporter(database, rollups, settings, Clock.systemUTC(), writers.executor());
+    return new ImportJobService(
+        importer, new ImportJobs(settings.jobsKept(), Clock.systemUTC()), io, runner);
+  }
+
+  @Override
+  public CompletionStage<ImportJobStatus> start(
+      Path upload, String fileName, Map<String, String> fields) {
+    return io.call(
+        () -> {
+          DatabaseImporter.Ready ready;
+          try {
+            ready = importer.prepare(ImportSpecParser.parse(fields), named(upload, fileName));
+          } catch (InvalidImportSpecException e) {
+            delete(upload);
+            throw new InvalidImportRequest(
+                e.problems().stream()
+                    .map(p -> new InvalidImportRequest.Problem(p.field(), p.message()))
+                    .toList());
+          } catch (IOException | RuntimeException e) {
+            delete(upload);
+            throw new CompletionException(e);
+          }
+          ImportJobs.Job job = jobs.create(fileName, ready.machine().name());
+          runner.call(() -> run(job, ready, upload));
+          return toStatus(job.view());
+        });
+  }
+
+  private Void run(ImportJobs.Job job, DatabaseImporter.Ready ready, Path upload) {
+    try {
+      job.succeeded(importer.run(ready, job::progress));
+    } catch (InvalidImportSpecException e) {
+      job.failed(e.getMessage(), e.problems());
+    } catch (IOException | RuntimeException e) {
+      log.warn("import job={} file={} failed", job.id(), ready.file().source().name(), e);
+      job.failed(String.valueOf(e.getMessage()), List.of());
+    } finally {
+      delete(upload);
+    }
+    return null;
+  }
+
+  @Override
+  public CompletionStage<Optional<ImportJobStatus>> status(String jobId) {
+    return java.util.concurrent.CompletableFuture.completedFuture(
+        jobs.view(jobId).map(ImportJobService::toStatus));
+  }
+
+  private static ImportJobStatus toStatus(ImportJobs.JobView v) {
+    return new ImportJobStatus(
+        v.jobId(),
+        v.state().name().toLowerCase(java.util.Locale.ROOT),
+        v.file(),
+        v.machine(),
+        v.rowsRead(),
+        v.rowsImported(),
+        v.rowsRejected(),
+        v.progressPercent(),
+        v.createdAt(),
+        v.finishedAt(),
+        v.summary(),
+        v.error(),
+        v.problems().isEmpty() ? null : v.problems());
+  }
+
+  /** The upload under the name the client gave it, for the summary. */
+  private static ImportSource named(Path upload, String fileName) {
+    ImportSource file = ImportSource.of(upload);
+    return new ImportSource() {
+      @Override
+      public java.io.BufferedReader open() throws IOException {
+        return file.open();
+      }
+
+      @Override
+      public long size() {
+        return file.size();
+      }
+
+      @Override
+      public String name() {
+        return fileName;
+      }
+    };
+  }
+
+  private static void delete(Path upload) {
+    try {
+      Files.deleteIfExists(upload);
+    } catch (IOException e) {
+      log.debug("could not delete upload {}", upload, e);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package org.enms.ingest.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.pattern.Patterns;
+import org.enms.core.reading.Reading;
+import org.enms.db.BlockingIo;
+import org.enms.db.IngestReject;
+import org.enms.db.ReadingBatchWriter;
+import org.enms.db.RejectDao;
+import org.enms.db.RollupRefresher;
+import org.enms.db.WriteResult;
+import org.enms.ingest.catalog.AutoRegistration;
+import org.enms.ingest.port.ReadingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest's storage port over the batch writer. A transient failure (connection lost, server
+ * restarting) is retried with backoff for a long time, while the broker keeps the unacknowledged
+ * messages, so a database restart stalls ingest instead of failing it. A permanent one (the
+ * database refuses a value: SQLSTATE classes 22 and 23) is narrowed down by halving the batch until
+ * the refused readings are found; those become rejects and the rest is stored, so one bad reading
+ * can never hold the plant's ingest. Written spans are marked dirty for the roll-ups.
+ */
+public final class JdbcReadingStore implements ReadingStore {
+  private static final Logger log = LoggerFactory.getLogger(JdbcReadingStore.class);
+  private static final int ATTEMPTS = 1_000;
+
+  private final ActorSystem<?> system;
+  private final BlockingIo io;
+  private final ReadingBatchWriter writer;
+  private final RejectDao rejects;
+  private final RollupRefresher rollups;
+  private final AutoRegistration autoRegistration;
+
+  public JdbcReadingStore(
+      ActorSystem<?> system,
+      BlockingIo io,
+      ReadingBatchWriter writer,
+      RejectDao rejects,
+      RollupRefresher rollups) {
+    this(system, io, writer, rejects, rollups, null);
+  }
+
+  /**
+   * With {@code autoRegistration} (the {@code register} policy for unknown machines; null under
+   * {@code reject}), the machines a batch introduces are registered before its readings are
+   * written.
+   */
+  public JdbcReadingStore(
+      ActorSystem<?> system,
+      BlockingIo io,
+      ReadingBatchWriter writer,
+      RejectDao rejects,
+      RollupRefresher rollups,
+      AutoRegistration autoRegistration) {
+    this.system = system;
+    this.io = io;
+    this.writer = writer;
+    this.rejects = rejects;
+    this.rollups = rollups;
+    this.autoRegistration = autoRegistration;
+  }
+
+  @Override
+  public CompletionStage<StoredBatch> store(
+      List<Reading> readings, List<org.enms.ingest.port.IngestReject> rejected) {
+    return Patterns.retry(
+        () -> io.call(() -> write(readings, rejected)),
+        ATTEMPTS,
+        Duration.ofMillis(200),
+        Duration.ofSeconds(10),
+        0.2,
+        system.classicSystem());
+  }
+
+  private StoredBatch write(
+      List<Reading> readings, List<org.enms.ingest.port.IngestReject> rejected) {
+    try {
+      if (autoRegistration != null && !readings.isEmpty()) {
+        autoRegistration.registerUnknown(readings);
+      }
+      List<Reading> refusedReadings = new ArrayList<>();
+      List<IngestReject> refused = new ArrayList<>();
+      int inserted =
+          readings.isEmpty() ? 0 : writeIsolatingRefused(readings, refusedReadings, refused);
+      List<IngestReject> allRejects = new ArrayList<>(refused);
+      rejected.forEach(
+          r ->
+              allRejects.add(new IngestReject(r.receivedAt(), r.topic(), r.reason(), r.payload())));
+      if (!allRejects.isEmpty()) {
+        rejects.insert(allRejects);
+      }
+      return new StoredBatch(
+          readings.size() - refused.size(), inserted, allRejects.size(), refusedReadings);
+    } catch (RuntimeException e) {
+      log.warn("batch write failed, retrying: rows={} error={}", readings.size(), e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Writes the readings; on a permanent refusal, halves until the refused ones are isolated. */
+  private int writeIsolatingRefused(
+      List<Reading> readings, List<Reading> refusedReadings, List<IngestReject> refused) {
+    try {
+      WriteResult result = writer.write(readings);
+      rollups.markDirty(result);
+      return result.inserted();
+    } catch (RuntimeException e) {
+      Optional<String> refusal = DatabaseRefusal.of(e);
+      if (refusal.isEmpty()) {
+        throw e;
+      }
+      if (readings.size() == 1) {
+        Reading r = readings.get(0);
+        log.warn(
+            "reading refused by the database machine={} time={} reason={}",
+            r.machineId(),
+            r.time(),
+            refusal.get());
+        refusedReadings.add(r);
+        refused.add(
+            new IngestReject(
+                Instant.now(),
+                "(database)",
+                "database refused the reading: " + refusal.get(),
+                r.toString()));
+        return 0;
+      }
+      int half = readings.size() / 2;
+      return writeIsolatingRefused(readings.subList(0, half), refusedReadings, refused)
+          + writeIsolatingRefused(
+              readings.subList(half, readings.size()), refusedReadings, refused);
+    }
+  }
+}
