@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "EnMS: energy management for industrial plants.",
     version = "EnMS 0.1.0-SNAPSHOT",
+    // The benchmarks live in the bench module (not in this jar); the script dispatches to them.
+    footer = {"", "Benchmarks: ./enms bench --help lists them."},
     subcommands = {
       EnmsCommand.Run.class,
-      org.enms.node.bench.BenchCommand.class,
       org.enms.node.cli.ImportCommand.class,
       org.enms.node.cli.MachinesCommand.class,
       CommandLine.HelpCommand.class

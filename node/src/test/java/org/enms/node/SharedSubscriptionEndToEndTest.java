@@ -12,7 +12,7 @@ import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.enms.core.plant.DemoPlant;
 import org.enms.core.plant.Machine;
-import org.enms.node.bench.MosquittoProcess;
+import org.enms.node.testing.MosquittoProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package org.enms.node.bench;
+package org.enms.bench;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package org.enms.node.bench;
+package org.enms.bench;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -7,14 +7,23 @@ import picocli.CommandLine.Command;
 /**
  * {@code ./enms bench}: throughput and footprint measurements of this node's own code, bounded in
  * time and against loopback services only. Figures and the machine they came from are kept in
- * docs/benchmarks.md.
+ * docs/benchmarks.md. The {@code ./enms} script runs this class from the bench module's jar, so the
+ * node's jar carries no benchmark.
  */
 @Command(
-    name = "bench",
+    name = "enms bench",
     mixinStandardHelpOptions = true,
     description = "Measure ingest throughput, the database write path and machine-entity heap.",
     subcommands = {PipelineBench.class, WriterBench.class, EntitiesBench.class})
 public final class BenchCommand implements Callable<Integer> {
+
+  public static void main(String[] args) {
+    int code = new CommandLine(new BenchCommand()).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
   @Override
   public Integer call() {
     new CommandLine(this).usage(System.out);

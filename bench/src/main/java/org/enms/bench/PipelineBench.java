@@ -1,4 +1,4 @@
-package org.enms.node.bench;
+package org.enms.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -33,6 +33,7 @@ import org.enms.ingest.parse.PayloadParser;
 import org.enms.ingest.parse.ReadingValidator;
 import org.enms.ingest.parse.RejectedPayloadException;
 import org.enms.machine.MachineEntity;
+import org.enms.node.testing.MosquittoProcess;
 import org.enms.simulator.load.LoadGenerator;
 import org.enms.simulator.load.LoadMachines;
 import org.enms.simulator.load.LoadReport;

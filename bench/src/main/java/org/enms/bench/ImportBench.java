@@ -1,4 +1,4 @@
-package org.enms.node.bench;
+package org.enms.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,8 +38,8 @@ import org.enms.ingest.importer.ValueKind;
  *       in Wh.
  * </ol>
  *
- * <p>Usage: {@code java -cp node/target/enms-node.jar:node/target/lib/*
- * org.enms.node.bench.ImportBench [--url=jdbc:postgresql://127.0.0.1:5432/enms_import_bench]
+ * <p>Usage: {@code java -cp bench/target/enms-bench.jar:bench/target/lib/*
+ * org.enms.bench.ImportBench [--url=jdbc:postgresql://127.0.0.1:5432/enms_import_bench]
  * [--user=postgres] [--password=] [--bulk-rows=10000000] [--writers=2] [--batch-rows=5000]}. The
  * database named in the URL is dropped and created again, so point it at a scratch database.
  */

@@ -1,4 +1,4 @@
-package org.enms.node.bench;
+package org.enms.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.enms.node.bench;
+package org.enms.node.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +15,9 @@ import java.util.List;
  * stops at the end, so a run measures the project's recommended broker settings, has its own
  * in-memory sessions and never disturbs the system broker or other people's tests on it. Without a
  * {@code listener} line in the file Mosquitto 2 listens on loopback only, on the port given.
+ *
+ * <p>Test support, shared through node's test-jar: the node's shared-subscription test and the
+ * pipeline bench (module {@code bench}) both start one, and neither belongs in the node's jar.
  */
 public final class MosquittoProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
@@ -59,7 +62,7 @@ public final class MosquittoProcess implements AutoCloseable {
     return "tcp://127.0.0.1:" + port;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 

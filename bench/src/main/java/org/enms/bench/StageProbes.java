@@ -1,4 +1,4 @@
-package org.enms.node.bench;
+package org.enms.bench;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
