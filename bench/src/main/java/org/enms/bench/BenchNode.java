@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -23,7 +24,7 @@ import org.enms.db.RejectDao;
 import org.enms.db.RollupRefresher;
 import org.enms.ingest.IngestSettings;
 import org.enms.ingest.catalog.MachineCatalog;
-import org.enms.ingest.entity.ShardedLiveState;
+import org.enms.ingest.entity.ShardedMachineEntities;
 import org.enms.ingest.parse.PayloadParser;
 import org.enms.ingest.parse.ReadingValidator;
 import org.enms.ingest.store.JdbcReadingStore;
@@ -71,11 +72,13 @@ final class BenchNode implements AutoCloseable {
     Cluster cluster = Cluster.get(system);
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
 
-    BlockingIo io = BlockingIo.of(system);
+    BlockingIo io =
+        new BlockingIo(
+            system.dispatchers().lookup(DispatcherSelector.fromConfig("enms-blocking-dispatcher")));
     MachineEntity.init(
         system, new DbMachineHistory(database, io), MachineEntitySettings.fromConfig(config));
     var live =
-        new ShardedLiveState(
+        new ShardedMachineEntities(
             ClusterSharding.get(system), config.getDuration("enms.machine.ask-timeout"));
     var catalog = new MachineCatalog(new MachineDao(database));
     catalog.reload();
