@@ -42,9 +42,9 @@ import org.enms.core.reading.StatusReading;
  * into interval energy ({@link ResolveCounters}) before storing them.
  *
  * <p>Lifecycle: on start it loads its history through {@link MachineHistoryPort} (stashing commands
- * meanwhile; on failure or after {@code restore-timeout} it logs and starts empty), then records
- * readings told to it after they are durably stored. After {@code idle-timeout} without commands it
- * asks its shard to passivate it.
+ * meanwhile; a load that fails or takes longer than {@code restore-timeout} is retried with
+ * backoff, never skipped), then records readings told to it after they are durably stored. After
+ * {@code idle-timeout} without commands it asks its shard to passivate it.
  *
  * <p>What survives passivation or a rebalance: only what is in the database. The in-memory state is
  * rebuilt from the port, so readings dropped as late (see {@link MachineState}) are not lost, but

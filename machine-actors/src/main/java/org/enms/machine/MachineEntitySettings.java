@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * @param idleTimeout an entity without commands for this long passivates
  * @param askTimeout how long callers at the edges (HTTP, ingest) wait for a reply
- * @param restoreTimeout how long an entity waits for its history before starting empty
+ * @param restoreTimeout how long an entity waits for its history before it asks again (with
+ *     backoff; it never starts without it)
  * @param stashCapacity commands buffered while restoring; more are dropped with a warning
  */
 public record MachineEntitySettings(

@@ -24,6 +24,7 @@ import org.enms.ingest.importer.ImportSpecParser;
 import org.enms.ingest.importer.ImportSummary;
 import org.enms.ingest.importer.InvalidImportSpecException;
 import org.enms.node.embedded.EmbeddedServices;
+import org.enms.node.embedded.EmbeddedSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -205,9 +206,9 @@ public final class ImportCommand implements Callable<Integer> {
    * then connects to that server instead of starting a second one on the same folder.
    */
   private static EmbeddedServices startDatabaseServer(Config config) {
-    if (EmbeddedServices.EMBEDDED.equals(config.getString("enms.db.url"))) {
-      String url =
-          "jdbc:postgresql://127.0.0.1:" + config.getInt("enms.embedded.postgres-port") + "/enms";
+    EmbeddedSettings embedded = EmbeddedSettings.fromConfig(config);
+    if (embedded.embeddedDatabase()) {
+      String url = embedded.embeddedDbUrl();
       try (var c = DriverManager.getConnection(url, "postgres", "")) {
         return EmbeddedServices.start(
             config

@@ -2,7 +2,6 @@ package org.enms.node.embedded;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  * configuration with the real URLs filled in, so the rest of the node never knows the difference.
  */
 public final class EmbeddedServices implements AutoCloseable {
-  public static final String EMBEDDED = "embedded";
+  public static final String EMBEDDED = EmbeddedSettings.EMBEDDED;
 
   private final Config config;
   private final List<AutoCloseable> started;
@@ -23,13 +22,13 @@ public final class EmbeddedServices implements AutoCloseable {
   }
 
   public static EmbeddedServices start(Config config) {
-    Path dataDir = Path.of(config.getString("enms.data-dir")).toAbsolutePath();
+    EmbeddedSettings settings = EmbeddedSettings.fromConfig(config);
     List<AutoCloseable> started = new ArrayList<>();
     Config resolved = config;
-    if (EMBEDDED.equals(config.getString("enms.db.url"))) {
+    if (settings.embeddedDatabase()) {
       EmbeddedPostgresServer pg =
           EmbeddedPostgresServer.start(
-              dataDir.resolve("postgres"), config.getInt("enms.embedded.postgres-port"), "enms");
+              settings.dataDir().resolve("postgres"), settings.postgresPort(), "enms");
       started.add(pg);
       resolved =
           resolved
@@ -37,10 +36,9 @@ public final class EmbeddedServices implements AutoCloseable {
               .withValue("enms.db.user", ConfigValueFactory.fromAnyRef("postgres"))
               .withValue("enms.db.password", ConfigValueFactory.fromAnyRef(""));
     }
-    if (EMBEDDED.equals(config.getString("enms.ingest.broker-url"))) {
+    if (settings.embeddedBroker()) {
       EmbeddedMqttBroker broker =
-          EmbeddedMqttBroker.start(
-              dataDir.resolve("mqtt"), config.getInt("enms.embedded.mqtt-port"));
+          EmbeddedMqttBroker.start(settings.dataDir().resolve("mqtt"), settings.mqttPort());
       started.add(broker);
       resolved =
           resolved
