@@ -90,4 +90,59 @@ class TimeseriesDaoTest {
     assertThat(Interval.fromWireName("1hour")).contains(Interval.HOUR1);
     assertThat(Interval.fromWireName("2min")).isEmpty();
   }
+
+  /**
+   * Plain dialect, clock at 11:30:20, roll-ups refreshed to 11:28 (a lag of 2 minutes): the series
+   * still reaches the last reading, from the hour roll-up, then the 1-minute roll-up, then the raw
+   * rows, and the running bucket is marked partial.
+   */
+  @Test
+  void includesTheBucketsTheRollupsHaveNotReachedAndMarksTheRunningOnePartial() {
+    UUID m = DemoPlant.machineId(6);
+    Instant t1 = Instant.parse("2025-03-01T10:00:00Z");
+    var readings = new java.util.ArrayList<EnergyReading>();
+    double early = 0;
+    double late = 0;
+    for (int s = 0; s <= 5400; s += 10) {
+      double kwh = 0.01 + s / 1e6;
+      readings.add(EnergyReading.electricity(m, t1.plusSeconds(s), kwh * 360, kwh));
+      if (s < 3600) {
+        early += kwh;
+      } else {
+        late += kwh;
+      }
+    }
+    new ReadingBatchWriter(pg.database()).write(readings);
+    new RollupRefresher(pg.database()).refresh(t1, t1.plus(Duration.ofMinutes(87)));
+    var clock = java.time.Clock.fixed(t1.plusSeconds(5420), java.time.ZoneOffset.UTC);
+    var dao = new TimeseriesDao(pg.database(), clock, Duration.ofMinutes(2));
+
+    List<SeriesPoint> hours = dao.energy(m, t1, t1.plus(Duration.ofHours(2)), Interval.HOUR1);
+    assertThat(hours).extracting(SeriesPoint::bucket).containsExactly(t1, t1.plusSeconds(3600));
+    assertThat(hours.get(0).value()).isCloseTo(early, within(1e-9));
+    assertThat(hours.get(0).partial()).isFalse();
+    assertThat(hours.get(1).value()).isCloseTo(late, within(1e-9));
+    assertThat(hours.get(1).partial()).isTrue();
+
+    List<SeriesPoint> day =
+        dao.energy(m, t1.minusSeconds(36000), t1.plus(Duration.ofDays(1)), Interval.DAY1);
+    assertThat(day).hasSize(1);
+    assertThat(day.get(0).value()).isCloseTo(early + late, within(1e-9));
+    assertThat(day.get(0).partial()).isTrue();
+
+    List<SeriesPoint> minutes =
+        dao.power(m, t1.plusSeconds(5100), t1.plus(Duration.ofHours(2)), Interval.MIN1);
+    assertThat(minutes).extracting(SeriesPoint::bucket).last().isEqualTo(t1.plusSeconds(5400));
+    assertThat(minutes).extracting(SeriesPoint::partial).last().isEqualTo(true);
+    assertThat(minutes).hasSize(6);
+
+    // Without a lag the DAO reads the roll-ups as they are: nothing after 11:28.
+    double lateTotal = late;
+    assertThat(
+            new TimeseriesDao(pg.database())
+                .energy(m, t1, t1.plus(Duration.ofHours(2)), Interval.HOUR1))
+        .hasSize(2)
+        .element(1)
+        .satisfies(p -> assertThat(p.value()).isLessThan(lateTotal - 0.1));
+  }
 }

@@ -149,7 +149,9 @@ public final class NodeGuardian {
                       new MachineRoutes(
                           directory, live, new DbAnomalyQueries(database, io), http, clock),
                       new TimeseriesRoutes(
-                          directory, new DbSeriesQueries(new TimeseriesDao(database), io)),
+                          directory,
+                          new DbSeriesQueries(
+                              new TimeseriesDao(database, clock, node.rollupLag()), io)),
                       registry)
                   .with(new BaselineRoutes(new DbBaselines(database, io, completeHours))::routes)
                   .with(
