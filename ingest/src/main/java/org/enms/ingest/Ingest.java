@@ -65,7 +65,8 @@ public final class Ingest {
             rollups,
             policy.registers()
                 ? new AutoRegistration(new MachineRegistryDao(database), catalog, policy.factory())
-                : null);
+                : null,
+            metrics.progress());
     var validator =
         new ReadingValidator(
             policy.accepted(catalog),

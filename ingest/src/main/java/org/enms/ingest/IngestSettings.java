@@ -17,6 +17,8 @@ import org.enms.ingest.catalog.UnknownMachinePolicy;
  * @param catalogRefresh how often the catalogue of accepted machines is reloaded from the registry
  *     (besides right after every registry write)
  * @param unknownMachines what happens to readings of machine ids the registry does not hold
+ * @param stallAfter how long commits may fail, or messages wait without a commit, before health
+ *     reports ingest as stalled
  */
 public record IngestSettings(
     boolean enabled,
@@ -37,7 +39,8 @@ public record IngestSettings(
     Duration maxBackoff,
     Duration progressInterval,
     Duration catalogRefresh,
-    UnknownMachinePolicy unknownMachines) {
+    UnknownMachinePolicy unknownMachines,
+    Duration stallAfter) {
 
   public static IngestSettings fromConfig(Config root) {
     Config c = root.getConfig("enms.ingest");
@@ -63,7 +66,8 @@ public record IngestSettings(
         c.getDuration("max-backoff"),
         c.getDuration("progress-interval"),
         c.getDuration("catalog-refresh-interval"),
-        UnknownMachinePolicy.fromConfig(c));
+        UnknownMachinePolicy.fromConfig(c),
+        c.getDuration("stall-after"));
   }
 
   /** The filter to subscribe to: shared ({@code $share/group/...}) when a group is configured. */

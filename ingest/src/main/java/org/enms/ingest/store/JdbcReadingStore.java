@@ -17,6 +17,7 @@ import org.enms.db.RollupRefresher;
 import org.enms.db.WriteResult;
 import org.enms.ingest.catalog.AutoRegistration;
 import org.enms.ingest.port.ReadingStore;
+import org.enms.ingest.stream.IngestProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class JdbcReadingStore implements ReadingStore {
   private final RejectDao rejects;
   private final RollupRefresher rollups;
   private final AutoRegistration autoRegistration;
+  private final IngestProgress progress;
 
   public JdbcReadingStore(
       ActorSystem<?> system,
@@ -45,7 +47,7 @@ public final class JdbcReadingStore implements ReadingStore {
       ReadingBatchWriter writer,
       RejectDao rejects,
       RollupRefresher rollups) {
-    this(system, io, writer, rejects, rollups, null);
+    this(system, io, writer, rejects, rollups, null, null);
   }
 
   /**
@@ -59,13 +61,15 @@ public final class JdbcReadingStore implements ReadingStore {
       ReadingBatchWriter writer,
       RejectDao rejects,
       RollupRefresher rollups,
-      AutoRegistration autoRegistration) {
+      AutoRegistration autoRegistration,
+      IngestProgress progress) {
     this.system = system;
     this.io = io;
     this.writer = writer;
     this.rejects = rejects;
     this.rollups = rollups;
     this.autoRegistration = autoRegistration;
+    this.progress = progress;
   }
 
   @Override
@@ -101,6 +105,9 @@ public final class JdbcReadingStore implements ReadingStore {
           readings.size() - refused.size(), inserted, allRejects.size(), refusedReadings);
     } catch (RuntimeException e) {
       log.warn("batch write failed, retrying: rows={} error={}", readings.size(), e.getMessage());
+      if (progress != null) {
+        progress.commitFailed(e);
+      }
       throw e;
     }
   }

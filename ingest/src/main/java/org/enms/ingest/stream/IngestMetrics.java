@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,8 +18,14 @@ public final class IngestMetrics {
   private final Timer writeLatency;
   private final LongAdder readingsTotal = new LongAdder();
   private final LongAdder rejectsTotal = new LongAdder();
+  private final IngestProgress progress;
 
   public IngestMetrics(MeterRegistry registry) {
+    this(registry, Clock.systemUTC());
+  }
+
+  public IngestMetrics(MeterRegistry registry, Clock clock) {
+    progress = new IngestProgress(clock);
     messages =
         Counter.builder("enms.ingest.messages")
             .description("MQTT messages taken")
@@ -49,6 +56,16 @@ public final class IngestMetrics {
 
   void messageTaken() {
     messages.increment();
+    progress.messageTaken();
+  }
+
+  void acknowledged(int messageCount) {
+    progress.acknowledged(messageCount);
+  }
+
+  /** Whether ingest makes progress, for health. */
+  public IngestProgress progress() {
+    return progress;
   }
 
   void batchStored(int readingCount, int insertedCount, int rejectCount, Duration took) {
@@ -59,6 +76,7 @@ public final class IngestMetrics {
     rejectsTotal.add(rejectCount);
     batchRows.record(readingCount + rejectCount);
     writeLatency.record(took);
+    progress.committed();
   }
 
   public long readingsTotal() {

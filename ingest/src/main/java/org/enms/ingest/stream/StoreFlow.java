@@ -52,6 +52,7 @@ public final class StoreFlow {
         .map(
             committed -> {
               committed.messages().forEach(m -> m.ack().run());
+              metrics.acknowledged(committed.messages().size());
               if (!committed.readings().isEmpty()) {
                 listener.readingsStored(committed.readings());
               }
