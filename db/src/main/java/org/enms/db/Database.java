@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+  private static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(5);
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -78,6 +80,10 @@ public final class Database implements AutoCloseable {
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.poolSize());
     config.setPoolName("enms-db");
+    // Hikari waits 30 s for a connection by default. While the server is down that would hold
+    // every caller (an API request, a health check, a retried ingest commit) for 30 s; 5 s fails
+    // them fast enough to answer and to retry soon after the server is back.
+    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     // Roll-up buckets and "today" are UTC; never let the server's zone leak into date_trunc.
     config.setConnectionInitSql("SET TIME ZONE 'UTC'");
     return config;

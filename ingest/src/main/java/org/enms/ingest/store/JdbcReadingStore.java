@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcReadingStore implements ReadingStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcReadingStore.class);
-  private static final int ATTEMPTS = 1_000;
+
+  /** With the 5 s connection timeout and 2 s backoff, hours of an unreachable database. */
+  private static final int ATTEMPTS = 2_000;
 
   private final ActorSystem<?> system;
   private final BlockingIo io;
@@ -79,7 +81,8 @@ public final class JdbcReadingStore implements ReadingStore {
         () -> io.call(() -> write(readings, rejected)),
         ATTEMPTS,
         Duration.ofMillis(200),
-        Duration.ofSeconds(10),
+        // Short enough that ingest is back within seconds of the database's return.
+        Duration.ofSeconds(2),
         0.2,
         system.classicSystem());
   }
