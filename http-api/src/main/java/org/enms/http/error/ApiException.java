@@ -1,9 +1,9 @@
 package org.enms.http.error;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.enms.http.support.Violations;
 
 /**
  * A request that cannot be answered, with the status and the {@code detail} the original API would
@@ -33,7 +33,7 @@ public final class ApiException extends RuntimeException {
   public static ApiException invalidParameter(String where, String name, String message) {
     return new ApiException(
         StatusCodes.UNPROCESSABLE_ENTITY,
-        List.of(Map.of("loc", List.of(where, name), "msg", message, "type", "value_error")));
+        List.of(new Violations.FieldError(List.of(where, name), message, "value_error")));
   }
 
   public StatusCode status() {

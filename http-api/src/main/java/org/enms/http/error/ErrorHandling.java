@@ -1,9 +1,7 @@
 package org.enms.http.error;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -13,6 +11,8 @@ import org.apache.pekko.http.javadsl.server.MissingQueryParamRejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.core.json.Json;
+import org.enms.http.support.JsonSupport;
+import org.enms.http.support.Violations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +29,15 @@ public final class ErrorHandling extends AllDirectives {
         rejectionHandler(), () -> handleExceptions(exceptionHandler(), () -> route));
   }
 
+  /**
+   * The original API's error body.
+   *
+   * @param detail a message, or a list of {@link Violations.FieldError}s for a 422
+   */
+  public record ErrorBody(Object detail) {}
+
   public Route error(StatusCode status, Object detail) {
-    return complete(status, Map.of("detail", detail), Jackson.marshaller(Json.mapper()));
+    return complete(status, new ErrorBody(detail), JsonSupport.json());
   }
 
   private ExceptionHandler exceptionHandler() {
@@ -65,20 +72,18 @@ public final class ErrorHandling extends AllDirectives {
                 error(
                     StatusCodes.UNPROCESSABLE_ENTITY,
                     List.of(
-                        Map.of(
-                            "loc", List.of("query", r.parameterName()),
-                            "msg", "field required",
-                            "type", "value_error.missing"))))
+                        new Violations.FieldError(
+                            List.of("query", r.parameterName()),
+                            "field required",
+                            "value_error.missing"))))
         .handle(
             MalformedQueryParamRejection.class,
             r ->
                 error(
                     StatusCodes.UNPROCESSABLE_ENTITY,
                     List.of(
-                        Map.of(
-                            "loc", List.of("query", r.parameterName()),
-                            "msg", r.errorMsg(),
-                            "type", "value_error"))))
+                        new Violations.FieldError(
+                            List.of("query", r.parameterName()), r.errorMsg(), "value_error"))))
         .handleNotFound(error(StatusCodes.NOT_FOUND, "Not Found"))
         .build()
         .withFallback(RejectionHandler.defaultHandler())

@@ -3,7 +3,6 @@ package org.enms.http.health;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntSupplier;
@@ -36,6 +35,23 @@ public final class BrokerProbe implements HealthProbe {
     this.io = io;
   }
 
+  /**
+   * @param reachable the broker accepts a TCP connection
+   * @param subscribedConnections this node's subscriber connections that hold their subscription
+   * @param connections this node's subscriber connections (0 when it does not ingest)
+   * @param machinesAccepted machines whose readings ingest accepts
+   * @param readingsStored readings this node has written since it started
+   * @param rejects readings this node has refused since it started
+   */
+  public record Details(
+      String url,
+      boolean reachable,
+      int subscribedConnections,
+      int connections,
+      int machinesAccepted,
+      long readingsStored,
+      long rejects) {}
+
   @Override
   public String name() {
     return "broker";
@@ -59,14 +75,14 @@ public final class BrokerProbe implements HealthProbe {
           boolean ready = reachable && (subscriptions.isEmpty() || subscribed > 0);
           return new Result(
               ready,
-              Map.of(
-                  "url", brokerUrl,
-                  "reachable", reachable,
-                  "subscribed_connections", subscribed,
-                  "connections", subscriptions.map(SubscriptionState::connections).orElse(0),
-                  "machines_accepted", machinesAccepted.getAsInt(),
-                  "readings_stored", metrics.readingsTotal(),
-                  "rejects", metrics.rejectsTotal()));
+              new Details(
+                  brokerUrl,
+                  reachable,
+                  subscribed,
+                  subscriptions.map(SubscriptionState::connections).orElse(0),
+                  machinesAccepted.getAsInt(),
+                  metrics.readingsTotal(),
+                  metrics.rejectsTotal()));
         });
   }
 }

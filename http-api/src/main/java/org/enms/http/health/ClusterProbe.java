@@ -1,6 +1,5 @@
 package org.enms.http.health;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.StreamSupport;
@@ -14,6 +13,13 @@ public final class ClusterProbe implements HealthProbe {
   public ClusterProbe(Cluster cluster) {
     this.cluster = cluster;
   }
+
+  /**
+   * @param self this node's address
+   * @param selfStatus its membership status (Up, Joining, ...)
+   * @param membersUp members of the cluster that are Up
+   */
+  public record Details(String self, String selfStatus, long membersUp) {}
 
   @Override
   public String name() {
@@ -31,9 +37,9 @@ public final class ClusterProbe implements HealthProbe {
     return CompletableFuture.completedFuture(
         new Result(
             selfUp,
-            Map.of(
-                "self", cluster.selfMember().address().toString(),
-                "self_status", cluster.selfMember().status().toString(),
-                "members_up", up)));
+            new Details(
+                cluster.selfMember().address().toString(),
+                cluster.selfMember().status().toString(),
+                up)));
   }
 }

@@ -1,6 +1,6 @@
 package org.enms.http.health;
 
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
@@ -15,6 +15,11 @@ public final class DatabaseProbe implements HealthProbe {
     this.io = io;
   }
 
+  /**
+   * @param dialect plain (PostgreSQL) or timescale
+   */
+  public record Details(String dialect) {}
+
   @Override
   public String name() {
     return "database";
@@ -25,7 +30,6 @@ public final class DatabaseProbe implements HealthProbe {
     return io.call(
         () ->
             new Result(
-                database.ping(),
-                Map.of("dialect", database.dialect().name().toLowerCase(java.util.Locale.ROOT))));
+                database.ping(), new Details(database.dialect().name().toLowerCase(Locale.ROOT))));
   }
 }

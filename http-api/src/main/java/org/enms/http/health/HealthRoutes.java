@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -28,13 +29,17 @@ public final class HealthRoutes extends AllDirectives {
     return path("health", () -> get(() -> onSuccess(checkAll(), this::respond)));
   }
 
-  private Route respond(Map<String, Object> body) {
-    boolean healthy = "healthy".equals(body.get("status"));
+  private Route respond(HealthResponse body) {
     return complete(
-        healthy ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE, body, JsonSupport.json());
+        body.healthy() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE,
+        body,
+        JsonSupport.json());
   }
 
-  private CompletionStage<Map<String, Object>> checkAll() {
+  /** What a probe that failed to answer shows. */
+  record Failure(String error) {}
+
+  private CompletionStage<HealthResponse> checkAll() {
     List<CompletableFuture<Map.Entry<String, HealthProbe.Result>>> checks =
         probes.stream()
             .map(
@@ -43,29 +48,31 @@ public final class HealthRoutes extends AllDirectives {
                         .exceptionally(
                             e ->
                                 new HealthProbe.Result(
-                                    false, Map.of("error", String.valueOf(e.getMessage()))))
+                                    false, new Failure(String.valueOf(e.getMessage()))))
                         .thenApply(r -> Map.entry(p.name(), r))
                         .toCompletableFuture())
             .toList();
     return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
         .thenApply(
             ignored -> {
-              Map<String, Object> body = new LinkedHashMap<>();
-              body.put("service", "EnMS");
-              body.put("version", version);
-              boolean allHealthy = true;
-              body.put("api", Map.of("status", "healthy"));
-              for (var check : checks) {
-                var entry = check.join();
-                Map<String, Object> component = new LinkedHashMap<>();
-                component.put("status", entry.getValue().healthy() ? "healthy" : "unhealthy");
-                component.putAll(entry.getValue().details());
-                body.put(entry.getKey(), component);
-                allHealthy &= entry.getValue().healthy();
-              }
-              body.put("status", allHealthy ? "healthy" : "degraded");
-              body.put("timestamp", Instant.now());
-              return body;
+              List<Map.Entry<String, HealthProbe.Result>> results =
+                  checks.stream().map(CompletableFuture::join).toList();
+              Map<String, HealthResponse.Component> components =
+                  results.stream()
+                      .collect(
+                          Collectors.toMap(
+                              Map.Entry::getKey,
+                              r -> HealthResponse.Component.of(r.getValue()),
+                              (first, last) -> last,
+                              LinkedHashMap::new));
+              boolean allHealthy = results.stream().allMatch(r -> r.getValue().healthy());
+              return new HealthResponse(
+                  "EnMS",
+                  version,
+                  HealthResponse.Api.HEALTHY,
+                  components,
+                  allHealthy ? "healthy" : "degraded",
+                  Instant.now());
             });
   }
 }

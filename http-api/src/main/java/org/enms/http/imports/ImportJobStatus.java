@@ -1,6 +1,9 @@
 package org.enms.http.imports;
 
 import java.time.Instant;
+import java.util.List;
+import org.enms.ingest.importer.ImportSummary;
+import org.enms.ingest.importer.InvalidImportSpecException;
 
 /**
  * An import job as the API reports it.
@@ -9,6 +12,7 @@ import java.time.Instant;
  * @param progressPercent 0–100 of the file read
  * @param summary the import's summary once it succeeded (rows, rejects with lines, gaps, range)
  * @param error why it failed
+ * @param problems why the file did not fit its options; null unless there are some
  */
 public record ImportJobStatus(
     String jobId,
@@ -21,6 +25,6 @@ public record ImportJobStatus(
     double progressPercent,
     Instant createdAt,
     Instant finishedAt,
-    Object summary,
+    ImportSummary summary,
     String error,
-    Object problems) {}
+    List<InvalidImportSpecException.Problem> problems) {}

@@ -21,6 +21,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.util.ByteString;
 import org.enms.http.error.ApiException;
 import org.enms.http.support.JsonSupport;
+import org.enms.http.support.Violations;
 
 /**
  * {@code /api/v1/import}: {@code POST} a meter export as {@code multipart/form-data} (a {@code
@@ -47,6 +48,18 @@ public final class ImportRoutes extends AllDirectives {
                 path(PathMatchers.segment(), id -> get(() -> status(id)))));
   }
 
+  /**
+   * The answer to an upload.
+   *
+   * @param status queued or running
+   * @param statusUrl where {@code GET} reports the job's progress
+   */
+  public record ImportAccepted(String jobId, String status, String statusUrl) {
+    static ImportAccepted of(ImportJobStatus job) {
+      return new ImportAccepted(job.jobId(), job.status(), "/api/v1/import/" + job.jobId());
+    }
+  }
+
   /** The parts of one upload: the file on disk and the text fields. */
   private record Upload(Path file, String fileName, Map<String, String> fields) {}
 
@@ -64,10 +77,7 @@ public final class ImportRoutes extends AllDirectives {
                                 job ->
                                     complete(
                                         StatusCodes.ACCEPTED,
-                                        Map.of(
-                                            "job_id", job.jobId(),
-                                            "status", job.status(),
-                                            "status_url", "/api/v1/import/" + job.jobId()),
+                                        ImportAccepted.of(job),
                                         JsonSupport.json())))));
   }
 
@@ -139,8 +149,8 @@ public final class ImportRoutes extends AllDirectives {
                 JsonSupport.json()));
   }
 
-  private static Map<String, Object> problem(String field, String message) {
-    return Map.of("loc", List.of("body", field), "msg", message, "type", "value_error");
+  private static Violations.FieldError problem(String field, String message) {
+    return Violations.FieldError.body(field, message, "value_error");
   }
 
   private static Path tempFile() {

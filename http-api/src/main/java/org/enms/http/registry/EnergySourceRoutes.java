@@ -1,18 +1,16 @@
 package org.enms.http.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.enms.http.error.ApiException;
-import org.enms.http.support.JsonBody;
 import org.enms.http.support.JsonSupport;
 import org.enms.http.support.QueryParams;
+import org.enms.http.support.RequestBodies;
 
 /**
  * {@code /api/v1/energy-sources}: the active sources as a bare array (the original's), one by name
@@ -61,27 +59,31 @@ public final class EnergySourceRoutes extends AllDirectives {
 
   private Route writes() {
     return concat(
-        pathEndOrSingleSlash(() -> post(() -> body(this::create))),
-        path(PathMatchers.segment(), key -> patch(() -> body(b -> update(key, b)))),
+        pathEndOrSingleSlash(
+            () -> post(() -> RequestBodies.body(EnergySourceBody.class, this::create))),
+        path(PathMatchers.segment(), key -> patch(() -> Bodies.patch(b -> update(key, b)))),
         path(PathMatchers.segment().slash("deactivate"), key -> post(() -> setActive(key, false))),
         path(PathMatchers.segment().slash("activate"), key -> post(() -> setActive(key, true))));
   }
 
-  private Route create(JsonBody b) {
-    UUID id = b.uuid("id", null);
-    EnergySourceRegistry.Input input = input(b, null);
+  private Route create(EnergySourceBody body) {
+    EnergySourceRegistry.Input input = body.toNew();
     return onSuccess(
-        replies.written(sources.create(id, input)),
+        replies.written(sources.create(body.id(), input)),
         s -> complete(StatusCodes.CREATED, s, JsonSupport.json()));
   }
 
-  private Route update(String key, JsonBody b) {
+  /** {@code sent}: the body's tree (see {@link Bodies#patch}). */
+  private Route update(String key, JsonNode sent) {
     return onSuccess(
         existing(key)
             .thenCompose(
-                current ->
-                    replies.writtenOne(
-                        sources.update(current.id(), input(b, current.toInput())), NOT_FOUND)),
+                current -> {
+                  EnergySourceRegistry.Input input =
+                      RequestBodies.read(sent, EnergySourceBody.class)
+                          .over(current.toInput(), sent);
+                  return replies.writtenOne(sources.update(current.id(), input), NOT_FOUND);
+                }),
         s -> completeOK(s, JsonSupport.json()));
   }
 
@@ -97,29 +99,5 @@ public final class EnergySourceRoutes extends AllDirectives {
     return sources
         .find(key)
         .thenApply(found -> found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)));
-  }
-
-  private static EnergySourceRegistry.Input input(JsonBody b, EnergySourceRegistry.Input base) {
-    boolean create = base == null;
-    String name = b.name("name", create ? null : base.name());
-    String unit = b.name("unit", create ? null : base.unit());
-    Double cost =
-        b.mentions("cost_per_unit")
-            ? b.number("cost_per_unit", null, 0)
-            : create ? null : base.costPerUnit();
-    Double carbon =
-        b.mentions("carbon_factor")
-            ? b.number("carbon_factor", null, 0)
-            : create ? null : base.carbonFactor();
-    String description =
-        b.mentions("description")
-            ? b.string("description", null)
-            : create ? null : base.description();
-    b.check();
-    return new EnergySourceRegistry.Input(name, unit, cost, carbon, description);
-  }
-
-  private Route body(Function<JsonBody, Route> inner) {
-    return entity(Unmarshaller.entityToString(), text -> inner.apply(JsonBody.parse(text)));
   }
 }

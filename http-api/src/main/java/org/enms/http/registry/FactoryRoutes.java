@@ -1,18 +1,15 @@
 package org.enms.http.registry;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
-import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.enms.http.error.ApiException;
-import org.enms.http.support.JsonBody;
 import org.enms.http.support.JsonSupport;
 import org.enms.http.support.QueryParams;
+import org.enms.http.support.RequestBodies;
 
 /**
  * {@code /api/v1/factories}: list (bare array), one by id, create, partial update ({@code PATCH}),
@@ -58,8 +55,9 @@ public final class FactoryRoutes extends AllDirectives {
 
   private Route writes() {
     return concat(
-        pathEndOrSingleSlash(() -> post(() -> body(this::create))),
-        path(PathMatchers.segment(), id -> patch(() -> body(b -> update(factoryId(id), b)))),
+        pathEndOrSingleSlash(() -> post(() -> RequestBodies.body(FactoryBody.class, this::create))),
+        path(
+            PathMatchers.segment(), id -> patch(() -> Bodies.patch(b -> update(factoryId(id), b)))),
         path(
             PathMatchers.segment().slash("deactivate"),
             id -> post(() -> setActive(factoryId(id), false))),
@@ -68,23 +66,25 @@ public final class FactoryRoutes extends AllDirectives {
             id -> post(() -> setActive(factoryId(id), true))));
   }
 
-  private Route create(JsonBody b) {
-    UUID id = b.uuid("id", null);
-    FactoryRegistry.Input input = input(b, null);
+  private Route create(FactoryBody body) {
+    FactoryRegistry.Input input = body.toNew();
     return onSuccess(
-        replies.written(factories.create(id, input)),
+        replies.written(factories.create(body.id(), input)),
         f -> complete(StatusCodes.CREATED, f, JsonSupport.json()));
   }
 
-  private Route update(UUID id, JsonBody b) {
+  /** {@code sent}: the body's tree (see {@link Bodies#patch}). */
+  private Route update(UUID id, JsonNode sent) {
     return onSuccess(
         factories
             .byId(id)
             .thenApply(found -> found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)))
             .thenCompose(
-                current ->
-                    replies.writtenOne(
-                        factories.update(id, input(b, current.toInput())), NOT_FOUND)),
+                current -> {
+                  FactoryRegistry.Input input =
+                      RequestBodies.read(sent, FactoryBody.class).over(current.toInput(), sent);
+                  return replies.writtenOne(factories.update(id, input), NOT_FOUND);
+                }),
         f -> completeOK(f, JsonSupport.json()));
   }
 
@@ -92,27 +92,6 @@ public final class FactoryRoutes extends AllDirectives {
     return onSuccess(
         replies.writtenOne(factories.setActive(id, active), NOT_FOUND),
         f -> completeOK(f, JsonSupport.json()));
-  }
-
-  /** {@code base} null: a create, where {@code name} is required. */
-  private static FactoryRegistry.Input input(JsonBody b, FactoryRegistry.Input base) {
-    String name = b.name("name", base == null ? null : base.name());
-    String location =
-        b.mentions("location") ? b.string("location", null) : base == null ? null : base.location();
-    String timezone = b.string("timezone", base == null ? "UTC" : base.timezone());
-    if (timezone != null) {
-      try {
-        ZoneId.of(timezone);
-      } catch (DateTimeException e) {
-        b.invalid("timezone", "unknown time zone " + timezone, null);
-      }
-    }
-    b.check();
-    return new FactoryRegistry.Input(name, location, timezone);
-  }
-
-  private Route body(Function<JsonBody, Route> inner) {
-    return entity(Unmarshaller.entityToString(), text -> inner.apply(JsonBody.parse(text)));
   }
 
   private static UUID factoryId(String id) {

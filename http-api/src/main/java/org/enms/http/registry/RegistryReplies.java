@@ -1,13 +1,13 @@
 package org.enms.http.registry;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.enms.http.error.ApiException;
+import org.enms.http.support.Violations;
 
 /**
  * What registry routes share: registry refusals become the API's errors (409 for a conflict, 422
@@ -56,13 +56,12 @@ final class RegistryReplies {
     return new ApiException(
         StatusCodes.UNPROCESSABLE_ENTITY,
         List.of(
-            Map.of(
-                "loc", List.of("body", r.field()),
-                "msg", r.getMessage(),
-                "type",
-                    r.kind() == RegistryRejection.Kind.MISSING_REFERENCE
-                        ? "value_error.missing_reference"
-                        : "value_error")));
+            Violations.FieldError.body(
+                r.field(),
+                r.getMessage(),
+                r.kind() == RegistryRejection.Kind.MISSING_REFERENCE
+                    ? "value_error.missing_reference"
+                    : "value_error")));
   }
 
   static <T, R> Function<Optional<T>, R> orNotFound(String detail, Function<T, R> then) {

@@ -1,9 +1,7 @@
 package org.enms.http.timeseries;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -92,7 +90,7 @@ public final class TimeseriesRoutes extends AllDirectives {
                                 }))));
   }
 
-  private CompletionStage<Map<String, Object>> respond(
+  private CompletionStage<TimeseriesResponse> respond(
       Metric metric, UUID machine, Instant start, Instant end, String interval) {
     return directory
         .byId(machine)
@@ -108,34 +106,27 @@ public final class TimeseriesRoutes extends AllDirectives {
             });
   }
 
-  private static Map<String, Object> body(
+  private static TimeseriesResponse body(
       Metric metric,
       MachineSummary m,
       Instant start,
       Instant end,
       String interval,
       List<SeriesPoint> points) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("machine_id", m.id());
-    body.put("machine_name", m.name());
-    body.put("metric", metric.name);
-    body.put("interval", interval);
-    body.put("start_time", start);
-    body.put("end_time", end);
-    body.put(
-        "data_points",
+    return new TimeseriesResponse(
+        m.id(),
+        m.name(),
+        metric.name,
+        interval,
+        start,
+        end,
         points.stream()
             .map(
-                p -> {
-                  Map<String, Object> point = new LinkedHashMap<>();
-                  point.put("timestamp", p.bucket());
-                  point.put("value", JsonSupport.round(p.value(), 6));
-                  point.put("unit", metric.unit);
-                  return point;
-                })
-            .toList());
-    body.put("total_points", points.size());
-    body.put("aggregation", metric.aggregation);
-    return body;
+                p ->
+                    new TimeseriesResponse.DataPoint(
+                        p.bucket(), JsonSupport.round(p.value(), 6), metric.unit))
+            .toList(),
+        points.size(),
+        metric.aggregation);
   }
 }
