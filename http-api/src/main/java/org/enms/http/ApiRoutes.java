@@ -46,8 +46,8 @@ public final class ApiRoutes extends AllDirectives {
   private Route v1() {
     // Machine reads come before the registry's machine writes: both live under /machines.
     return registry == null
-        ? concat(machines.routes(), timeseries.routes())
-        : concat(machines.routes(), timeseries.routes(), registry.routes());
+        ? concat(health.v1Routes(), machines.routes(), timeseries.routes())
+        : concat(health.v1Routes(), machines.routes(), timeseries.routes(), registry.routes());
   }
 
   /** Adds a resource's routes under {@code /api/v1}, tried after the ones above. */

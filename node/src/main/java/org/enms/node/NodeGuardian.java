@@ -35,6 +35,7 @@ import org.enms.http.health.BrokerProbe;
 import org.enms.http.health.ClusterProbe;
 import org.enms.http.health.DatabaseProbe;
 import org.enms.http.health.HealthRoutes;
+import org.enms.http.health.IngestProbe;
 import org.enms.http.imports.ImportJobService;
 import org.enms.http.imports.ImportRoutes;
 import org.enms.http.machines.DbMachineDirectory;
@@ -118,7 +119,8 @@ public final class NodeGuardian {
                           ingestMetrics,
                           catalog::activeCount,
                           io),
-                      new ClusterProbe(Cluster.get(system))),
+                      new ClusterProbe(Cluster.get(system)),
+                      new IngestProbe(ingestMetrics.progress(), ingestSettings.stallAfter())),
                   version());
           var directory = new DbMachineDirectory(new MachineDao(database), io);
           var live = new ShardedLiveMachines(ClusterSharding.get(system), entities.askTimeout());

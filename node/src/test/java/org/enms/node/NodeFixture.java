@@ -45,7 +45,9 @@ final class NodeFixture implements AutoCloseable {
   final String brokerUrl;
   final int httpPort;
   final String clientId = "enms-test-" + UUID.randomUUID().toString().substring(0, 8);
-  private final EmbeddedMqttBroker broker;
+  private EmbeddedMqttBroker broker;
+  private Path brokerDir;
+  private int brokerPort;
   private ActorSystem<Void> node;
   private final TestPostgresServer postgres = TestPostgresServer.shared();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -65,14 +67,29 @@ final class NodeFixture implements AutoCloseable {
       broker = null;
       brokerUrl = external;
     } else {
-      try {
-        broker = EmbeddedMqttBroker.start(Files.createTempDirectory("enms-mqtt"), freePort());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      brokerDir = tempDir("enms-mqtt");
+      brokerPort = freePort();
+      broker = EmbeddedMqttBroker.start(brokerDir, brokerPort);
       brokerUrl = broker.url();
     }
     httpPort = freePort();
+  }
+
+  /** Stops the embedded broker; {@link #startBroker} brings it back. */
+  void stopBroker() {
+    if (broker == null) {
+      throw new IllegalStateException("no embedded broker runs in this fixture");
+    }
+    broker.close();
+    broker = null;
+  }
+
+  /**
+   * Starts the embedded broker again on the same port and folder: sessions and queued messages
+   * persist in the folder, as they do across a broker restart.
+   */
+  void startBroker() {
+    broker = EmbeddedMqttBroker.start(brokerDir, brokerPort);
   }
 
   /**

@@ -82,7 +82,12 @@ public final class BrokerProbe implements HealthProbe {
                   subscriptions.map(SubscriptionState::connections).orElse(0),
                   machinesAccepted.getAsInt(),
                   metrics.readingsTotal(),
-                  metrics.rejectsTotal()));
+                  metrics.rejectsTotal()),
+              ready
+                  ? null
+                  : reachable
+                      ? "no subscription held yet: messages for this node are not delivered"
+                      : "the broker at " + brokerUrl + " does not accept connections");
         });
   }
 }

@@ -34,12 +34,15 @@ public final class ClusterProbe implements HealthProbe {
             .filter(m -> m.status() == MemberStatus.up())
             .count();
     boolean selfUp = cluster.selfMember().status() == MemberStatus.up();
+    var details =
+        new Details(
+            cluster.selfMember().address().toString(),
+            cluster.selfMember().status().toString(),
+            up);
     return CompletableFuture.completedFuture(
-        new Result(
-            selfUp,
-            new Details(
-                cluster.selfMember().address().toString(),
-                cluster.selfMember().status().toString(),
-                up)));
+        selfUp
+            ? new Result(true, details)
+            : Result.unhealthy(
+                details, "this node is " + details.selfStatus() + " in the cluster, not Up"));
   }
 }

@@ -28,8 +28,11 @@ public final class DatabaseProbe implements HealthProbe {
   @Override
   public CompletionStage<Result> check() {
     return io.call(
-        () ->
-            new Result(
-                database.ping(), new Details(database.dialect().name().toLowerCase(Locale.ROOT))));
+        () -> {
+          var details = new Details(database.dialect().name().toLowerCase(Locale.ROOT));
+          return database.ping()
+              ? new Result(true, details)
+              : Result.unhealthy(details, "the database does not answer");
+        });
   }
 }

@@ -12,6 +12,15 @@ public interface HealthProbe {
   /**
    * @param details the probe's own record, whose fields {@code /health} shows beside the
    *     component's {@code status}
+   * @param reason why the component is unhealthy, in words (null when healthy)
    */
-  record Result(boolean healthy, Object details) {}
+  record Result(boolean healthy, Object details, String reason) {
+    public Result(boolean healthy, Object details) {
+      this(healthy, details, null);
+    }
+
+    static Result unhealthy(Object details, String reason) {
+      return new Result(false, details, reason);
+    }
+  }
 }

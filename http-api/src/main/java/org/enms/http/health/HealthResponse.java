@@ -1,8 +1,10 @@
 package org.enms.http.health;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Map;
  *
  * @param components by probe name, in the probes' order; each is shown as a field of its own
  * @param status healthy, or degraded when a component is unhealthy
+ * @param reasons why, one line per unhealthy component (absent when healthy)
  */
 public record HealthResponse(
     String service,
@@ -19,6 +22,7 @@ public record HealthResponse(
     Api api,
     @JsonAnyGetter Map<String, Component> components,
     String status,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons,
     Instant timestamp) {
 
   /** The API answers whenever {@code /health} does. */
@@ -30,9 +34,13 @@ public record HealthResponse(
    * @param status healthy or unhealthy
    * @param details the probe's record, its fields shown beside {@code status}
    */
-  public record Component(String status, @JsonUnwrapped Object details) {
+  public record Component(
+      String status,
+      @JsonUnwrapped Object details,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
     static Component of(HealthProbe.Result result) {
-      return new Component(result.healthy() ? "healthy" : "unhealthy", result.details());
+      return new Component(
+          result.healthy() ? "healthy" : "unhealthy", result.details(), result.reason());
     }
   }
 

@@ -1,11 +1,14 @@
 package org.enms.http.health;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -13,8 +16,19 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.http.support.JsonSupport;
 
 /**
- * {@code GET /health}: the verdict of each component (database, broker, cluster). The body is
- * always sent; the status is 503 when a component is unhealthy, so load balancers can act on it.
+ * Health in three forms, from the same probes (database, broker, cluster, ingest):
+ *
+ * <ul>
+ *   <li>{@code GET /health} and {@code GET /health/ready}: 503 when a component is unhealthy, so
+ *       load balancers and orchestrators stop sending traffic; the body says which and why.
+ *   <li>{@code GET /health/live}: 200 while the process answers, so an orchestrator restarts it
+ *       only when it is really stuck, never because the database is away.
+ *   <li>{@code GET /api/v1/health}: the original API's, always 200 with {@code status} healthy or
+ *       degraded. The voice client retries a 5xx three times and then runs out of its 20-s budget,
+ *       so a degraded plant must be answered, not failed.
+ * </ul>
+ *
+ * Each probe has {@link #PROBE_TIMEOUT} to answer; one that does not is unhealthy.
  */
 public final class HealthRoutes extends AllDirectives {
   private final List<HealthProbe> probes;
@@ -25,8 +39,39 @@ public final class HealthRoutes extends AllDirectives {
     this.version = version;
   }
 
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+  /** Liveness: the process answers. */
+  record Liveness(String status, String version) {}
+
+  /** {@code /health}, {@code /health/ready} and {@code /health/live}. */
   public Route routes() {
-    return path("health", () -> get(() -> onSuccess(checkAll(), this::respond)));
+    return pathPrefix(
+        "health",
+        () ->
+            concat(
+                pathEndOrSingleSlash(() -> get(() -> onSuccess(checkAll(), this::respond))),
+                path("ready", () -> get(() -> onSuccess(checkAll(), this::respond))),
+                path(
+                    "live",
+                    () ->
+                        get(
+                            () ->
+                                complete(
+                                    StatusCodes.OK,
+                                    new Liveness("alive", version),
+                                    JsonSupport.json())))));
+  }
+
+  /** {@code /health} under {@code /api/v1}: always 200, in the original's shape. */
+  public Route v1Routes() {
+    return path(
+        "health",
+        () ->
+            get(
+                () ->
+                    onSuccess(
+                        checkAll(), body -> complete(StatusCodes.OK, body, JsonSupport.json()))));
   }
 
   private Route respond(HealthResponse body) {
@@ -45,10 +90,16 @@ public final class HealthRoutes extends AllDirectives {
             .map(
                 p ->
                     p.check()
+                        .toCompletableFuture()
+                        .orTimeout(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         .exceptionally(
                             e ->
-                                new HealthProbe.Result(
-                                    false, new Failure(String.valueOf(e.getMessage()))))
+                                HealthProbe.Result.unhealthy(
+                                    new Failure(String.valueOf(e.getMessage())),
+                                    e instanceof TimeoutException
+                                            || e.getCause() instanceof TimeoutException
+                                        ? "no answer within " + PROBE_TIMEOUT.toSeconds() + " s"
+                                        : "the check failed: " + e.getMessage()))
                         .thenApply(r -> Map.entry(p.name(), r))
                         .toCompletableFuture())
             .toList();
@@ -66,12 +117,24 @@ public final class HealthRoutes extends AllDirectives {
                               (first, last) -> last,
                               LinkedHashMap::new));
               boolean allHealthy = results.stream().allMatch(r -> r.getValue().healthy());
+              List<String> reasons =
+                  results.stream()
+                      .filter(r -> !r.getValue().healthy())
+                      .map(
+                          r ->
+                              r.getKey()
+                                  + ": "
+                                  + (r.getValue().reason() == null
+                                      ? "unhealthy"
+                                      : r.getValue().reason()))
+                      .toList();
               return new HealthResponse(
                   "EnMS",
                   version,
                   HealthResponse.Api.HEALTHY,
                   components,
                   allHealthy ? "healthy" : "degraded",
+                  reasons,
                   Instant.now());
             });
   }

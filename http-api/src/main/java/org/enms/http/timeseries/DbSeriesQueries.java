@@ -36,6 +36,6 @@ public final class DbSeriesQueries implements SeriesQueries {
   }
 
   private static List<SeriesPoint> convert(List<org.enms.db.SeriesPoint> points) {
-    return points.stream().map(p -> new SeriesPoint(p.bucket(), p.value())).toList();
+    return points.stream().map(p -> new SeriesPoint(p.bucket(), p.value(), p.partial())).toList();
   }
 }

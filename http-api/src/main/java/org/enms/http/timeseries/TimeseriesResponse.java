@@ -28,6 +28,7 @@ public record TimeseriesResponse(
    * @param timestamp the bucket's start
    * @param value rounded to 6 decimals, in {@code unit}
    * @param unit kWh or kW
+   * @param partial the bucket has not ended yet: its value still grows (energy) or moves (power)
    */
-  public record DataPoint(Instant timestamp, double value, String unit) {}
+  public record DataPoint(Instant timestamp, double value, String unit, boolean partial) {}
 }

@@ -124,7 +124,7 @@ public final class TimeseriesRoutes extends AllDirectives {
             .map(
                 p ->
                     new TimeseriesResponse.DataPoint(
-                        p.bucket(), JsonSupport.round(p.value(), 6), metric.unit))
+                        p.bucket(), JsonSupport.round(p.value(), 6), metric.unit, p.partial()))
             .toList(),
         points.size(),
         metric.aggregation);

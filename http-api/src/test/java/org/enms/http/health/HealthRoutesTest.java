@@ -47,18 +47,76 @@ class HealthRoutesTest {
   }
 
   private static HttpResponse<String> health(List<HealthProbe> probes) throws Exception {
+    return get(probes, "/health");
+  }
+
+  private static HttpResponse<String> get(List<HealthProbe> probes, String path) throws Exception {
+    HealthRoutes routes = new HealthRoutes(probes, "1.2.3");
+    var directives = new org.apache.pekko.http.javadsl.server.AllDirectives() {};
     int port =
         HttpServer.start(
                 testKit.system(),
                 new HttpSettings("127.0.0.1", 0, 0.15),
-                new HealthRoutes(probes, "1.2.3").routes())
+                directives.concat(
+                    routes.routes(),
+                    directives.pathPrefix(
+                        "api", () -> directives.pathPrefix("v1", routes::v1Routes))))
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS)
             .localAddress()
             .getPort();
     return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static final HealthProbe DATABASE_UP =
+      probe(
+          "database",
+          CompletableFuture.completedFuture(
+              new HealthProbe.Result(true, new DatabaseProbe.Details("plain"))));
+
+  private static final HealthProbe INGEST_STALLED =
+      probe(
+          "ingest",
+          CompletableFuture.completedFuture(
+              HealthProbe.Result.unhealthy(
+                  new IngestProbe.Details(12, java.time.Instant.EPOCH, null, null),
+                  "12 messages waiting, no commit for 45 s")));
+
+  @Test
+  void theVoiceClientsHealthIsAlways200AndSaysDegradedWithTheReason() throws Exception {
+    var r = get(List.of(DATABASE_UP, INGEST_STALLED), "/api/v1/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("\"status\":\"degraded\"")
+        .contains("\"api\":{\"status\":\"healthy\"}")
+        .contains("\"database\":{\"status\":\"healthy\"")
+        .contains(
+            "\"ingest\":{\"status\":\"unhealthy\",\"waiting_messages\":12,"
+                + "\"last_commit\":\"1970-01-01T00:00:00Z\",\"failing_since\":null,"
+                + "\"last_error\":null,\"reason\":\"12 messages waiting, no commit for 45 s\"}")
+        .contains("\"reasons\":[\"ingest: 12 messages waiting, no commit for 45 s\"]");
+  }
+
+  @Test
+  void readinessIs503WhileAComponentIsUnhealthyAndLivenessStays200() throws Exception {
+    assertThat(get(List.of(DATABASE_UP, INGEST_STALLED), "/health/ready").statusCode())
+        .isEqualTo(503);
+    assertThat(get(List.of(DATABASE_UP), "/health/ready").statusCode()).isEqualTo(200);
+    var live = get(List.of(DATABASE_UP, INGEST_STALLED), "/health/live");
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.body()).isEqualTo("{\"status\":\"alive\",\"version\":\"1.2.3\"}");
+  }
+
+  @Test
+  void aProbeThatDoesNotAnswerIsUnhealthyAfterItsTimeoutAndHoldsNoOneUp() throws Exception {
+    long started = System.nanoTime();
+    var r = get(List.of(DATABASE_UP, probe("broker", new CompletableFuture<>())), "/api/v1/health");
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"reasons\":[\"broker: no answer within 3 s\"]");
+    assertThat(tookMillis).isLessThan(HealthRoutes.PROBE_TIMEOUT.toMillis() + 2_000);
   }
 
   @Test
@@ -110,7 +168,9 @@ class HealthRoutesTest {
 
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.body())
-        .contains("\"broker\":{\"status\":\"unhealthy\",\"error\":\"down\"}")
+        .contains(
+            "\"broker\":{\"status\":\"unhealthy\",\"error\":\"down\","
+                + "\"reason\":\"the check failed: down\"}")
         .contains("\"status\":\"degraded\"");
   }
 }

@@ -20,7 +20,7 @@ class TimeseriesResponseTest {
             "1hour",
             start,
             start.plusSeconds(7200),
-            List.of(new TimeseriesResponse.DataPoint(start, 1.5, "kWh")),
+            List.of(new TimeseriesResponse.DataPoint(start, 1.5, "kWh", true)),
             1,
             "sum");
 
@@ -29,7 +29,7 @@ class TimeseriesResponseTest {
             "{\"machine_id\":\"c0000000-0000-0000-0000-000000000001\",\"machine_name\":\"Compressor-1\","
                 + "\"metric\":\"energy\",\"interval\":\"1hour\",\"start_time\":\"2026-11-27T00:00:00Z\","
                 + "\"end_time\":\"2026-11-27T02:00:00Z\",\"data_points\":[{\"timestamp\":"
-                + "\"2026-11-27T00:00:00Z\",\"value\":1.5,\"unit\":\"kWh\"}],\"total_points\":1,"
+                + "\"2026-11-27T00:00:00Z\",\"value\":1.5,\"unit\":\"kWh\",\"partial\":true}],\"total_points\":1,"
                 + "\"aggregation\":\"sum\"}");
   }
 }

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,20 +25,40 @@ public final class MosquittoProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final String binary;
+  private final Path config;
+  private final Path log;
+  private final Path workDir;
 
-  private MosquittoProcess(Process process, int port) {
+  private MosquittoProcess(
+      Process process, int port, String binary, Path config, Path log, Path workDir) {
     this.process = process;
     this.port = port;
+    this.binary = binary;
+    this.config = config;
+    this.log = log;
+    this.workDir = workDir;
   }
 
   public static MosquittoProcess start(String binary, Path config, Path log) {
-    if (!Files.isRegularFile(config)) {
-      throw new IllegalArgumentException("no broker configuration at " + config.toAbsolutePath());
-    }
-    int port = freePort();
     try {
       // run in a directory of its own: the broker saves its persistence file in its working dir
       Path workDir = Files.createTempDirectory("enms-bench-mosquitto");
+      // Started as root, Mosquitto drops to its own user: that user must be able to write its
+      // persistence file here, or sessions and queued messages are lost at a restart.
+      Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+      return start(binary, config, log, freePort(), workDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a directory for " + binary, e);
+    }
+  }
+
+  private static MosquittoProcess start(
+      String binary, Path config, Path log, int port, Path workDir) {
+    if (!Files.isRegularFile(config)) {
+      throw new IllegalArgumentException("no broker configuration at " + config.toAbsolutePath());
+    }
+    try {
       Process process =
           new ProcessBuilder(
                   List.of(
@@ -48,14 +69,23 @@ public final class MosquittoProcess implements AutoCloseable {
                       Integer.toString(port)))
               .directory(workDir.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      var started = new MosquittoProcess(process, port);
+      var started = new MosquittoProcess(process, port, binary, config, log, workDir);
       started.awaitListening();
       return started;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + binary, e);
     }
+  }
+
+  /**
+   * Starts this broker again on the same port and folder after {@link #close}, which stops it
+   * gracefully: it saves its sessions and queued messages there and reloads them, as a restarted
+   * broker does.
+   */
+  public MosquittoProcess startAgain() {
+    return start(binary, config, log, port, workDir);
   }
 
   public String url() {
