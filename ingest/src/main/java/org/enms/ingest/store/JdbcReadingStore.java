@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcReadingStore implements ReadingStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcReadingStore.class);
 
-  /** With the 5 s connection timeout and 2 s backoff, hours of an unreachable database. */
+  /** With the 5 s connection timeout and 1 s backoff, hours of an unreachable database. */
   private static final int ATTEMPTS = 2_000;
 
   private final ActorSystem<?> system;
@@ -81,8 +81,8 @@ public final class JdbcReadingStore implements ReadingStore {
         () -> io.call(() -> write(readings, rejected)),
         ATTEMPTS,
         Duration.ofMillis(200),
-        // Short enough that ingest is back within seconds of the database's return.
-        Duration.ofSeconds(2),
+        // Short: ingest resumes as soon as the pool has reconnected after the database's return.
+        Duration.ofSeconds(1),
         0.2,
         system.classicSystem());
   }
