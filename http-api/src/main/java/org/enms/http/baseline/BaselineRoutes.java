@@ -206,8 +206,9 @@ public final class BaselineRoutes extends AllDirectives {
   private CompletionStage<Map<String, Object>> predict(String text) {
     JsonBody body = JsonBody.parse(text);
     UUID machine = body.uuid("machine_id", null);
-    String seuName = body.name("seu_name", "");
-    String source = body.name("energy_source", "");
+    // Both optional: absent reads as "", but a given one must not be blank.
+    String seuName = body.has("seu_name") ? body.name("seu_name", null) : "";
+    String source = body.has("energy_source") ? body.name("energy_source", null) : "";
     boolean includeMessage = body.bool("include_message", false);
     body.check();
     Map<String, Double> features = features(text);

@@ -827,6 +827,31 @@ class BaselineRoutesTest {
   }
 
   @Test
+  void predictsByMachineIdAloneAsTheVoiceClientsFallbackDoes() throws Exception {
+    assertJson(
+        api.post(
+            "/api/v1/baseline/predict",
+            "{\"machine_id\": \""
+                + HVAC
+                + "\", \"features\": {\"total_production_count\": 5000},"
+                + " \"include_message\": false}"),
+        200,
+        """
+        {
+          "machine_id" : "c0000000-0000-0000-0000-000000000002",
+          "model_version" : 2,
+          "features" : {
+            "total_production_count" : 5000.0,
+            "heating_degree_hours" : 8.0,
+            "cooling_degree_hours" : 0.0
+          },
+          "predicted_energy_kwh" : 41.99,
+          "warnings" : [ "total_production_count = 5000 is outside the training range [100, 1900]", "Unknown feature 'avg_load_factor' ignored" ]
+        }
+        """);
+  }
+
+  @Test
   void predictsByMachineIdWhenAnSeuNameIsAlsoGiven() throws Exception {
     assertJson(
         api.post(
@@ -857,14 +882,40 @@ class BaselineRoutesTest {
 
   @Test
   void refusesPredictionsWithoutATargetOrWithBadFeatures() throws Exception {
+    assertJsonAnyKeyOrder(
+        api.post("/api/v1/baseline/predict", "{\"features\": {}}"),
+        422,
+        """
+        {
+          "detail" : [ {
+            "loc" : [ "body" ],
+            "msg" : "Either machine_id or both seu_name and energy_source must be provided",
+            "type" : "value_error"
+          } ]
+        }
+        """);
     assertJson(
+        api.post(
+            "/api/v1/baseline/predict",
+            "{\"machine_id\": \"" + HVAC + "\", \"seu_name\": \" \", \"features\": {}}"),
+        422,
+        """
+        {
+          "detail" : [ {
+            "loc" : [ "body", "seu_name" ],
+            "msg" : "must not be blank",
+            "type" : "value_error"
+          } ]
+        }
+        """);
+    assertJsonAnyKeyOrder(
         api.post("/api/v1/baseline/predict", "{\"seu_name\": \"HVAC-Main\", \"features\": {}}"),
         422,
         """
         {
           "detail" : [ {
-            "loc" : [ "body", "energy_source" ],
-            "msg" : "must not be blank",
+            "loc" : [ "body" ],
+            "msg" : "Either machine_id or both seu_name and energy_source must be provided",
             "type" : "value_error"
           } ]
         }
@@ -878,9 +929,9 @@ class BaselineRoutesTest {
         """
         {
           "detail" : [ {
-            "type" : "value_error",
             "loc" : [ "body", "features" ],
-            "msg" : "value is not a valid dict"
+            "msg" : "value is not a valid dict",
+            "type" : "value_error"
           } ]
         }
         """);
@@ -893,9 +944,9 @@ class BaselineRoutesTest {
         """
         {
           "detail" : [ {
-            "type" : "value_error",
             "loc" : [ "body", "features" ],
-            "msg" : "avg_outdoor_temp_c: value is not a valid number"
+            "msg" : "avg_outdoor_temp_c: value is not a valid number",
+            "type" : "value_error"
           } ]
         }
         """);
