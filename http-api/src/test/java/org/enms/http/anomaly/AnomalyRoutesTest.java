@@ -13,7 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.enms.http.RouteHarness;
-import org.enms.http.error.ApiException;
+import org.enms.http.baseline.BaselineRefused;
+import org.enms.http.baseline.BaselineRefused.Reason;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,11 +87,12 @@ class AnomalyRoutesTest {
     @Override
     public CompletionStage<DetectionResult> detect(UUID machineId, Instant start, Instant end) {
       if (machineId.equals(UNKNOWN)) {
-        return failed(ApiException.notFound("Machine not found"));
+        return failed(new BaselineRefused(Reason.MACHINE_NOT_FOUND, "Machine not found"));
       }
       if (machineId.equals(CONVEYOR)) {
         return failed(
-            ApiException.badRequest(
+            new BaselineRefused(
+                Reason.NO_ACTIVE_BASELINE,
                 "No active baseline for Conveyor-A (electricity); train one first"));
       }
       return CompletableFuture.completedFuture(
@@ -319,7 +321,7 @@ class AnomalyRoutesTest {
           "detail" : [ {
             "loc" : [ "body", "machine_id" ],
             "msg" : "value is not a valid uuid",
-            "type" : "value_error"
+            "type" : "type_error"
           } ]
         }
         """);
@@ -336,7 +338,7 @@ class AnomalyRoutesTest {
           "detail" : [ {
             "loc" : [ "body", "use_baseline" ],
             "msg" : "value could not be parsed to a boolean",
-            "type" : "value_error"
+            "type" : "type_error"
           } ]
         }
         """);
@@ -353,7 +355,7 @@ class AnomalyRoutesTest {
           "detail" : [ {
             "loc" : [ "body", "contamination" ],
             "msg" : "value is not a valid number",
-            "type" : "value_error"
+            "type" : "type_error"
           } ]
         }
         """);
@@ -367,7 +369,7 @@ class AnomalyRoutesTest {
           "detail" : [ {
             "loc" : [ "body", "start" ],
             "msg" : "str type expected",
-            "type" : "value_error"
+            "type" : "type_error"
           } ]
         }
         """);
