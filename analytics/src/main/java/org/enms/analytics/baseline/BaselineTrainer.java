@@ -55,6 +55,7 @@ public final class BaselineTrainer {
             .toList();
     if (samples.size() < DataSufficiency.MIN_SAMPLES) {
       throw new BaselineException(
+          BaselineException.Kind.INSUFFICIENT_DATA,
           "Insufficient data: "
               + samples.size()
               + " hours with energy data between "
@@ -98,10 +99,12 @@ public final class BaselineTrainer {
     }
     if (kept.isEmpty()) {
       throw new BaselineException(
+          BaselineException.Kind.NO_USABLE_DRIVER,
           "No usable driver among " + requested + " in this period (" + dropped + ")");
     }
     if (complete.size() < DataSufficiency.MIN_SAMPLES) {
       throw new BaselineException(
+          BaselineException.Kind.INSUFFICIENT_DATA,
           "Insufficient data: "
               + complete.size()
               + " hours have every driver of "
@@ -253,6 +256,7 @@ public final class BaselineTrainer {
     }
     if (!unknown.isEmpty()) {
       throw new BaselineException(
+          BaselineException.Kind.UNKNOWN_DRIVER,
           "Unknown drivers " + unknown + "; known drivers are " + new TreeSet<>(Features.known()));
     }
     return List.copyOf(resolved);

@@ -40,6 +40,7 @@ final class OlsSolver {
       model = OLS.fit(Formula.lhs(TARGET), DataFrame.of(data, columns));
     } catch (RuntimeException e) {
       throw new BaselineException(
+          BaselineException.Kind.COLLINEAR_DRIVERS,
           "drivers " + names + " cannot be separated in this period: " + e.getMessage());
     }
     double[] coefficients = model.coefficients();

@@ -30,7 +30,9 @@ public final class ResidualAnomalyDetector {
   /** Anomalies among {@code hours} in time order; hours the model cannot evaluate are skipped. */
   public List<ResidualAnomaly> detect(BaselineModel model, List<HourlySample> hours) {
     if (!(model.residualStd() > 0)) {
-      throw new BaselineException("the baseline has no residual spread to judge deviations by");
+      throw new BaselineException(
+          BaselineException.Kind.NO_RESIDUAL_SPREAD,
+          "the baseline has no residual spread to judge deviations by");
     }
     double sigma = model.residualStd();
     List<ResidualAnomaly> found = new ArrayList<>();

@@ -89,6 +89,32 @@ class BaselineTrainerTest {
   }
 
   @Test
+  void saysWhyItRefusesSoCallersNeedNotReadTheMessage() {
+    var tooShort = Synthetic.history(49, 0.1);
+    var history = Synthetic.history(100, 0.1);
+
+    assertThatThrownBy(
+            () -> trainer.train(tooShort, List.of(), Synthetic.START, Synthetic.hour(49)))
+        .isInstanceOfSatisfying(
+            BaselineException.class,
+            e -> assertThat(e.kind()).isEqualTo(BaselineException.Kind.INSUFFICIENT_DATA));
+    assertThatThrownBy(
+            () ->
+                trainer.train(
+                    history, List.of("humidity_percent"), Synthetic.START, Synthetic.hour(100)))
+        .isInstanceOfSatisfying(
+            BaselineException.class,
+            e -> assertThat(e.kind()).isEqualTo(BaselineException.Kind.UNKNOWN_DRIVER));
+    assertThatThrownBy(
+            () ->
+                trainer.train(
+                    history, List.of(Features.PRESSURE), Synthetic.START, Synthetic.hour(100)))
+        .isInstanceOfSatisfying(
+            BaselineException.class,
+            e -> assertThat(e.kind()).isEqualTo(BaselineException.Kind.NO_USABLE_DRIVER));
+  }
+
+  @Test
   void acceptsTheVoiceClientsAliasesForDrivers() {
     var history = Synthetic.history(100, 0.1);
 

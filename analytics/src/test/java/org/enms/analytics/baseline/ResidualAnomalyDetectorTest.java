@@ -89,4 +89,14 @@ class ResidualAnomalyDetectorTest {
     assertThatThrownBy(() -> detector.detect(perfect, Synthetic.history(10, 0)))
         .isInstanceOf(BaselineException.class);
   }
+
+  @Test
+  void saysTheRefusalIsForWantOfResidualSpread() {
+    var perfect = new BaselineModel(Map.of(Features.PRODUCTION, 1.0), 0, 0, Map.of());
+
+    assertThatThrownBy(() -> detector.detect(perfect, Synthetic.history(10, 0)))
+        .isInstanceOfSatisfying(
+            BaselineException.class,
+            e -> assertThat(e.kind()).isEqualTo(BaselineException.Kind.NO_RESIDUAL_SPREAD));
+  }
 }

@@ -3,25 +3,24 @@ package org.enms.http.anomaly;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.enms.http.baseline.BaselineErrors;
 import org.enms.http.error.ApiException;
-import org.enms.http.support.JsonBody;
 import org.enms.http.support.JsonSupport;
 import org.enms.http.support.QueryParams;
+import org.enms.http.support.RequestBodies;
 
 /**
  * {@code /api/v1/anomaly}: batch detection against the machine's active baseline over any stored
  * period (idempotent: re-running stores nothing new), and the recent, active and search lists with
- * the original's parameters and fields. Unknown query parameters are ignored, as FastAPI does.
+ * the original's parameters and fields. Unknown query parameters are ignored, as FastAPI does. The
+ * service's refusals (unknown machine, no active baseline) are answered by {@link BaselineErrors}.
  */
 public final class AnomalyRoutes extends AllDirectives {
   private static final Set<String> SEVERITIES = Set.of("critical", "warning", "normal", "info");
@@ -36,59 +35,33 @@ public final class AnomalyRoutes extends AllDirectives {
   }
 
   public Route routes() {
-    return pathPrefix(
-        "anomaly",
+    return handleExceptions(
+        BaselineErrors.handler(),
         () ->
-            concat(
-                path("detect", () -> post(this::detect)),
-                path("recent", () -> get(this::recent)),
-                path("active", () -> get(this::active)),
-                path("search", () -> get(this::search))));
+            pathPrefix(
+                "anomaly",
+                () ->
+                    concat(
+                        path(
+                            "detect",
+                            () ->
+                                post(
+                                    () ->
+                                        RequestBodies.body(DetectionRequest.class, this::detect))),
+                        path("recent", () -> get(this::recent)),
+                        path("active", () -> get(this::active)),
+                        path("search", () -> get(this::search)))));
   }
 
-  private Route detect() {
-    return entity(
-        Unmarshaller.entityToString(),
-        text -> {
-          JsonBody body = JsonBody.parse(text);
-          UUID machine = body.uuid("machine_id", null);
-          if (!body.has("machine_id")) {
-            body.name("machine_id", null);
-          }
-          Instant start = instant(body, "start");
-          Instant end = instant(body, "end");
-          Double contamination = body.number("contamination", 0.1, 0.0);
-          if (contamination != null && contamination > 0.5) {
-            body.invalid("contamination", "ensure this value is less than or equal to 0.5", null);
-          }
-          body.bool("use_baseline", true);
-          body.check();
-          if (!end.isAfter(start)) {
-            throw ApiException.badRequest("end must be after start");
-          }
-          return onSuccess(
-              anomalies.detect(machine, start, end),
-              r -> completeOK(detection(r, contamination), JsonSupport.json()));
-        });
-  }
-
-  private static Map<String, Object> detection(DetectionResult r, Double contamination) {
-    Map<String, Object> b = new LinkedHashMap<>();
-    b.put("machine_id", r.machineId());
-    b.put("machine_name", r.machineName());
-    Map<String, Object> period = new LinkedHashMap<>();
-    period.put("start", r.start());
-    period.put("end", r.end());
-    b.put("detection_period", period);
-    b.put("baseline_model_version", r.baselineModelVersion());
-    b.put("total_data_points", r.totalDataPoints());
-    b.put("anomalies_detected", r.anomaliesDetected());
-    b.put("anomalies_saved", r.anomaliesSaved());
-    // Accepted for compatibility; residual thresholds (2σ/3σ, CUSUM) replace the forest's share.
-    b.put("contamination", contamination);
-    b.put("detection_method", "baseline_residual_zscore+cusum");
-    b.put("anomalies", r.anomalies().stream().map(AnomalyRoutes::view).toList());
-    return b;
+  private Route detect(DetectionRequest body) {
+    Instant start = body.from();
+    Instant end = body.to();
+    if (!end.isAfter(start)) {
+      throw ApiException.badRequest("end must be after start");
+    }
+    return onSuccess(
+        anomalies.detect(body.machineId(), start, end),
+        r -> completeOK(DetectionResponse.of(r, body.contamination()), JsonSupport.json()));
   }
 
   private Route recent() {
@@ -97,21 +70,22 @@ public final class AnomalyRoutes extends AllDirectives {
         "end_time",
         200,
         50,
-        (q) -> {
+        q -> {
           Instant now = clock.instant();
           Instant end = q.end.orElse(now);
           Instant start = q.start.orElse(end.minus(Duration.ofDays(7)));
           return list(
               q,
-              Optional.of(start),
-              Optional.of(end),
+              start,
+              end,
               Optional.empty(),
-              false,
-              filters -> {
-                filters.put("start_time", start);
-                filters.put("end_time", end);
-                filters.put("time_window", describe(Duration.between(start, end)));
-              });
+              new AnomalyList.RecentFilters(
+                  q.machine.orElse(null),
+                  q.severity.orElse(null),
+                  start,
+                  end,
+                  describe(Duration.between(start, end)),
+                  q.limit));
         });
   }
 
@@ -138,15 +112,16 @@ public final class AnomalyRoutes extends AllDirectives {
                   }
                   return list(
                       q,
-                      Optional.of(start),
-                      Optional.of(end),
+                      start,
+                      end,
                       resolved,
-                      false,
-                      filters -> {
-                        filters.put("start_date", start);
-                        filters.put("end_date", end);
-                        filters.put("is_resolved", resolved.orElse(null));
-                      });
+                      new AnomalyList.SearchFilters(
+                          q.machine.orElse(null),
+                          q.severity.orElse(null),
+                          start,
+                          end,
+                          resolved.orElse(null),
+                          q.limit));
                 }));
   }
 
@@ -164,18 +139,14 @@ public final class AnomalyRoutes extends AllDirectives {
                   Optional.of(false),
                   ACTIVE_LIMIT,
                   true),
-              found -> {
-                Map<String, Object> bySeverity = new LinkedHashMap<>();
-                bySeverity.put("critical", count(found, "critical"));
-                bySeverity.put("warning", count(found, "warning"));
-                // "info" cannot be stored (severity is normal/warning/critical); kept for clients.
-                bySeverity.put("info", 0);
-                Map<String, Object> b = new LinkedHashMap<>();
-                b.put("total_count", found.size());
-                b.put("by_severity", bySeverity);
-                b.put("anomalies", found.stream().map(AnomalyRoutes::view).toList());
-                return completeOK(b, JsonSupport.json());
-              });
+              found ->
+                  completeOK(
+                      new ActiveAnomalies(
+                          found.size(),
+                          new ActiveAnomalies.BySeverity(
+                              count(found, "critical"), count(found, "warning"), 0),
+                          found),
+                      JsonSupport.json()));
         });
   }
 
@@ -223,26 +194,11 @@ public final class AnomalyRoutes extends AllDirectives {
   }
 
   private Route list(
-      Query q,
-      Optional<Instant> start,
-      Optional<Instant> end,
-      Optional<Boolean> resolved,
-      boolean severityFirst,
-      java.util.function.Consumer<Map<String, Object>> period) {
+      Query q, Instant start, Instant end, Optional<Boolean> resolved, AnomalyList.Filters echoed) {
     return onSuccess(
-        anomalies.find(q.machine, q.severity, start, end, resolved, q.limit, severityFirst),
-        found -> {
-          Map<String, Object> filters = new LinkedHashMap<>();
-          filters.put("machine_id", q.machine.orElse(null));
-          filters.put("severity", q.severity.orElse(null));
-          period.accept(filters);
-          filters.put("limit", q.limit);
-          Map<String, Object> b = new LinkedHashMap<>();
-          b.put("total_count", found.size());
-          b.put("filters", filters);
-          b.put("anomalies", found.stream().map(AnomalyRoutes::view).toList());
-          return completeOK(b, JsonSupport.json());
-        });
+        anomalies.find(
+            q.machine, q.severity, Optional.of(start), Optional.of(end), resolved, q.limit, false),
+        found -> completeOK(new AnomalyList(found.size(), echoed, found), JsonSupport.json()));
   }
 
   private static Optional<String> severity(Optional<String> text) {
@@ -280,39 +236,5 @@ public final class AnomalyRoutes extends AllDirectives {
   private static String describe(Duration d) {
     long hours = d.toHours();
     return hours % 24 == 0 ? hours / 24 + " days" : hours + " hours";
-  }
-
-  static Map<String, Object> view(AnomalyView a) {
-    Map<String, Object> b = new LinkedHashMap<>();
-    b.put("id", a.id());
-    b.put("machine_id", a.machineId());
-    b.put("machine_name", a.machineName());
-    b.put("machine_type", a.machineType());
-    b.put("detected_at", a.detectedAt());
-    b.put("anomaly_type", a.anomalyType());
-    b.put("severity", a.severity());
-    b.put("metric_name", a.metricName());
-    b.put("metric_value", a.metricValue());
-    b.put("expected_value", a.expectedValue());
-    b.put("deviation_percent", a.deviationPercent());
-    b.put("deviation_std_dev", a.deviationStdDev());
-    b.put("detection_method", a.detectionMethod());
-    b.put("confidence_score", a.confidenceScore());
-    b.put("is_resolved", a.isResolved());
-    b.put("resolved_at", a.resolvedAt());
-    b.put("resolution_notes", a.resolutionNotes());
-    return b;
-  }
-
-  private static Instant instant(JsonBody body, String field) {
-    String text = body.name(field, null);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return QueryParams.instant(field, text);
-    } catch (ApiException e) {
-      return body.invalid(field, "invalid datetime format", null);
-    }
   }
 }

@@ -7,8 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Batch anomaly detection against a machine's active baseline, and the stored anomalies. Stages
- * fail with {@link org.enms.http.error.ApiException}: 404 unknown machine, 400 no active baseline.
+ * Batch anomaly detection against a machine's active baseline, and the stored anomalies. Detection
+ * fails with {@link org.enms.http.baseline.BaselineRefused} for an unknown machine or when it has
+ * no active baseline.
  */
 public interface AnomalyService {
   /** Detects over the hours in {@code [start, end)} and stores what is new. */

@@ -2,10 +2,9 @@ package org.enms.http.baseline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.stream.IntStream;
 import org.enms.analytics.baseline.Features;
 import org.enms.http.support.JsonSupport;
 
@@ -15,29 +14,47 @@ import org.enms.http.support.JsonSupport;
  * coefficient times the driver's standard deviation in training (kWh per hour for a usual swing),
  * rather than by the bare coefficient, which depends on the driver's unit.
  */
-final class BaselineExplanation {
-  private BaselineExplanation() {}
+public record BaselineExplanation(
+    String accuracyExplanation,
+    List<KeyDriver> keyDrivers,
+    String formulaExplanation,
+    ImpactSummary impactSummary,
+    String voiceSummary) {
 
-  static Map<String, Object> of(BaselineView m) {
-    List<Map<String, Object>> drivers = keyDrivers(m);
-    Map<String, Object> e = new LinkedHashMap<>();
-    e.put("accuracy_explanation", accuracy(m));
-    e.put("key_drivers", drivers);
-    e.put("formula_explanation", formula(m, true));
+  /**
+   * One driver of the model, ranked from 1 by its typical impact.
+   *
+   * @param coefficient kWh per driver unit
+   * @param absoluteImpact kWh per hour for a one-standard-deviation swing of the driver
+   * @param direction {@code increases} or {@code decreases} energy use
+   */
+  public record KeyDriver(
+      String feature,
+      double coefficient,
+      double absoluteImpact,
+      String direction,
+      String humanName,
+      int rank) {}
+
+  /** How many drivers raise and lower energy use, by their human names in rank order. */
+  public record ImpactSummary(
+      int positiveImpacts,
+      int negativeImpacts,
+      int totalFeatures,
+      List<String> increasingFactors,
+      List<String> decreasingFactors) {}
+
+  static BaselineExplanation of(BaselineView m) {
+    List<KeyDriver> drivers = keyDrivers(m);
     List<String> up = new ArrayList<>();
     List<String> down = new ArrayList<>();
-    drivers.forEach(
-        d ->
-            ("increases".equals(d.get("direction")) ? up : down).add((String) d.get("human_name")));
-    Map<String, Object> impact = new LinkedHashMap<>();
-    impact.put("positive_impacts", up.size());
-    impact.put("negative_impacts", down.size());
-    impact.put("total_features", drivers.size());
-    impact.put("increasing_factors", up);
-    impact.put("decreasing_factors", down);
-    e.put("impact_summary", impact);
-    e.put("voice_summary", voiceSummary(m, drivers));
-    return e;
+    drivers.forEach(d -> ("increases".equals(d.direction()) ? up : down).add(d.humanName()));
+    return new BaselineExplanation(
+        accuracy(m),
+        drivers,
+        formula(m, true),
+        new ImpactSummary(up.size(), down.size(), drivers.size(), up, down),
+        voiceSummary(m, drivers));
   }
 
   /** "Energy equals 20.0 plus 0.01 times production volume …" or "E = 20.0 + 0.01*x …". */
@@ -62,36 +79,39 @@ final class BaselineExplanation {
     return s.toString();
   }
 
-  private static List<Map<String, Object>> keyDrivers(BaselineView m) {
-    List<Map<String, Object>> drivers = new ArrayList<>();
-    m.coefficients()
-        .forEach(
-            (feature, c) -> {
-              Map<String, Object> d = new LinkedHashMap<>();
-              d.put("feature", feature);
-              d.put("coefficient", c);
-              d.put("absolute_impact", JsonSupport.round(Math.abs(c) * spread(m, feature), 4));
-              d.put("direction", c >= 0 ? "increases" : "decreases");
-              d.put("human_name", Features.humanName(feature));
-              drivers.add(d);
-            });
-    drivers.sort(
-        Comparator.comparingDouble((Map<String, Object> d) -> (Double) d.get("absolute_impact"))
-            .reversed());
-    for (int i = 0; i < drivers.size(); i++) {
-      drivers.get(i).put("rank", i + 1);
-    }
-    return drivers;
+  private record Impact(String feature, double coefficient, double absoluteImpact) {}
+
+  private static List<KeyDriver> keyDrivers(BaselineView m) {
+    List<Impact> ranked =
+        m.coefficients().entrySet().stream()
+            .map(
+                c ->
+                    new Impact(
+                        c.getKey(),
+                        c.getValue(),
+                        JsonSupport.round(Math.abs(c.getValue()) * spread(m, c.getKey()), 4)))
+            // Stable: equal impacts keep the model's driver order.
+            .sorted(Comparator.comparingDouble(Impact::absoluteImpact).reversed())
+            .toList();
+    return IntStream.range(0, ranked.size())
+        .mapToObj(
+            i -> {
+              Impact d = ranked.get(i);
+              return new KeyDriver(
+                  d.feature(),
+                  d.coefficient(),
+                  d.absoluteImpact(),
+                  d.coefficient() >= 0 ? "increases" : "decreases",
+                  Features.humanName(d.feature()),
+                  i + 1);
+            })
+        .toList();
   }
 
   /** The driver's training standard deviation; 1 when unknown, so the coefficient ranks alone. */
   private static double spread(BaselineView m, String feature) {
-    if (m.featureRanges().get(feature) instanceof Map<?, ?> range
-        && range.get("std") instanceof Number std
-        && std.doubleValue() > 0) {
-      return std.doubleValue();
-    }
-    return 1.0;
+    BaselineView.DriverRange range = m.featureRanges().get(feature);
+    return range != null && range.std() > 0 ? range.std() : 1.0;
   }
 
   private static String accuracy(BaselineView m) {
@@ -122,7 +142,7 @@ final class BaselineExplanation {
     return text;
   }
 
-  private static String voiceSummary(BaselineView m, List<Map<String, Object>> drivers) {
+  private static String voiceSummary(BaselineView m, List<KeyDriver> drivers) {
     String text =
         String.format(
             Locale.ROOT,
@@ -130,12 +150,12 @@ final class BaselineExplanation {
             m.machineName(),
             m.rSquared() * 100);
     if (!drivers.isEmpty()) {
-      Map<String, Object> top = drivers.get(0);
+      KeyDriver top = drivers.get(0);
       text +=
           " The main energy driver is "
-              + top.get("human_name")
+              + top.humanName()
               + ", which "
-              + top.get("direction")
+              + top.direction()
               + " energy consumption.";
     }
     return text + " The model uses " + drivers.size() + " features total.";

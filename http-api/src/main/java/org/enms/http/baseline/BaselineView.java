@@ -11,9 +11,9 @@ import java.util.UUID;
  * @param coefficients kWh per driver unit, in the drivers' order
  * @param cvRmse CV(RMSE), % (ASHRAE Guideline 14)
  * @param nmbe NMBE, %
- * @param featureRanges per driver: min, max, mean, std over the training hours
- * @param validity {@code valid}, {@code reasons}, {@code warnings}
- * @param dataSufficiency samples, expected hours and the share present
+ * @param featureRanges per driver, its range over the training hours, in the order stored
+ * @param dataSufficiency samples, expected hours and the share present, as stored with the model
+ *     (free-form metadata: models trained before a key existed lack it)
  * @param droppedDrivers requested drivers left out, with the reason
  */
 public record BaselineView(
@@ -38,9 +38,16 @@ public record BaselineView(
     Double cvRmse,
     Double nmbe,
     Map<String, Double> pValues,
-    Map<String, ?> featureRanges,
-    Map<String, ?> validity,
-    Map<String, ?> dataSufficiency,
+    Map<String, DriverRange> featureRanges,
+    Validity validity,
+    Map<String, Object> dataSufficiency,
     List<String> droppedDrivers,
     boolean isActive,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  /** A driver over the training hours, in its unit; {@code std} is the sample deviation. */
+  public record DriverRange(double min, double max, double mean, double std) {}
+
+  /** Whether the model passed the baseline thresholds; {@code reasons} say which it failed. */
+  public record Validity(boolean valid, List<String> reasons, List<String> warnings) {}
+}

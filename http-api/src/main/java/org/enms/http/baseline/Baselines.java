@@ -9,8 +9,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Energy baselines: training over any stored period (live or imported), the stored versions, and
- * prediction with the active one. Stages fail with {@link org.enms.http.error.ApiException}: 404
- * for an unknown machine, 400 when a model cannot be trained or none is active.
+ * prediction with the active one. Stages fail with {@link BaselineRefused} for an unknown machine
+ * or energy source, a model that cannot be trained, or none active.
  */
 public interface Baselines {
   /**

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.enms.analytics.baseline.BaselineException;
 import org.enms.analytics.baseline.BaselineModel;
 import org.enms.analytics.baseline.BaselineTrainer;
 import org.enms.analytics.baseline.CompleteHours;
+import org.enms.analytics.baseline.DataSufficiency;
 import org.enms.analytics.baseline.FeatureRange;
 import org.enms.analytics.baseline.Features;
 import org.enms.analytics.baseline.HourlySample;
@@ -27,7 +29,7 @@ import org.enms.db.MachineDao;
 import org.enms.db.MachineRow;
 import org.enms.db.TrainingDataDao;
 import org.enms.db.TrainingDataDao.HourlyRow;
-import org.enms.http.error.ApiException;
+import org.enms.http.baseline.BaselineView.DriverRange;
 
 /**
  * The API's baselines over PostgreSQL: hourly history from the roll-ups, the analytics trainer, and
@@ -70,7 +72,8 @@ public final class DbBaselines implements Baselines {
                   .distinct()
                   .count();
           if (days < minDays) {
-            throw ApiException.badRequest(
+            throw new BaselineRefused(
+                BaselineRefused.Reason.INSUFFICIENT_DATA,
                 "Insufficient data: "
                     + days
                     + " days with energy data between "
@@ -85,7 +88,7 @@ public final class DbBaselines implements Baselines {
           try {
             result = trainer.train(samples(rows), drivers, start, end);
           } catch (BaselineException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw BaselineRefused.training(e);
           }
           return view(baselines.insertActive(newBaseline(machineId, sourceId, result)));
         });
@@ -101,8 +104,7 @@ public final class DbBaselines implements Baselines {
                   s ->
                       baselines
                           .energySourceId(s)
-                          .orElseThrow(
-                              () -> ApiException.badRequest("Unknown energy source '" + s + "'")));
+                          .orElseThrow(() -> BaselineRefused.unknownEnergySource(s)));
           return baselines.byMachine(machineId, source).stream().map(DbBaselines::view).toList();
         });
   }
@@ -138,35 +140,28 @@ public final class DbBaselines implements Baselines {
   }
 
   public MachineRow machine(UUID id) {
-    return machines.byId(id).orElseThrow(() -> ApiException.notFound("Machine not found"));
+    return machines.byId(id).orElseThrow(BaselineRefused::machineNotFound);
   }
 
   public UUID electricitySource(String energySource) {
     if (!EnergyType.ELECTRICITY.equals(energySource)) {
-      throw ApiException.badRequest(
-          "Baselines are trained on electricity only; '" + energySource + "' is not supported yet");
+      throw BaselineRefused.unsupportedEnergySource(energySource);
     }
     return baselines
         .energySourceId(energySource)
-        .orElseThrow(() -> ApiException.badRequest("Unknown energy source '" + energySource + "'"));
+        .orElseThrow(() -> BaselineRefused.unknownEnergySource(energySource));
   }
 
   public BaselineRow active(MachineRow machine, UUID sourceId) {
     return baselines
         .active(machine.id(), sourceId)
-        .orElseThrow(
-            () ->
-                ApiException.badRequest(
-                    "No active baseline for "
-                        + machine.name()
-                        + " (electricity); train one first"));
+        .orElseThrow(() -> BaselineRefused.noActiveBaseline(machine.name()));
   }
 
   /** The stored row as the analytics model it was trained as. */
   public static BaselineModel model(BaselineRow row) {
-    Map<String, FeatureRange> ranges = new LinkedHashMap<>();
-    row.featureRanges()
-        .forEach((f, s) -> ranges.put(f, new FeatureRange(s.min(), s.max(), s.mean(), s.std())));
+    Map<String, FeatureRange> ranges =
+        mapValues(row.featureRanges(), s -> new FeatureRange(s.min(), s.max(), s.mean(), s.std()));
     return new BaselineModel(row.coefficients(), row.intercept(), row.residualStd(), ranges);
   }
 
@@ -196,20 +191,21 @@ public final class DbBaselines implements Baselines {
   private static BaselineDao.NewBaseline newBaseline(
       UUID machineId, UUID sourceId, TrainingResult r) {
     var q = r.quality();
-    Map<String, BaselineDao.FeatureStats> ranges = new LinkedHashMap<>();
-    r.model()
-        .ranges()
-        .forEach(
-            (f, x) ->
-                ranges.put(f, new BaselineDao.FeatureStats(x.min(), x.max(), x.mean(), x.std())));
-    Map<String, Object> sufficiency = new LinkedHashMap<>();
-    sufficiency.put("samples", r.sufficiency().samples());
-    sufficiency.put("expected_hours", r.sufficiency().expectedHours());
-    sufficiency.put("hours_present_percent", r.sufficiency().hoursPresentPercent());
-    sufficiency.put("min_samples", org.enms.analytics.baseline.DataSufficiency.MIN_SAMPLES);
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("data_sufficiency", sufficiency);
-    metadata.put("dropped_drivers", r.droppedDrivers());
+    Map<String, BaselineDao.FeatureStats> ranges =
+        mapValues(
+            r.model().ranges(),
+            x -> new BaselineDao.FeatureStats(x.min(), x.max(), x.mean(), x.std()));
+    // Stored as jsonb, which keeps no key order; the API reads it back as stored.
+    Map<String, Object> metadata =
+        Map.of(
+            "data_sufficiency",
+            Map.of(
+                "samples", r.sufficiency().samples(),
+                "expected_hours", r.sufficiency().expectedHours(),
+                "hours_present_percent", r.sufficiency().hoursPresentPercent(),
+                "min_samples", DataSufficiency.MIN_SAMPLES),
+            "dropped_drivers",
+            r.droppedDrivers());
     return new BaselineDao.NewBaseline(
         machineId,
         sourceId,
@@ -239,21 +235,6 @@ public final class DbBaselines implements Baselines {
 
   @SuppressWarnings("unchecked")
   public static BaselineView view(BaselineRow row) {
-    Map<String, Object> ranges = new LinkedHashMap<>();
-    row.featureRanges()
-        .forEach(
-            (f, s) -> {
-              Map<String, Double> r = new LinkedHashMap<>();
-              r.put("min", s.min());
-              r.put("max", s.max());
-              r.put("mean", s.mean());
-              r.put("std", s.std());
-              ranges.put(f, r);
-            });
-    Map<String, Object> validity = new LinkedHashMap<>();
-    validity.put("valid", row.validity().valid());
-    validity.put("reasons", row.validity().reasons());
-    validity.put("warnings", row.validity().warnings());
     Object sufficiency = row.metadata().get("data_sufficiency");
     Object dropped = row.metadata().get("dropped_drivers");
     return new BaselineView(
@@ -278,11 +259,19 @@ public final class DbBaselines implements Baselines {
         row.cvRmse(),
         row.nmbe(),
         row.pValues(),
-        ranges,
-        validity,
+        mapValues(row.featureRanges(), s -> new DriverRange(s.min(), s.max(), s.mean(), s.std())),
+        new BaselineView.Validity(
+            row.validity().valid(), row.validity().reasons(), row.validity().warnings()),
         sufficiency instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(),
         dropped instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(),
         row.isActive(),
         row.createdAt());
+  }
+
+  /** The map with each value converted, in the same key order. */
+  private static <A, B> Map<String, B> mapValues(Map<String, A> map, Function<A, B> convert) {
+    Map<String, B> out = new LinkedHashMap<>();
+    map.forEach((key, value) -> out.put(key, convert.apply(value)));
+    return out;
   }
 }

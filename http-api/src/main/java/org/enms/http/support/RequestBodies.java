@@ -144,6 +144,10 @@ public final class RequestBodies {
     for (LogicalType t : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
       mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
+    // A blank string is not a UUID (Jackson would read it as null, i.e. "not given").
+    mapper
+        .coercionConfigFor(LogicalType.OtherScalar)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     mapper
         .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

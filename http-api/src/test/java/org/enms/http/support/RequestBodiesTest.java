@@ -66,6 +66,14 @@ class RequestBodiesTest {
   }
 
   @Test
+  void refusesABlankUuidRatherThanReadingItAsNotGiven() {
+    assertThat(problem("{\"name\":\"x\",\"factory_id\":\"\"}"))
+        .isEqualTo("[{loc=[body, factory_id], msg=value is not a valid uuid}]");
+    assertThat(problem("{\"name\":\"x\",\"factory_id\":\" \"}"))
+        .isEqualTo("[{loc=[body, factory_id], msg=value is not a valid uuid}]");
+  }
+
+  @Test
   void reportsEveryValidationProblemAtOnce() {
     assertThat(problem("{\"name\":\" \",\"rated_power_kw\":-1,\"interval_seconds\":0}"))
         .isEqualTo(
