@@ -1,0 +1,471 @@
+package org.enms.analytics.detect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.enms.analytics.StatusClassifier;
+import org.enms.analytics.baseline.BaselineModel;
+
+/**
+ * Scores one machine's electricity readings as they arrive and says when an anomaly starts or ends.
+ * Signals: the standardised residual against the expected power (the active baseline when its
+ * drivers are known, else the {@link RobustProfile}), a {@link PageCusum} on per-minute mean
+ * residuals for drift, and rules (above rated power, power while reported stopped, silence). Each
+ * kind has its own {@link Debounce}.
+ *
+ * <p>Thresholds: a spike or drop is |z| ≥ {@value #OUT_Z} and normal again below {@value
+ * #NORMAL_Z}; critical from |z| ≥ {@value #CRITICAL_Z}. Raised after 3 readings or 30 s, resolved
+ * after 6 normal readings or 60 s. The minutes a spike or drop is pending or active are kept out of
+ * the short-term reference and the CUSUM, so a spike neither becomes normal nor reads as drift.
+ *
+ * <p>Also feeds the profile: each complete minute and hour of readings is added to it. Not
+ * thread-safe; one per machine entity.
+ */
+public final class LiveDetector {
+  static final double OUT_Z = 4.0;
+  static final double NORMAL_Z = 3.0;
+  static final double CRITICAL_Z = 8.0;
+
+  /** A drift is over when the minute mean residual stays within this many σ. */
+  static final double DRIFT_NORMAL_Z = 1.0;
+
+  static final double ABOVE_RATED_CRITICAL = 1.2;
+
+  /** Power while stopped: "well above idle" is the running threshold. */
+  static final double STOPPED_OUT_KW = StatusClassifier.RUNNING_ABOVE_KW;
+
+  static final double STOPPED_NORMAL_KW = StatusClassifier.RUNNING_ABOVE_KW / 2;
+
+  private static final long MINUTE_MS = 60_000;
+  private static final long HOUR_MS = 3_600_000;
+
+  private final RobustProfile profile;
+  private final double ratedKw;
+  private BaselineModel baseline;
+  private String[] missing;
+
+  private final PageCusum cusum = PageCusum.standard();
+  private final Debounce spike = standardDebounce();
+  private final Debounce drop = standardDebounce();
+  private final Debounce drift = new Debounce(1, Duration.ZERO, 5, Duration.ofMinutes(5));
+  private final Debounce aboveRated = standardDebounce();
+  private final Debounce whileStopped = standardDebounce();
+  private final Debounce silent = Debounce.immediate();
+  private final String[] methods = new String[AnomalyKind.values().length];
+
+  // The minute and hour being accumulated, as epoch minute/hour; -1 before the first reading.
+  private long minute = -1;
+  private double minuteSumKw;
+  private int minuteCount;
+  private double minuteSumZ;
+  private int minuteCountZ;
+  private long hour = -1;
+  private double hourSumKw;
+  private int hourCount;
+  private Instant latest;
+
+  /**
+   * @param profile the machine's profile, seeded from its history
+   * @param ratedKw nameplate power, kW; 0 or less when unknown (the rule is then off)
+   */
+  public LiveDetector(RobustProfile profile, double ratedKw) {
+    this.profile = profile;
+    this.ratedKw = ratedKw;
+  }
+
+  private static Debounce standardDebounce() {
+    return new Debounce(3, Duration.ofSeconds(30), 6, Duration.ofSeconds(60));
+  }
+
+  public RobustProfile profile() {
+    return profile;
+  }
+
+  /**
+   * Uses {@code model} (the active electricity baseline, or null for none) from the next reading
+   * on. The CUSUM restarts, as its residuals were relative to the old reference.
+   */
+  public void useBaseline(BaselineModel model) {
+    this.baseline = model;
+    this.missing = model == null ? null : new String[1];
+    cusum.reset();
+  }
+
+  public BaselineModel baseline() {
+    return baseline;
+  }
+
+  /** True when the caller should pass {@link Drivers} (a baseline may use them). */
+  public boolean wantsDrivers() {
+    return baseline != null;
+  }
+
+  /** Takes up an anomaly still open from before a restart, so that it is resolved when it ends. */
+  public void adopt(AnomalyKind kind, Instant onset, String method) {
+    debounce(kind).adopt(onset);
+    methods[kind.ordinal()] = method;
+  }
+
+  /** Whether an anomaly of {@code kind} is raised and not yet resolved. */
+  public boolean isActive(AnomalyKind kind) {
+    return debounce(kind).isActive();
+  }
+
+  /** The expected power at {@code time}, or null when nothing is known yet. */
+  public Expectation expected(Instant time, Drivers drivers) {
+    Expectation fromProfile = profile.expected(time);
+    if (baseline == null) {
+      return fromProfile;
+    }
+    double kw = BaselineExpectation.expectedKw(baseline, time, drivers, missing);
+    if (Double.isNaN(kw)) {
+      String note = "the baseline needs " + missing[0].replace('_', ' ') + ", not known now";
+      return fromProfile == null
+          ? null
+          : new Expectation(fromProfile.kw(), fromProfile.sigmaKw(), fromProfile.source(), note);
+    }
+    double sigma = RobustProfile.Floor.DEFAULT.apply(kw, baseline.residualStd());
+    if (fromProfile != null) {
+      sigma = Math.max(sigma, fromProfile.sigmaKw());
+    }
+    return new Expectation(kw, sigma, Expectation.Source.BASELINE, null);
+  }
+
+  /**
+   * Scores one electricity reading; readings must come in time order (older ones are ignored).
+   *
+   * @param operatingMode the mode last reported by the machine, or null
+   * @return what was raised or resolved; usually empty
+   */
+  public List<Finding> onReading(
+      Instant time, double powerKw, String operatingMode, Drivers drivers) {
+    if (latest != null && !time.isAfter(latest)) {
+      return List.of();
+    }
+    latest = time;
+    List<Finding> out = null;
+    out = roll(time, out);
+
+    out = resolveSilence(time, out);
+
+    Expectation e = expected(time, drivers);
+    if (e != null) {
+      double z = e.z(powerKw);
+      out =
+          judge(spike, AnomalyKind.SPIKE, time, z >= OUT_Z, z < NORMAL_Z, powerKw, e, drivers, out);
+      out =
+          judge(drop, AnomalyKind.DROP, time, z <= -OUT_Z, z > -NORMAL_Z, powerKw, e, drivers, out);
+      if (spike.phase() == Debounce.Phase.NORMAL && drop.phase() == Debounce.Phase.NORMAL) {
+        minuteSumZ += z;
+        minuteCountZ++;
+      }
+    }
+    if (spike.phase() == Debounce.Phase.NORMAL && drop.phase() == Debounce.Phase.NORMAL) {
+      minuteSumKw += powerKw;
+      minuteCount++;
+    }
+    hourSumKw += powerKw;
+    hourCount++;
+
+    if (ratedKw > 0) {
+      var over = aboveRated.observe(time, powerKw > ratedKw, powerKw <= 0.95 * ratedKw);
+      if (over == Debounce.Change.RAISED) {
+        out = add(out, aboveRated(time, powerKw));
+      } else if (over == Debounce.Change.RESOLVED) {
+        out = add(out, resolved(AnomalyKind.ABOVE_RATED_POWER, time, powerKw));
+      }
+    }
+
+    boolean stopped = isStopped(operatingMode);
+    var change =
+        whileStopped.observe(
+            time, stopped && powerKw > STOPPED_OUT_KW, !stopped || powerKw <= STOPPED_NORMAL_KW);
+    if (change == Debounce.Change.RAISED) {
+      out = add(out, whileStopped(time, powerKw, operatingMode));
+    } else if (change == Debounce.Change.RESOLVED) {
+      out = add(out, resolved(AnomalyKind.POWER_WHILE_STOPPED, time, powerKw));
+    }
+    return out == null ? List.of() : out;
+  }
+
+  /**
+   * Called by the entity's silence timer: no reading since {@code last} (power {@code lastKw}), now
+   * {@code now}, where {@code expectedEvery} is the machine's reporting interval.
+   */
+  public List<Finding> onSilence(Instant now, Instant last, double lastKw, Duration expectedEvery) {
+    if (silent.observe(now, true, false) != Debounce.Change.RAISED) {
+      return List.of();
+    }
+    double seconds = Duration.between(last, now).toMillis() / 1000.0;
+    double interval = expectedEvery.toMillis() / 1000.0;
+    Severity severity =
+        lastKw > StatusClassifier.RUNNING_ABOVE_KW ? Severity.WARNING : Severity.INFO;
+    String explanation =
+        String.format(
+            Locale.ROOT,
+            "no reading for %.0f s from a machine that reports every %.0f s; it last drew %.1f kW"
+                + " at %s",
+            seconds,
+            interval,
+            lastKw,
+            last);
+    methods[AnomalyKind.SILENT.ordinal()] = "rule";
+    return List.of(
+        new Finding.Raised(
+            AnomalyKind.SILENT,
+            last,
+            now,
+            severity,
+            "seconds_since_reading",
+            seconds,
+            interval,
+            interval > 0 ? (seconds - interval) / interval * 100 : 0,
+            0,
+            "rule",
+            explanation));
+  }
+
+  private List<Finding> resolveSilence(Instant time, List<Finding> out) {
+    if (silent.isActive() && silent.observe(time, false, true) == Debounce.Change.RESOLVED) {
+      return add(
+          out,
+          new Finding.Resolved(
+              AnomalyKind.SILENT,
+              silent.onset(),
+              time,
+              methods[AnomalyKind.SILENT.ordinal()],
+              "readings arrive again"));
+    }
+    return out;
+  }
+
+  /** Closes the minute and hour before {@code time}'s, feeding the profile and the CUSUM. */
+  private List<Finding> roll(Instant time, List<Finding> out) {
+    long ms = time.toEpochMilli();
+    long m = Math.floorDiv(ms, MINUTE_MS);
+    long h = Math.floorDiv(ms, HOUR_MS);
+    if (m != minute) {
+      if (minute >= 0) {
+        if (minuteCount > 0) {
+          profile.addMinute(minuteSumKw / minuteCount);
+        }
+        if (minuteCountZ > 0) {
+          out =
+              cusumMinute(Instant.ofEpochMilli(minute * MINUTE_MS), minuteSumZ / minuteCountZ, out);
+        }
+      }
+      minute = m;
+      minuteSumKw = 0;
+      minuteCount = 0;
+      minuteSumZ = 0;
+      minuteCountZ = 0;
+    }
+    if (h != hour) {
+      if (hour >= 0 && hourCount > 0) {
+        profile.addHour(Instant.ofEpochMilli(hour * HOUR_MS), hourSumKw / hourCount);
+      }
+      hour = h;
+      hourSumKw = 0;
+      hourCount = 0;
+    }
+    return out;
+  }
+
+  private List<Finding> cusumMinute(Instant minuteStart, double meanZ, List<Finding> out) {
+    PageCusum.Direction direction = cusum.add(meanZ);
+    boolean alarm = direction != PageCusum.Direction.NONE;
+    double level = direction == PageCusum.Direction.DOWN ? -cusum.low() : cusum.high();
+    if (alarm) {
+      cusum.reset();
+    }
+    Instant end = minuteStart.plusSeconds(60);
+    var change = drift.observe(end, alarm, Math.abs(meanZ) < DRIFT_NORMAL_Z);
+    if (change == Debounce.Change.RAISED) {
+      methods[AnomalyKind.DRIFT.ordinal()] = "cusum";
+      String way = direction == PageCusum.Direction.UP ? "above" : "below";
+      String explanation =
+          String.format(
+              Locale.ROOT,
+              "power has drifted %s its expected level: the minute averages ran %.1f σ %s"
+                  + " expectation on average, and their CUSUM reached %.1f σ (alarm at 5 σ)",
+              way,
+              Math.abs(meanZ),
+              way,
+              Math.abs(level));
+      out =
+          add(
+              out,
+              new Finding.Raised(
+                  AnomalyKind.DRIFT,
+                  drift.onset(),
+                  end,
+                  Severity.WARNING,
+                  "power_kw_residual_sigma",
+                  meanZ,
+                  0,
+                  0,
+                  meanZ,
+                  "cusum",
+                  explanation));
+    } else if (change == Debounce.Change.RESOLVED) {
+      out =
+          add(
+              out,
+              new Finding.Resolved(
+                  AnomalyKind.DRIFT,
+                  drift.onset(),
+                  end,
+                  methods[AnomalyKind.DRIFT.ordinal()],
+                  "power is back at its expected level (minute averages within 1 σ for 5 minutes)"));
+    }
+    return out;
+  }
+
+  private List<Finding> judge(
+      Debounce d,
+      AnomalyKind kind,
+      Instant time,
+      boolean isOut,
+      boolean isNormal,
+      double powerKw,
+      Expectation e,
+      Drivers drivers,
+      List<Finding> out) {
+    var change = d.observe(time, isOut, isNormal);
+    if (change == Debounce.Change.RAISED) {
+      double z = e.z(powerKw);
+      methods[kind.ordinal()] = e.source().method();
+      Severity severity = Math.abs(z) >= CRITICAL_Z ? Severity.CRITICAL : Severity.WARNING;
+      return add(out, residualFinding(kind, d.onset(), time, severity, powerKw, e, z, drivers));
+    }
+    if (change == Debounce.Change.RESOLVED) {
+      return add(out, resolved(kind, time, powerKw));
+    }
+    return out;
+  }
+
+  private Finding.Raised residualFinding(
+      AnomalyKind kind,
+      Instant onset,
+      Instant time,
+      Severity severity,
+      double powerKw,
+      Expectation e,
+      double z,
+      Drivers drivers) {
+    double deviation = e.deviationPercent(powerKw);
+    String how =
+        Math.abs(e.kw()) < 1e-9
+            ? String.format(Locale.ROOT, "%.1f kW above", powerKw - e.kw())
+            : String.format(
+                Locale.ROOT, "%.0f %% %s", Math.abs(deviation), deviation >= 0 ? "above" : "below");
+    String driverText =
+        e.source() == Expectation.Source.BASELINE
+            ? BaselineExpectation.describeDrivers(baseline, drivers)
+            : "";
+    String explanation =
+        String.format(
+            Locale.ROOT,
+            "power %.1f kW is %s the %.1f kW expected for %s%s (%.1f σ, σ = %.1f kW)",
+            powerKw,
+            how,
+            e.kw(),
+            e.describe(time),
+            driverText.isEmpty() ? "" : " " + driverText,
+            z,
+            e.sigmaKw());
+    return new Finding.Raised(
+        kind,
+        onset,
+        time,
+        severity,
+        "power_kw",
+        powerKw,
+        e.kw(),
+        deviation,
+        z,
+        e.source().method(),
+        explanation);
+  }
+
+  private Finding.Raised aboveRated(Instant time, double powerKw) {
+    double deviation = (powerKw - ratedKw) / ratedKw * 100;
+    methods[AnomalyKind.ABOVE_RATED_POWER.ordinal()] = "rule";
+    return new Finding.Raised(
+        AnomalyKind.ABOVE_RATED_POWER,
+        aboveRated.onset(),
+        time,
+        powerKw > ABOVE_RATED_CRITICAL * ratedKw ? Severity.CRITICAL : Severity.WARNING,
+        "power_kw",
+        powerKw,
+        ratedKw,
+        deviation,
+        0,
+        "rule",
+        String.format(
+            Locale.ROOT,
+            "power %.1f kW is %.0f %% above the machine's rated %.1f kW",
+            powerKw,
+            deviation,
+            ratedKw));
+  }
+
+  private Finding.Raised whileStopped(Instant time, double powerKw, String mode) {
+    methods[AnomalyKind.POWER_WHILE_STOPPED.ordinal()] = "rule";
+    return new Finding.Raised(
+        AnomalyKind.POWER_WHILE_STOPPED,
+        whileStopped.onset(),
+        time,
+        Severity.WARNING,
+        "power_kw",
+        powerKw,
+        StatusClassifier.IDLE_ABOVE_KW,
+        0,
+        0,
+        "rule",
+        String.format(
+            Locale.ROOT,
+            "power %.1f kW while the machine reports '%s'; a stopped machine draws under %.1f kW",
+            powerKw,
+            mode,
+            StatusClassifier.IDLE_ABOVE_KW));
+  }
+
+  private Finding.Resolved resolved(AnomalyKind kind, Instant time, double powerKw) {
+    return new Finding.Resolved(
+        kind,
+        debounce(kind).onset(),
+        time,
+        methods[kind.ordinal()],
+        String.format(Locale.ROOT, "back to normal: power %.1f kW", powerKw));
+  }
+
+  private Debounce debounce(AnomalyKind kind) {
+    return switch (kind) {
+      case SPIKE -> spike;
+      case DROP -> drop;
+      case DRIFT -> drift;
+      case ABOVE_RATED_POWER -> aboveRated;
+      case POWER_WHILE_STOPPED -> whileStopped;
+      case SILENT -> silent;
+    };
+  }
+
+  private static boolean isStopped(String mode) {
+    if (mode == null) {
+      return false;
+    }
+    return switch (mode.toLowerCase(Locale.ROOT)) {
+      case "stopped", "offline", "off", "shutdown", "maintenance" -> true;
+      default -> false;
+    };
+  }
+
+  private static List<Finding> add(List<Finding> out, Finding finding) {
+    List<Finding> list = out == null ? new ArrayList<>(2) : out;
+    list.add(finding);
+    return list;
+  }
+}
