@@ -121,6 +121,90 @@ public final class AnomalyDao {
   }
 
   /**
+   * Stores one anomaly found by live detection under {@code id} (derived by the caller from the
+   * machine, onset, type and method, so a retry or a redelivered reading changes nothing).
+   *
+   * @return true when it was new
+   */
+  public boolean insertLive(UUID id, NewAnomaly a) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        INSERT INTO anomalies (id, machine_id, detected_at, anomaly_type,
+                            severity, metric_name, metric_value, expected_value,
+                            deviation_percent, deviation_std_dev, detection_method,
+                            confidence_score, metadata)
+                        VALUES (:id, :machine, :detectedAt, :type, :severity, :metricName,
+                            :metricValue, :expectedValue, :deviationPercent, :deviationStdDev,
+                            :method, :confidence, CAST(:metadata AS jsonb))
+                        ON CONFLICT DO NOTHING
+                        """)
+                    .bind("id", id)
+                    .bind("machine", a.machineId())
+                    .bind("detectedAt", Rows.utc(a.detectedAt()))
+                    .bind("type", a.anomalyType())
+                    .bind("severity", a.severity())
+                    .bind("metricName", a.metricName())
+                    .bind("metricValue", a.metricValue())
+                    .bind("expectedValue", a.expectedValue())
+                    .bind("deviationPercent", a.deviationPercent())
+                    .bind("deviationStdDev", a.deviationStdDev())
+                    .bind("method", a.detectionMethod())
+                    .bind("confidence", a.confidenceScore())
+                    .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
+                    .execute())
+        == 1;
+  }
+
+  /**
+   * Marks an anomaly resolved at {@code at} with {@code notes}; one already resolved keeps its
+   * first resolution.
+   *
+   * @return true when this call resolved it
+   */
+  public boolean resolve(UUID id, Instant at, String notes) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        UPDATE anomalies
+                        SET is_resolved = true, resolved_at = :at, resolution_notes = :notes
+                        WHERE id = :id AND NOT is_resolved
+                        """)
+                    .bind("id", id)
+                    .bind("at", Rows.utc(at))
+                    .bind("notes", notes)
+                    .execute())
+        == 1;
+  }
+
+  /** A machine's unresolved anomalies that live detection raised, oldest first. */
+  public List<OpenAnomaly> openLive(UUID machine) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT id, detected_at, anomaly_type, detection_method FROM anomalies
+                    WHERE machine_id = :machine AND NOT is_resolved
+                      AND metadata ->> 'source' = 'live'
+                    ORDER BY detected_at
+                    """)
+                .bind("machine", machine)
+                .map(
+                    (rs, ctx) ->
+                        new OpenAnomaly(
+                            rs.getObject("id", UUID.class),
+                            Rows.instant(rs, "detected_at"),
+                            rs.getString("anomaly_type"),
+                            rs.getString("detection_method")))
+                .list());
+  }
+
+  /** An unresolved anomaly of live detection. */
+  public record OpenAnomaly(UUID id, Instant detectedAt, String anomalyType, String method) {}
+
+  /**
    * Anomalies matching {@code filter}, newest first, or (for the active list) critical before
    * warning before normal and newest first within a severity.
    */

@@ -171,4 +171,30 @@ public final class MachineHistoryDao {
                     rs.getString("metadata")))
         .findOne();
   }
+
+  /**
+   * Hourly average electric power of a machine over {@code [from, to)}, from the hourly roll-up
+   * (hours without readings are absent).
+   */
+  public List<HourlyPower> hourlyElectricPower(UUID machine, Instant from, Instant to) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT bucket, avg_power_kw FROM energy_readings_1hour
+                    WHERE machine_id = :machine AND energy_type = 'electricity'
+                      AND bucket >= :from AND bucket < :to AND avg_power_kw IS NOT NULL
+                    ORDER BY bucket
+                    """)
+                .bind("machine", machine)
+                .bind("from", Rows.utc(from))
+                .bind("to", Rows.utc(to))
+                .map(
+                    (rs, ctx) ->
+                        new HourlyPower(Rows.instant(rs, "bucket"), rs.getDouble("avg_power_kw")))
+                .list());
+  }
+
+  /** One hour's average power, kW, by its start. */
+  public record HourlyPower(Instant hour, double avgPowerKw) {}
 }

@@ -2,10 +2,15 @@ package org.enms.machine;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,12 +32,29 @@ import org.enms.analytics.DayTotals;
 import org.enms.analytics.MachineState;
 import org.enms.analytics.MachineStatus;
 import org.enms.analytics.RecordOutcome;
+import org.enms.analytics.StatusClassifier;
 import org.enms.analytics.WindowStats;
+import org.enms.analytics.baseline.BaselineModel;
+import org.enms.analytics.detect.AnomalyKind;
+import org.enms.analytics.detect.Drivers;
+import org.enms.analytics.detect.Expectation;
+import org.enms.analytics.detect.Finding;
+import org.enms.analytics.detect.LiveDetector;
+import org.enms.analytics.detect.RobustProfile;
+import org.enms.core.json.Json;
 import org.enms.core.reading.EnergyReading;
+import org.enms.core.reading.EnergyType;
 import org.enms.core.reading.EnvironmentalReading;
 import org.enms.core.reading.ProductionReading;
 import org.enms.core.reading.Reading;
 import org.enms.core.reading.StatusReading;
+import org.enms.db.AnomalyDao;
+import org.enms.machine.event.AnomalyDetected;
+import org.enms.machine.event.AnomalyResolved;
+import org.enms.machine.event.BaselineTrained;
+import org.enms.machine.event.EventSink;
+import org.enms.machine.event.MachineEvent;
+import org.enms.machine.event.MachineStatusChanged;
 
 /**
  * One machine's live view, sharded across the cluster by machine id: current status, rolling
@@ -53,6 +75,16 @@ import org.enms.core.reading.StatusReading;
  * return (e.g. today's uptime, if the adapter leaves it out) restarts from zero. The register
  * resumes from the newest stored value; resolutions not yet stored are forgotten, which is safe
  * because their readings are then resolved again against that stored value.
+ *
+ * <p>Live detection: the entity holds a {@link LiveDetector} with the machine's robust power
+ * profile (seeded on start from six weeks of hourly averages) and its active electricity baseline
+ * (reloaded on {@link ReloadBaseline}, e.g. when {@code baseline.trained} arrives). Every recorded
+ * electricity reading is scored; raised and resolved anomalies are written through {@link
+ * DetectionPort} (idempotently: the row id is derived from machine, onset, type and method) and
+ * then published to the {@link EventSink}. A silence timer raises {@code no_data} when an active
+ * machine misses {@value #SILENT_AFTER_INTERVALS} reporting intervals. Survives a rebalance: the
+ * profile (from the roll-ups, so the current partial hour is lost), the baselines and the open
+ * anomalies (re-adopted, so they are resolved later); pending debounces and the CUSUM restart.
  */
 public final class MachineEntity extends AbstractBehavior<MachineEntity.Command> {
 
@@ -110,6 +142,27 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   /** Asks for the current status and today's totals. */
   public record GetStatus(ActorRef<StatusReport> replyTo) implements Command {}
 
+  /**
+   * Makes the entity load the active baseline of {@code energyType} again and use it from the next
+   * reading on (a newly trained model, or none when it was deactivated).
+   */
+  public record ReloadBaseline(String energyType) implements Command {}
+
+  /** Asks what electric power the entity expects at {@code at}, and from what. */
+  public record GetExpected(Instant at, ActorRef<ExpectedPower> replyTo) implements Command {}
+
+  /**
+   * The expected electric power.
+   *
+   * @param kw expected power, kW; null when the entity knows too little yet
+   * @param sigmaKw the robust spread around it, kW; null with {@code kw}
+   * @param method {@code baseline_residual} or {@code robust_profile}; null with {@code kw}
+   * @param explanation for when and from what, in words
+   */
+  public record ExpectedPower(
+      UUID machineId, Instant at, Double kw, Double sigmaKw, String method, String explanation)
+      implements CborSerializable {}
+
   /** Asks for the rolling windows and today's totals. */
   public record GetWindows(ActorRef<WindowsReport> replyTo) implements Command {}
 
@@ -147,7 +200,22 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       DayTotals today)
       implements CborSerializable {}
 
-  private record HistoryLoaded(MachineHistory history) implements Command {}
+  private record HistoryLoaded(MachineHistory history, DetectionPort.DetectionSetup setup)
+      implements Command {}
+
+  private record AnomalyStored(UUID anomalyId, Finding.Raised finding) implements Command {}
+
+  private record ResolutionStored(UUID anomalyId, Finding.Resolved finding) implements Command {}
+
+  private record StorageFailed(String what, Throwable cause) implements Command {}
+
+  private record BaselineLoaded(String energyType, Optional<BaselineModel> model)
+      implements Command {}
+
+  /** The silence timer: no electricity reading for {@value #SILENT_AFTER_INTERVALS} intervals. */
+  private enum SilenceCheck implements Command {
+    INSTANCE
+  }
 
   private record HistoryFailed(Throwable cause) implements Command {}
 
@@ -167,12 +235,28 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     INSTANCE
   }
 
+  /** An active machine is silent after this many reporting intervals without a reading. */
+  static final int SILENT_AFTER_INTERVALS = 6;
+
   private final UUID machineId;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
   private final TimerScheduler<Command> timers;
   private final MachineEntitySettings settings;
   private final Clock clock;
   private final MachineState state;
+  private final DetectionPort detection;
+  private final EventSink events;
+  private final LiveDetector detector;
+  private final UUID factoryId;
+  private final Duration interval;
+
+  /** Active baselines by energy type; null while there is none (most machines: saves heap). */
+  private Map<String, BaselineModel> baselines;
+
+  private MachineStatus lastStatus;
+
+  /** Latest outdoor temperature, °C, a baseline driver; null until one arrives. */
+  private Double outdoorTempC;
 
   private MachineEntity(
       ActorContext<Command> context,
@@ -181,7 +265,10 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       TimerScheduler<Command> timers,
       MachineEntitySettings settings,
       Clock clock,
-      MachineState state) {
+      MachineState state,
+      DetectionPort detection,
+      EventSink events,
+      DetectionPort.DetectionSetup setup) {
     super(context);
     this.machineId = machineId;
     this.shard = shard;
@@ -189,18 +276,57 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     this.settings = settings;
     this.clock = clock;
     this.state = state;
+    this.detection = detection;
+    this.events = events;
+    this.factoryId = setup.factoryId();
+    this.interval = Duration.ofSeconds(Math.max(1, setup.intervalSeconds()));
+    var profile = new RobustProfile();
+    setup.hours().forEach(h -> profile.addHour(h.hour(), h.avgPowerKw()));
+    this.detector = new LiveDetector(profile, setup.ratedKw());
+    if (!setup.baselines().isEmpty()) {
+      baselines = new HashMap<>(setup.baselines());
+      detector.useBaseline(baselines.get(EnergyType.ELECTRICITY));
+    }
+    for (var open : setup.open()) {
+      AnomalyKind.fromWireName(open.anomalyType())
+          .ifPresent(kind -> detector.adopt(kind, open.detectedAt(), open.method()));
+    }
+    this.lastStatus = state.status();
     keepAlive();
+  }
+
+  /**
+   * Registers the entity type with Cluster Sharding on this node; call once per node. Without live
+   * detection storage or events (benchmarks, tools).
+   */
+  public static void init(
+      ActorSystem<?> system, MachineHistoryPort history, MachineEntitySettings settings) {
+    init(system, history, DetectionPort.NONE, EventSink.NONE, settings, Clock.systemUTC());
   }
 
   /** Registers the entity type with Cluster Sharding on this node; call once per node. */
   public static void init(
-      ActorSystem<?> system, MachineHistoryPort history, MachineEntitySettings settings) {
-    init(system, history, settings, Clock.systemUTC());
+      ActorSystem<?> system,
+      MachineHistoryPort history,
+      DetectionPort detection,
+      EventSink events,
+      MachineEntitySettings settings) {
+    init(system, history, detection, events, settings, Clock.systemUTC());
   }
 
   static void init(
       ActorSystem<?> system,
       MachineHistoryPort history,
+      MachineEntitySettings settings,
+      Clock clock) {
+    init(system, history, DetectionPort.NONE, EventSink.NONE, settings, clock);
+  }
+
+  static void init(
+      ActorSystem<?> system,
+      MachineHistoryPort history,
+      DetectionPort detection,
+      EventSink events,
       MachineEntitySettings settings,
       Clock clock) {
     ClusterSharding.get(system)
@@ -212,6 +338,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                             UUID.fromString(ctx.getEntityId()),
                             ctx.getShard(),
                             history,
+                            detection,
+                            events,
                             settings,
                             clock))
                 .withStopMessage(Stop.INSTANCE)
@@ -225,6 +353,17 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     return Duration.ofSeconds(Math.min(seconds, 30));
   }
 
+  /**
+   * Tells the entity of the machine a {@code baseline.trained} event is about to reload its
+   * baseline; other events are ignored. For the node's event hub to call with every event it
+   * receives from the cluster (one node's hub suffices: the entity lives on one node).
+   */
+  public static void forwardBaselineEvent(ClusterSharding sharding, MachineEvent event) {
+    if (event instanceof BaselineTrained trained) {
+      ref(sharding, trained.machineId()).tell(new ReloadBaseline(trained.energyType()));
+    }
+  }
+
   /** The entity of one machine, for asks at the edges. */
   public static EntityRef<Command> ref(ClusterSharding sharding, UUID machineId) {
     return sharding.entityRefFor(ENTITY_KEY, machineId.toString());
@@ -236,6 +375,17 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineHistoryPort history,
       MachineEntitySettings settings,
       Clock clock) {
+    return create(machineId, shard, history, DetectionPort.NONE, EventSink.NONE, settings, clock);
+  }
+
+  public static Behavior<Command> create(
+      UUID machineId,
+      ActorRef<ClusterSharding.ShardCommand> shard,
+      MachineHistoryPort history,
+      DetectionPort detection,
+      EventSink events,
+      MachineEntitySettings settings,
+      Clock clock) {
     return Behaviors.setup(
         context -> {
           context.setLoggerName(MachineEntity.class);
@@ -245,8 +395,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                       settings.stashCapacity(),
                       stash ->
                           restoring(
-                              context, machineId, shard, history, settings, clock, timers, stash,
-                              1)));
+                              context, machineId, shard, history, detection, events, settings,
+                              clock, timers, stash, 1)));
         });
   }
 
@@ -261,6 +411,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       UUID machineId,
       ActorRef<ClusterSharding.ShardCommand> shard,
       MachineHistoryPort history,
+      DetectionPort detection,
+      EventSink events,
       MachineEntitySettings settings,
       Clock clock,
       TimerScheduler<Command> timers,
@@ -268,9 +420,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       int attempt) {
     Instant now = clock.instant();
     context.pipeToSelf(
-        load(history, machineId, now),
-        (loaded, failure) ->
-            failure == null ? new HistoryLoaded(loaded) : new HistoryFailed(failure));
+        load(history, machineId, now)
+            .thenCombine(loadSetup(detection, machineId, now), HistoryLoaded::new),
+        (loaded, failure) -> failure == null ? loaded : new HistoryFailed(failure));
     timers.startSingleTimer(RestoreTimedOut.INSTANCE, settings.restoreTimeout());
 
     return Behaviors.receive(Command.class)
@@ -284,7 +436,17 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
               state.restore(
                   h.lastHour(), h.today(), h.latestEnergy(), h.restoredUpTo(), h.lastCounterKwh());
               return stash.unstashAll(
-                  new MachineEntity(context, machineId, shard, timers, settings, clock, state));
+                  new MachineEntity(
+                      context,
+                      machineId,
+                      shard,
+                      timers,
+                      settings,
+                      clock,
+                      state,
+                      detection,
+                      events,
+                      loaded.setup()));
             })
         .onMessage(
             HistoryFailed.class,
@@ -323,6 +485,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                     machineId,
                     shard,
                     history,
+                    detection,
+                    events,
                     settings,
                     clock,
                     timers,
@@ -355,6 +519,15 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     }
   }
 
+  private static CompletionStage<DetectionPort.DetectionSetup> loadSetup(
+      DetectionPort detection, UUID machineId, Instant now) {
+    try {
+      return detection.load(machineId, now);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
@@ -362,6 +535,13 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
         .onMessage(ResolveCounters.class, this::onResolveCounters)
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(GetWindows.class, this::onGetWindows)
+        .onMessage(GetExpected.class, this::onGetExpected)
+        .onMessage(ReloadBaseline.class, this::onReloadBaseline)
+        .onMessage(BaselineLoaded.class, this::onBaselineLoaded)
+        .onMessage(AnomalyStored.class, this::onAnomalyStored)
+        .onMessage(ResolutionStored.class, this::onResolutionStored)
+        .onMessage(StorageFailed.class, this::onStorageFailed)
+        .onMessageEquals(SilenceCheck.INSTANCE, this::onSilenceCheck)
         .onMessageEquals(IdleTimedOut.INSTANCE, this::onIdleTimedOut)
         .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
         .onMessage(HistoryLoaded.class, this::onLateHistory)
@@ -379,6 +559,211 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     } else if (getContext().getLog().isDebugEnabled()) {
       getContext().getLog().debug("Machine {}: {}", machineId, outcome);
     }
+    detect(command.readings());
+    return this;
+  }
+
+  /** Scores the new electricity readings, publishes a status change, re-arms the silence timer. */
+  private void detect(List<Reading> readings) {
+    EnergyReading newest = null;
+    for (Reading r : readings) {
+      if (r instanceof EnvironmentalReading env && env.outdoorTempC() != null) {
+        outdoorTempC = env.outdoorTempC();
+      }
+    }
+    for (Reading r : readings) {
+      if (r instanceof EnergyReading e && EnergyType.ELECTRICITY.equals(e.energyType())) {
+        Drivers drivers = detector.wantsDrivers() ? drivers(e.time()) : Drivers.NONE;
+        var findings =
+            detector.onReading(e.time(), e.powerKw(), state.operatingMode().orElse(null), drivers);
+        for (Finding f : findings) {
+          store(f);
+        }
+        if (newest == null || e.time().isAfter(newest.time())) {
+          newest = e;
+        }
+      }
+    }
+    MachineStatus status = state.status();
+    if (status != lastStatus) {
+      Instant at = newest != null ? newest.time() : clock.instant();
+      events.publish(
+          new MachineStatusChanged(
+              machineId, factoryId, at, lastStatus.wireName(), status.wireName()));
+      lastStatus = status;
+    }
+    if (newest != null) {
+      if (newest.powerKw() > StatusClassifier.IDLE_ABOVE_KW) {
+        timers.startSingleTimer(
+            SilenceCheck.INSTANCE, interval.multipliedBy(SILENT_AFTER_INTERVALS));
+      } else {
+        timers.cancel(SilenceCheck.INSTANCE);
+      }
+    }
+  }
+
+  private Drivers drivers(Instant at) {
+    return new Drivers((double) state.lastHour(at).productionUnits(), outdoorTempC);
+  }
+
+  private Behavior<Command> onSilenceCheck() {
+    state
+        .latestElectricity()
+        .ifPresent(
+            last ->
+                detector
+                    .onSilence(clock.instant(), last.time(), last.powerKw(), interval)
+                    .forEach(this::store));
+    return this;
+  }
+
+  /** Writes a finding through the port; its event is published once it is stored. */
+  private void store(Finding finding) {
+    if (finding instanceof Finding.Raised raised) {
+      UUID id = anomalyId(machineId, raised.onset(), raised.kind().wireName(), raised.method());
+      var row =
+          new AnomalyDao.NewAnomaly(
+              machineId,
+              raised.onset(),
+              raised.kind().wireName(),
+              raised.severity().storedName(),
+              raised.metricName(),
+              raised.actual(),
+              raised.expected(),
+              raised.deviationPercent(),
+              raised.z(),
+              raised.method(),
+              null,
+              metadata(raised));
+      getContext()
+          .pipeToSelf(
+              detection.record(id, row),
+              (ok, failure) ->
+                  failure == null
+                      ? new AnomalyStored(id, raised)
+                      : new StorageFailed("anomaly " + id, failure));
+    } else if (finding instanceof Finding.Resolved resolved) {
+      UUID id =
+          anomalyId(machineId, resolved.onset(), resolved.kind().wireName(), resolved.method());
+      getContext()
+          .pipeToSelf(
+              detection.resolve(id, resolved.at(), resolved.explanation()),
+              (ok, failure) ->
+                  failure == null
+                      ? new ResolutionStored(id, resolved)
+                      : new StorageFailed("resolution of " + id, failure));
+    }
+  }
+
+  /** The row id of an anomaly: the same finding raised again (a redelivery) is the same row. */
+  static UUID anomalyId(UUID machineId, Instant onset, String type, String method) {
+    String key = machineId + "|" + onset + "|" + type + "|" + method;
+    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String metadata(Finding.Raised raised) {
+    var node = Json.mapper().createObjectNode();
+    node.put("source", "live");
+    node.put("severity", raised.severity().wireName());
+    node.put("raised_at", raised.at().toString());
+    node.put("explanation", raised.explanation());
+    return node.toString();
+  }
+
+  private Behavior<Command> onAnomalyStored(AnomalyStored stored) {
+    var f = stored.finding();
+    getContext()
+        .getLog()
+        .info(
+            "Machine {}: {} {}: {}",
+            machineId,
+            f.severity().wireName(),
+            f.kind().wireName(),
+            f.explanation());
+    events.publish(
+        new AnomalyDetected(
+            stored.anomalyId(),
+            machineId,
+            factoryId,
+            f.onset(),
+            f.kind().wireName(),
+            f.severity().wireName(),
+            f.metricName(),
+            f.actual(),
+            f.expected(),
+            f.deviationPercent(),
+            f.method(),
+            f.explanation()));
+    return this;
+  }
+
+  private Behavior<Command> onResolutionStored(ResolutionStored stored) {
+    var f = stored.finding();
+    getContext()
+        .getLog()
+        .info("Machine {}: {} resolved: {}", machineId, f.kind().wireName(), f.explanation());
+    events.publish(
+        new AnomalyResolved(stored.anomalyId(), machineId, factoryId, f.at(), f.explanation()));
+    return this;
+  }
+
+  private Behavior<Command> onStorageFailed(StorageFailed failed) {
+    getContext()
+        .getLog()
+        .warn("Machine {}: could not store {}", machineId, failed.what(), failed.cause());
+    return this;
+  }
+
+  private Behavior<Command> onReloadBaseline(ReloadBaseline command) {
+    String energyType = command.energyType().toLowerCase(Locale.ROOT);
+    getContext()
+        .pipeToSelf(
+            detection.activeBaseline(machineId, energyType),
+            (model, failure) ->
+                failure == null
+                    ? new BaselineLoaded(energyType, model)
+                    : new StorageFailed("baseline reload (" + energyType + ")", failure));
+    return this;
+  }
+
+  private Behavior<Command> onBaselineLoaded(BaselineLoaded loaded) {
+    if (loaded.model().isPresent()) {
+      if (baselines == null) {
+        baselines = new HashMap<>(2);
+      }
+      baselines.put(loaded.energyType(), loaded.model().get());
+    } else if (baselines != null) {
+      baselines.remove(loaded.energyType());
+    }
+    if (EnergyType.ELECTRICITY.equals(loaded.energyType())) {
+      detector.useBaseline(loaded.model().orElse(null));
+    }
+    getContext()
+        .getLog()
+        .info(
+            "Machine {}: {} baseline {}",
+            machineId,
+            loaded.energyType(),
+            loaded.model().isPresent() ? "reloaded" : "removed");
+    return this;
+  }
+
+  private Behavior<Command> onGetExpected(GetExpected command) {
+    Drivers drivers = detector.wantsDrivers() ? drivers(command.at()) : Drivers.NONE;
+    Expectation e = detector.expected(command.at(), drivers);
+    command
+        .replyTo()
+        .tell(
+            e == null
+                ? new ExpectedPower(
+                    machineId, command.at(), null, null, null, "too little history yet")
+                : new ExpectedPower(
+                    machineId,
+                    command.at(),
+                    e.kw(),
+                    e.sigmaKw(),
+                    e.source().method(),
+                    e.describe(command.at())));
     return this;
   }
 

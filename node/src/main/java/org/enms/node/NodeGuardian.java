@@ -54,10 +54,12 @@ import org.enms.ingest.catalog.RegistryChanges;
 import org.enms.ingest.importer.ImportSettings;
 import org.enms.ingest.stream.IngestMetrics;
 import org.enms.ingest.stream.IngestPipeline;
+import org.enms.machine.DbDetection;
 import org.enms.machine.DbMachineHistory;
 import org.enms.machine.LiveEntityGauge;
 import org.enms.machine.MachineEntity;
 import org.enms.machine.MachineEntitySettings;
+import org.enms.machine.event.EventSink;
 import org.enms.simulator.Simulator;
 import org.enms.simulator.SimulatorSettings;
 import org.slf4j.Logger;
@@ -87,6 +89,9 @@ public final class NodeGuardian {
           MachineEntity.init(
               system,
               new DbMachineHistory(database, Dispatchers.blockingIo(system, Dispatchers.RESTORE)),
+              new DbDetection(database, io),
+              // The event hub (issue 8 §4) replaces this with its sink.
+              EventSink.NONE,
               entities);
           LiveEntityGauge.register(system, metrics);
 
