@@ -1,0 +1,180 @@
+package org.enms.machine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.enms.analytics.baseline.BaselineModel;
+import org.enms.core.reading.EnergyReading;
+import org.enms.db.AnomalyDao;
+import org.enms.db.MachineHistoryDao.HourlyPower;
+import org.enms.machine.MachineEntity.ExpectedPower;
+import org.enms.machine.MachineEntity.GetExpected;
+import org.enms.machine.MachineEntity.RecordReadings;
+import org.enms.machine.MachineEntity.ReloadBaseline;
+import org.enms.machine.event.AnomalyDetected;
+import org.enms.machine.event.AnomalyResolved;
+import org.enms.machine.event.MachineEvent;
+import org.enms.machine.event.MachineStatusChanged;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The entity's live detection with a fake storage port and a probe as its event sink. */
+class MachineEntityDetectionTest {
+  private static final ActorTestKit testKit = ActorTestKit.create();
+
+  /** Tuesday 14:00 UTC. */
+  private static final Instant T0 = Instant.parse("2025-03-04T14:00:00Z");
+
+  private static final UUID FACTORY = UUID.randomUUID();
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  /** Records what the entity writes; four weeks at 40 kW every hour. */
+  static final class FakeDetection implements DetectionPort {
+    final List<UUID> recorded = new CopyOnWriteArrayList<>();
+    final List<AnomalyDao.NewAnomaly> rows = new CopyOnWriteArrayList<>();
+    final List<UUID> resolved = new CopyOnWriteArrayList<>();
+    volatile BaselineModel baseline;
+
+    @Override
+    public CompletionStage<DetectionSetup> load(UUID machineId, Instant now) {
+      List<HourlyPower> hours = new ArrayList<>();
+      for (int h = 1; h <= 4 * 168; h++) {
+        hours.add(new HourlyPower(T0.minus(Duration.ofHours(h)), 40.0 + (h % 3) * 0.5));
+      }
+      return CompletableFuture.completedFuture(
+          new DetectionSetup(FACTORY, 100.0, 10, hours, Map.of(), List.of()));
+    }
+
+    @Override
+    public CompletionStage<Optional<BaselineModel>> activeBaseline(UUID machine, String type) {
+      return CompletableFuture.completedFuture(Optional.ofNullable(baseline));
+    }
+
+    @Override
+    public CompletionStage<Boolean> record(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
+      recorded.add(anomalyId);
+      rows.add(anomaly);
+      return CompletableFuture.completedFuture(true);
+    }
+
+    @Override
+    public CompletionStage<Boolean> resolve(UUID anomalyId, Instant at, String notes) {
+      resolved.add(anomalyId);
+      return CompletableFuture.completedFuture(true);
+    }
+  }
+
+  private final FakeDetection detection = new FakeDetection();
+  private final TestProbe<MachineEvent> events = testKit.createTestProbe();
+  private final UUID machine = UUID.randomUUID();
+  private final ActorRef<MachineEntity.Command> entity = spawn();
+
+  private ActorRef<MachineEntity.Command> spawn() {
+    MachineHistoryPort history =
+        (id, at) -> CompletableFuture.completedFuture(MachineHistory.empty(at));
+    var settings = MachineEntitySettings.fromConfig(testKit.system().settings().config());
+    TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
+    return testKit.spawn(
+        MachineEntity.create(
+            machine,
+            shard.ref(),
+            history,
+            detection,
+            events.ref()::tell,
+            settings,
+            Clock.fixed(T0.minusSeconds(60), ZoneOffset.UTC)));
+  }
+
+  private void record(int fromSecond, int count, double kw) {
+    List<org.enms.core.reading.Reading> readings = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      readings.add(
+          EnergyReading.electricity(machine, T0.plusSeconds(fromSecond + 10L * i), kw, kw / 360));
+    }
+    entity.tell(new RecordReadings(readings));
+  }
+
+  private <T extends MachineEvent> T next(Class<T> type) {
+    return events
+        .fishForMessage(
+            Duration.ofSeconds(5),
+            e ->
+                type.isInstance(e)
+                    ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+                    : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes
+                        .continueAndIgnore())
+        .stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void recordsAndPublishesASpikeThenItsResolution() {
+    record(0, 6, 40.0);
+    record(60, 3, 80.0);
+
+    AnomalyDetected detected = next(AnomalyDetected.class);
+    assertThat(detected.anomalyType()).isEqualTo("spike");
+    assertThat(detected.severity()).isEqualTo("critical");
+    assertThat(detected.factoryId()).isEqualTo(FACTORY);
+    assertThat(detected.time()).isEqualTo(T0.plusSeconds(60));
+    assertThat(detected.method()).isEqualTo("robust_profile");
+    assertThat(detected.explanation()).contains("expected for Tuesday 14:00 (robust profile)");
+    assertThat(detection.recorded).containsExactly(detected.anomalyId());
+    assertThat(detection.rows.get(0).metadataJson()).contains("\"source\":\"live\"");
+
+    // A redelivered batch changes nothing.
+    record(60, 3, 80.0);
+    record(90, 7, 40.0);
+    AnomalyResolved resolved = next(AnomalyResolved.class);
+    assertThat(resolved.anomalyId()).isEqualTo(detected.anomalyId());
+    assertThat(detection.resolved).containsExactly(detected.anomalyId());
+    assertThat(detection.recorded).hasSize(1);
+  }
+
+  @Test
+  void publishesStatusChanges() {
+    record(0, 1, 40.0);
+    MachineStatusChanged changed = next(MachineStatusChanged.class);
+    assertThat(changed.previous()).isEqualTo("stopped");
+    assertThat(changed.current()).isEqualTo("running");
+  }
+
+  @Test
+  void usesAReloadedBaselineForItsExpectations() {
+    TestProbe<ExpectedPower> replies = testKit.createTestProbe();
+    entity.tell(new GetExpected(T0, replies.ref()));
+    ExpectedPower before = replies.receiveMessage();
+    assertThat(before.method()).isEqualTo("robust_profile");
+    assertThat(before.kw()).isBetween(40.0, 41.0);
+
+    detection.baseline = new BaselineModel(Map.of(), 60.0, 2.0, Map.of());
+    entity.tell(new ReloadBaseline("electricity"));
+    entity.tell(new GetExpected(T0, replies.ref()));
+    ExpectedPower after = replies.receiveMessage();
+    assertThat(after.method()).isEqualTo("baseline_residual");
+    assertThat(after.kw()).isEqualTo(60.0);
+    assertThat(after.explanation()).isEqualTo("Tuesday 14:00 (active baseline)");
+  }
+}
