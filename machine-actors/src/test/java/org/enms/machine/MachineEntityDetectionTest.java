@@ -171,8 +171,15 @@ class MachineEntityDetectionTest {
 
     detection.baseline = new BaselineModel(Map.of(), 60.0, 2.0, Map.of());
     entity.tell(new ReloadBaseline("electricity"));
-    entity.tell(new GetExpected(T0, replies.ref()));
-    ExpectedPower after = replies.receiveMessage();
+    // The reload completes through pipeToSelf, so ask until the new model is in use.
+    ExpectedPower after =
+        replies.awaitAssert(
+            () -> {
+              entity.tell(new GetExpected(T0, replies.ref()));
+              ExpectedPower reply = replies.receiveMessage();
+              assertThat(reply.method()).isEqualTo("baseline_residual");
+              return reply;
+            });
     assertThat(after.method()).isEqualTo("baseline_residual");
     assertThat(after.kw()).isEqualTo(60.0);
     assertThat(after.explanation()).isEqualTo("Tuesday 14:00 (active baseline)");
