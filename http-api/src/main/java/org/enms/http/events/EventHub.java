@@ -13,7 +13,6 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
-import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
@@ -93,7 +92,7 @@ public final class EventHub {
             Topic.create(FollowedMachines.class, "enms-live-followers"),
             "live-followers",
             Props.empty());
-    String self = Cluster.get(system).selfMember().address().toString();
+    String self = system.address().toString();
     LiveFollowers[] holder = new LiveFollowers[1];
     LiveFollowers followers =
         new LiveFollowers(
