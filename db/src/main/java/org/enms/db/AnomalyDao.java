@@ -47,6 +47,15 @@ public final class AnomalyDao {
                 .one());
   }
 
+  /** Unresolved anomalies of every machine, for the dashboard's periodic stats. */
+  public long countUnresolved() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM anomalies WHERE NOT is_resolved")
+                .mapTo(Long.class)
+                .one());
+  }
+
   /** The newest anomaly of a machine detected at or after {@code since}. */
   public Optional<AnomalyRow> latestSince(UUID machine, Instant since) {
     return jdbi.withHandle(

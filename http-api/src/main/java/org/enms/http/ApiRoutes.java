@@ -20,6 +20,7 @@ public final class ApiRoutes extends AllDirectives {
   private final TimeseriesRoutes timeseries;
   private final RegistryRoutes registry;
   private final List<Supplier<Route>> extraResources = new ArrayList<>();
+  private final List<Supplier<Route>> rootResources = new ArrayList<>();
 
   public ApiRoutes(
       HealthRoutes health,
@@ -56,17 +57,27 @@ public final class ApiRoutes extends AllDirectives {
     return this;
   }
 
+  /**
+   * Adds routes outside {@code /api/v1} (the original's {@code /ws}, the live page), tried after
+   * the health and metrics routes.
+   */
+  public ApiRoutes withRoot(Supplier<Route> resource) {
+    rootResources.add(resource);
+    return this;
+  }
+
   private Route v1WithResources() {
     Route[] more = extraResources.stream().map(Supplier::get).toArray(Route[]::new);
     return more.length == 0 ? v1() : concat(v1(), more);
   }
 
   public Route routes() {
-    return new ErrorHandling()
-        .wrap(
-            concat(
-                health.routes(),
-                metrics.routes(),
-                pathPrefix("api", () -> pathPrefix("v1", this::v1WithResources))));
+    Route api =
+        concat(
+            health.routes(),
+            metrics.routes(),
+            pathPrefix("api", () -> pathPrefix("v1", this::v1WithResources)));
+    Route[] more = rootResources.stream().map(Supplier::get).toArray(Route[]::new);
+    return new ErrorHandling().wrap(more.length == 0 ? api : concat(api, more));
   }
 }

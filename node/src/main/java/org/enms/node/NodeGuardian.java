@@ -18,6 +18,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.enms.analytics.baseline.CompleteHours;
+import org.enms.db.AnomalyDao;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
 import org.enms.db.MachineDao;
@@ -31,6 +32,10 @@ import org.enms.http.anomaly.DbAnomalyQueries;
 import org.enms.http.anomaly.DbAnomalyService;
 import org.enms.http.baseline.BaselineRoutes;
 import org.enms.http.baseline.DbBaselines;
+import org.enms.http.events.EventHub;
+import org.enms.http.events.EventHubSettings;
+import org.enms.http.events.EventRoutes;
+import org.enms.http.events.NodeStatsSampler;
 import org.enms.http.health.BrokerProbe;
 import org.enms.http.health.ClusterProbe;
 import org.enms.http.health.DatabaseProbe;
@@ -85,6 +90,8 @@ public final class NodeGuardian {
           BlockingIo io = Dispatchers.blockingIo(system, Dispatchers.BLOCKING);
           PrometheusMeterRegistry metrics = prometheus();
 
+          // One event hub per node, before the entities: they publish through hub.sink().
+          EventHub hub = EventHub.start(system, EventHubSettings.fromConfig(config));
           MachineEntitySettings entities = MachineEntitySettings.fromConfig(config);
           MachineEntity.init(
               system,
@@ -165,6 +172,19 @@ public final class NodeGuardian {
                       new AnomalyRoutes(new DbAnomalyService(database, io, completeHours), clock)
                           ::routes)
                   .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes);
+          var anomalyDao = new AnomalyDao(database);
+          var events =
+              new EventRoutes(
+                  system,
+                  hub,
+                  new NodeStatsSampler(
+                      hub,
+                      catalog::activeCount,
+                      () -> liveEntities(metrics),
+                      ingestMetrics::readingsTotal,
+                      () -> io.call(anomalyDao::countUnresolved)),
+                  clock);
+          routes.with(events::routes).withRoot(events::rootRoutes);
           HttpServer.start(system, http, routes.routes())
               .exceptionally(
                   e -> {
@@ -181,6 +201,12 @@ public final class NodeGuardian {
           }
           return Behaviors.empty();
         });
+  }
+
+  /** The live-entity gauge's last sample (it is sampled every few seconds, never asked here). */
+  private static long liveEntities(PrometheusMeterRegistry metrics) {
+    var gauge = metrics.find("enms.machine.entities.live").gauge();
+    return gauge == null ? 0 : (long) gauge.value();
   }
 
   private static PrometheusMeterRegistry prometheus() {
