@@ -90,15 +90,21 @@ public final class NodeGuardian {
           BlockingIo io = Dispatchers.blockingIo(system, Dispatchers.BLOCKING);
           PrometheusMeterRegistry metrics = prometheus();
 
-          // One event hub per node, before the entities: they publish through hub.sink().
+          // One event hub per node, before the entities: they publish through it. A newly trained
+          // baseline also reaches its machine's entity, once, from the node that published it.
           EventHub hub = EventHub.start(system, EventHubSettings.fromConfig(config));
+          ClusterSharding sharding = ClusterSharding.get(system);
+          EventSink events =
+              event -> {
+                hub.sink().publish(event);
+                MachineEntity.forwardBaselineEvent(sharding, event);
+              };
           MachineEntitySettings entities = MachineEntitySettings.fromConfig(config);
           MachineEntity.init(
               system,
               new DbMachineHistory(database, Dispatchers.blockingIo(system, Dispatchers.RESTORE)),
               new DbDetection(database, io),
-              // The event hub (issue 8 §4) replaces this with its sink.
-              EventSink.NONE,
+              events,
               entities);
           LiveEntityGauge.register(system, metrics);
 
@@ -135,7 +141,7 @@ public final class NodeGuardian {
                       new IngestProbe(ingestMetrics.progress(), ingestSettings.stallAfter())),
                   version());
           var directory = new DbMachineDirectory(new MachineDao(database), io);
-          var live = new ShardedLiveMachines(ClusterSharding.get(system), entities.askTimeout());
+          var live = new ShardedLiveMachines(sharding, entities.askTimeout());
           // This node reloads its catalogue before a registry write is answered; the others as
           // soon as the broadcast reaches them.
           RegistryChanges changes = RegistryChanges.start(system, catalog, io);
