@@ -179,7 +179,7 @@ public final class NodeGuardian {
                           ::routes)
                   .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes);
           var anomalyDao = new AnomalyDao(database);
-          var events =
+          var eventRoutes =
               new EventRoutes(
                   system,
                   hub,
@@ -190,7 +190,7 @@ public final class NodeGuardian {
                       ingestMetrics::readingsTotal,
                       () -> io.call(anomalyDao::countUnresolved)),
                   clock);
-          routes.with(events::routes).withRoot(events::rootRoutes);
+          routes.with(eventRoutes::routes).withRoot(eventRoutes::rootRoutes);
           HttpServer.start(system, http, routes.routes())
               .exceptionally(
                   e -> {
