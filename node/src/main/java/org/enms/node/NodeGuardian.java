@@ -86,12 +86,13 @@ public final class NodeGuardian {
           PrometheusMeterRegistry metrics = prometheus();
 
           MachineEntitySettings entities = MachineEntitySettings.fromConfig(config);
+          // The event hub (issue 8 §4) replaces this with its sink.
+          EventSink events = EventSink.NONE;
           MachineEntity.init(
               system,
               new DbMachineHistory(database, Dispatchers.blockingIo(system, Dispatchers.RESTORE)),
               new DbDetection(database, io),
-              // The event hub (issue 8 §4) replaces this with its sink.
-              EventSink.NONE,
+              events,
               entities);
           LiveEntityGauge.register(system, metrics);
 
@@ -160,9 +161,13 @@ public final class NodeGuardian {
                           new DbSeriesQueries(
                               new TimeseriesDao(database, clock, node.rollupLag()), io)),
                       registry)
-                  .with(new BaselineRoutes(new DbBaselines(database, io, completeHours))::routes)
                   .with(
-                      new AnomalyRoutes(new DbAnomalyService(database, io, completeHours), clock)
+                      new BaselineRoutes(new DbBaselines(database, io, completeHours, events))
+                          ::routes)
+                  .with(
+                      new AnomalyRoutes(
+                              new DbAnomalyService(database, io, completeHours, events, clock),
+                              clock)
                           ::routes)
                   .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes);
           HttpServer.start(system, http, routes.routes())
