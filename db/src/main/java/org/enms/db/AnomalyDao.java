@@ -188,6 +188,82 @@ public final class AnomalyDao {
         == 1;
   }
 
+  /** One stored anomaly with its machine's name and type. */
+  public Optional<AnomalyRecord> byId(UUID id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT a.*, m.name AS machine_name, m.type AS machine_type
+                    FROM anomalies a JOIN machines m ON m.id = a.machine_id
+                    WHERE a.id = :id
+                    """)
+                .bind("id", id)
+                .map(AnomalyDao::record)
+                .findOne());
+  }
+
+  /**
+   * Stores one anomaly entered by hand, resolved at {@code resolvedAt} when that is given. The same
+   * machine, time, type and method stored twice is one row: the second call returns the first id.
+   *
+   * @return the row's id, and whether this call inserted it
+   */
+  public Inserted insertOne(NewAnomaly a, Instant resolvedAt) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<UUID> inserted =
+              h.createQuery(
+                      """
+                      INSERT INTO anomalies (machine_id, detected_at, anomaly_type, severity,
+                          metric_name, metric_value, expected_value, deviation_percent,
+                          deviation_std_dev, detection_method, confidence_score, metadata,
+                          is_resolved, resolved_at)
+                      VALUES (:machine, :detectedAt, :type, :severity, :metricName, :metricValue,
+                          :expectedValue, :deviationPercent, :deviationStdDev, :method,
+                          :confidence, CAST(:metadata AS jsonb), :resolved, :resolvedAt)
+                      ON CONFLICT ON CONSTRAINT anomalies_detection_key DO NOTHING
+                      RETURNING id
+                      """)
+                  .bind("machine", a.machineId())
+                  .bind("detectedAt", Rows.utc(a.detectedAt()))
+                  .bind("type", a.anomalyType())
+                  .bind("severity", a.severity())
+                  .bind("metricName", a.metricName())
+                  .bind("metricValue", a.metricValue())
+                  .bind("expectedValue", a.expectedValue())
+                  .bind("deviationPercent", a.deviationPercent())
+                  .bind("deviationStdDev", a.deviationStdDev())
+                  .bind("method", a.detectionMethod())
+                  .bind("confidence", a.confidenceScore())
+                  .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
+                  .bind("resolved", resolvedAt != null)
+                  .bind("resolvedAt", resolvedAt == null ? null : Rows.utc(resolvedAt))
+                  .mapTo(UUID.class)
+                  .findOne();
+          if (inserted.isPresent()) {
+            return new Inserted(inserted.get(), true);
+          }
+          UUID existing =
+              h.createQuery(
+                      """
+                      SELECT id FROM anomalies
+                      WHERE machine_id = :machine AND detected_at = :detectedAt
+                        AND anomaly_type = :type AND detection_method = :method
+                      """)
+                  .bind("machine", a.machineId())
+                  .bind("detectedAt", Rows.utc(a.detectedAt()))
+                  .bind("type", a.anomalyType())
+                  .bind("method", a.detectionMethod())
+                  .mapTo(UUID.class)
+                  .one();
+          return new Inserted(existing, false);
+        });
+  }
+
+  /** The id of a row {@link #insertOne} stored or found. */
+  public record Inserted(UUID id, boolean isNew) {}
+
   /** A machine's unresolved anomalies that live detection raised, oldest first. */
   public List<OpenAnomaly> openLive(UUID machine) {
     return jdbi.withHandle(

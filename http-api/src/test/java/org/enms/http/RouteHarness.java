@@ -59,6 +59,15 @@ public final class RouteHarness implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  public HttpResponse<String> put(String path, String body) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The status and the body exactly, fields in order; {@code expected} may be pretty-printed. */
   public static void assertJson(HttpResponse<String> response, int status, String expected) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

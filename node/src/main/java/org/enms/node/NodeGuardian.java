@@ -100,6 +100,8 @@ public final class NodeGuardian {
                 MachineEntity.forwardBaselineEvent(sharding, event);
               };
           MachineEntitySettings entities = MachineEntitySettings.fromConfig(config);
+          // The event hub (issue 8 §4) replaces this with its sink.
+          EventSink events = EventSink.NONE;
           MachineEntity.init(
               system,
               new DbMachineHistory(database, Dispatchers.blockingIo(system, Dispatchers.RESTORE)),
@@ -173,9 +175,13 @@ public final class NodeGuardian {
                           new DbSeriesQueries(
                               new TimeseriesDao(database, clock, node.rollupLag()), io)),
                       registry)
-                  .with(new BaselineRoutes(new DbBaselines(database, io, completeHours))::routes)
                   .with(
-                      new AnomalyRoutes(new DbAnomalyService(database, io, completeHours), clock)
+                      new BaselineRoutes(new DbBaselines(database, io, completeHours, events))
+                          ::routes)
+                  .with(
+                      new AnomalyRoutes(
+                              new DbAnomalyService(database, io, completeHours, events, clock),
+                              clock)
                           ::routes)
                   .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes);
           var anomalyDao = new AnomalyDao(database);

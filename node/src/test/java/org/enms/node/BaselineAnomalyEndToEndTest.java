@@ -268,6 +268,8 @@ class BaselineAnomalyEndToEndTest {
     assertThat(NodeFixture.json(noSeu).get("detail").get("error").asText())
         .isEqualTo("SEU_NOT_FOUND");
 
+    // Issue 8 §5: a machine without a baseline is no longer refused; the isolation forest runs
+    // (here over no data at all).
     JsonNode untrained =
         post(
             "/api/v1/anomaly/detect",
@@ -278,8 +280,10 @@ class BaselineAnomalyEndToEndTest {
                 + "\", \"end\": \""
                 + end
                 + "\"}",
-            400);
-    assertThat(untrained.get("detail").asText()).contains("Conveyor-A", "train one first");
+            200);
+    assertThat(untrained.get("machine_name").asText()).isEqualTo("Conveyor-A");
+    assertThat(untrained.get("detection_method").asText()).isEqualTo("isolation_forest");
+    assertThat(untrained.get("baseline_model_version").isNull()).isTrue();
 
     JsonNode tooLittle =
         post(

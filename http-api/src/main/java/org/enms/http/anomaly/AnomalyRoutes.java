@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.enms.http.baseline.BaselineErrors;
 import org.enms.http.error.ApiException;
 import org.enms.http.support.JsonSupport;
@@ -17,10 +19,12 @@ import org.enms.http.support.QueryParams;
 import org.enms.http.support.RequestBodies;
 
 /**
- * {@code /api/v1/anomaly}: batch detection against the machine's active baseline over any stored
- * period (idempotent: re-running stores nothing new), and the recent, active and search lists with
- * the original's parameters and fields. Unknown query parameters are ignored, as FastAPI does. The
- * service's refusals (unknown machine, no active baseline) are answered by {@link BaselineErrors}.
+ * {@code /api/v1/anomaly}: batch detection over any stored period, against the machine's active
+ * baseline or, without one, with an isolation forest (idempotent: re-running stores nothing new);
+ * the recent, active and search lists with the original's parameters and fields; resolving (PUT as
+ * the original, or POST) and creating by hand. Unknown query parameters are ignored, as FastAPI
+ * does. The service's refusals (unknown machine, no active baseline) are answered by {@link
+ * BaselineErrors}.
  */
 public final class AnomalyRoutes extends AllDirectives {
   private static final Set<String> SEVERITIES = Set.of("critical", "warning", "normal", "info");
@@ -50,7 +54,15 @@ public final class AnomalyRoutes extends AllDirectives {
                                         RequestBodies.body(DetectionRequest.class, this::detect))),
                         path("recent", () -> get(this::recent)),
                         path("active", () -> get(this::active)),
-                        path("search", () -> get(this::search)))));
+                        path("search", () -> get(this::search)),
+                        path(
+                            "create",
+                            () ->
+                                post(
+                                    () -> RequestBodies.body(CreationRequest.class, this::create))),
+                        path(
+                            PathMatchers.segment().slash("resolve"),
+                            id -> concat(put(() -> resolve(id)), post(() -> resolve(id)))))));
   }
 
   private Route detect(DetectionRequest body) {
@@ -60,8 +72,34 @@ public final class AnomalyRoutes extends AllDirectives {
       throw ApiException.badRequest("end must be after start");
     }
     return onSuccess(
-        anomalies.detect(body.machineId(), start, end),
+        anomalies.detect(body.machineId(), start, end, body.contamination(), body.baseline()),
         r -> completeOK(DetectionResponse.of(r, body.contamination()), JsonSupport.json()));
+  }
+
+  /** The original answers PUT; POST is accepted as well, as clients of the workflow send it. */
+  private Route resolve(String idText) {
+    UUID id = QueryParams.uuid("path", "anomaly_id", idText);
+    return entity(
+        Unmarshaller.entityToString(),
+        text -> {
+          ResolutionRequest body =
+              text.isBlank()
+                  ? ResolutionRequest.NONE
+                  : RequestBodies.read(text, ResolutionRequest.class);
+          Optional<String> notes =
+              Optional.ofNullable(body.resolutionNotes()).filter(n -> !n.isBlank());
+          return onSuccess(
+              anomalies.resolve(id, notes),
+              found ->
+                  completeOK(
+                      ResolvedAnomaly.of(
+                          found.orElseThrow(() -> ApiException.notFound("Anomaly not found"))),
+                      JsonSupport.json()));
+        });
+  }
+
+  private Route create(CreationRequest body) {
+    return onSuccess(anomalies.create(body), r -> completeOK(r, JsonSupport.json()));
   }
 
   private Route recent() {

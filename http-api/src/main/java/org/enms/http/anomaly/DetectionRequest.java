@@ -14,9 +14,9 @@ import org.enms.http.support.Violations;
  * @param start start of the period, inclusive, in any form the query parameters accept (ISO with
  *     {@code Z} or an offset, naive as UTC, or a bare date)
  * @param end end of the period, exclusive, likewise
- * @param contamination the original's expected share of anomalies, 0–0.5 (0.1 when not given);
- *     accepted and echoed only: residual thresholds replace it
- * @param useBaseline accepted for compatibility; detection always uses the baseline
+ * @param contamination the original's expected share of anomalies, 0–0.5 (0.1 when not given): the
+ *     most the isolation forest may flag; detection against a baseline uses residual thresholds
+ * @param useBaseline false to run the isolation forest even when the machine has a baseline
  */
 public record DetectionRequest(
     UUID machineId, String start, String end, Double contamination, Boolean useBaseline)
@@ -37,6 +37,10 @@ public record DetectionRequest(
     if (v.atLeast("contamination", contamination, 0) && contamination > MAX_CONTAMINATION) {
       v.invalid("contamination", "ensure this value is less than or equal to 0.5");
     }
+  }
+
+  boolean baseline() {
+    return useBaseline == null || useBaseline;
   }
 
   Instant from() {

@@ -7,16 +7,19 @@ import java.util.UUID;
 /**
  * {@code POST /anomaly/detect}: what one run over a period found, in the original's fields.
  *
- * @param totalDataPoints hours in the period the baseline could evaluate
+ * @param baselineModelVersion the active baseline judged against; null when the machine has none
+ *     (or {@code use_baseline} was false) and the isolation forest ran
+ * @param totalDataPoints hours in the period the method could evaluate
  * @param anomaliesSaved findings not stored by an earlier run
- * @param contamination as requested; residual thresholds (2σ/3σ, CUSUM) replace the original's
- *     isolation forest and its expected share of anomalies
+ * @param contamination as requested; with a baseline, residual thresholds (2σ/3σ, CUSUM) replace
+ *     it; without one it caps the share of hours the isolation forest flags
+ * @param detectionMethod which method ran: {@value #METHOD} or {@code isolation_forest}
  */
 public record DetectionResponse(
     UUID machineId,
     String machineName,
     Period detectionPeriod,
-    int baselineModelVersion,
+    Integer baselineModelVersion,
     int totalDataPoints,
     int anomaliesDetected,
     int anomaliesSaved,
@@ -38,7 +41,7 @@ public record DetectionResponse(
         r.anomaliesDetected(),
         r.anomaliesSaved(),
         contamination,
-        METHOD,
+        r.detectionMethod(),
         r.anomalies());
   }
 }

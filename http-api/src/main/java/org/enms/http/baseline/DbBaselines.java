@@ -30,6 +30,8 @@ import org.enms.db.MachineRow;
 import org.enms.db.TrainingDataDao;
 import org.enms.db.TrainingDataDao.HourlyRow;
 import org.enms.http.baseline.BaselineView.DriverRange;
+import org.enms.machine.event.BaselineTrained;
+import org.enms.machine.event.EventSink;
 
 /**
  * The API's baselines over PostgreSQL: hourly history from the roll-ups, the analytics trainer, and
@@ -44,9 +46,16 @@ public final class DbBaselines implements Baselines {
   private final BlockingIo io;
   private final BaselineTrainer trainer = new BaselineTrainer();
   private final CompleteHours completeHours;
+  private final EventSink events;
 
-  public DbBaselines(Database database, BlockingIo io, CompleteHours completeHours) {
+  /**
+   * @param events where {@code baseline.trained} goes when training stores a new active model, so
+   *     the machine's entity swaps it in
+   */
+  public DbBaselines(
+      Database database, BlockingIo io, CompleteHours completeHours, EventSink events) {
     this.completeHours = completeHours;
+    this.events = events;
     this.baselines = new BaselineDao(database);
     this.history = new TrainingDataDao(database);
     this.machines = new MachineDao(database);
@@ -63,7 +72,7 @@ public final class DbBaselines implements Baselines {
       int minDays) {
     return io.call(
         () -> {
-          machine(machineId);
+          MachineRow machine = machine(machineId);
           UUID sourceId = electricitySource(energySource);
           List<HourlyRow> rows = history.hourly(machineId, start, completeHours.clamp(end));
           long days =
@@ -90,7 +99,18 @@ public final class DbBaselines implements Baselines {
           } catch (BaselineException e) {
             throw BaselineRefused.training(e);
           }
-          return view(baselines.insertActive(newBaseline(machineId, sourceId, result)));
+          BaselineRow stored = baselines.insertActive(newBaseline(machineId, sourceId, result));
+          // Published after the commit: an entity that reloads on the event finds the new row.
+          events.publish(
+              new BaselineTrained(
+                  stored.id(),
+                  machineId,
+                  machine.factoryId(),
+                  stored.createdAt(),
+                  stored.energySource(),
+                  stored.modelVersion(),
+                  stored.rSquared()));
+          return view(stored);
         });
   }
 
@@ -156,6 +176,11 @@ public final class DbBaselines implements Baselines {
     return baselines
         .active(machine.id(), sourceId)
         .orElseThrow(() -> BaselineRefused.noActiveBaseline(machine.name()));
+  }
+
+  /** The machine's active model for the energy source, if it has one. */
+  public Optional<BaselineRow> activeIfAny(MachineRow machine, UUID sourceId) {
+    return baselines.active(machine.id(), sourceId);
   }
 
   /** The stored row as the analytics model it was trained as. */

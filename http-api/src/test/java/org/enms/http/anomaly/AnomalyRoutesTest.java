@@ -85,7 +85,8 @@ class AnomalyRoutesTest {
 
   static final class FakeAnomalies implements AnomalyService {
     @Override
-    public CompletionStage<DetectionResult> detect(UUID machineId, Instant start, Instant end) {
+    public CompletionStage<DetectionResult> detect(
+        UUID machineId, Instant start, Instant end, double contamination, boolean useBaseline) {
       if (machineId.equals(UNKNOWN)) {
         return failed(new BaselineRefused(Reason.MACHINE_NOT_FOUND, "Machine not found"));
       }
@@ -97,7 +98,16 @@ class AnomalyRoutesTest {
       }
       return CompletableFuture.completedFuture(
           new DetectionResult(
-              machineId, "HVAC-Main", start, end, 2, 216, 2, 1, List.of(DROP, SPIKE)));
+              machineId,
+              "HVAC-Main",
+              start,
+              end,
+              2,
+              216,
+              2,
+              1,
+              DetectionResponse.METHOD,
+              List.of(DROP, SPIKE)));
     }
 
     @Override
@@ -113,6 +123,50 @@ class AnomalyRoutesTest {
           severity
               .map(s -> s.equals("warning") ? List.of(DROP) : List.<AnomalyView>of())
               .orElse(List.of(SPIKE, DROP)));
+    }
+
+    @Override
+    public CompletionStage<Optional<AnomalyView>> resolve(UUID anomalyId, Optional<String> notes) {
+      if (!anomalyId.equals(SPIKE.id())) {
+        return CompletableFuture.completedFuture(Optional.empty());
+      }
+      return CompletableFuture.completedFuture(
+          Optional.of(
+              new AnomalyView(
+                  SPIKE.id(),
+                  SPIKE.machineId(),
+                  SPIKE.machineName(),
+                  SPIKE.machineType(),
+                  SPIKE.detectedAt(),
+                  SPIKE.anomalyType(),
+                  SPIKE.severity(),
+                  SPIKE.metricName(),
+                  SPIKE.metricValue(),
+                  SPIKE.expectedValue(),
+                  SPIKE.deviationPercent(),
+                  SPIKE.deviationStdDev(),
+                  SPIKE.detectionMethod(),
+                  SPIKE.confidenceScore(),
+                  true,
+                  NOW,
+                  notes.orElse(null))));
+    }
+
+    @Override
+    public CompletionStage<CreatedAnomaly> create(CreationRequest anomaly) {
+      if (anomaly.machineId().equals(UNKNOWN)) {
+        return failed(new BaselineRefused(Reason.MACHINE_NOT_FOUND, "Machine not found"));
+      }
+      return CompletableFuture.completedFuture(
+          new CreatedAnomaly(
+              true,
+              UUID.fromString("a0000000-0000-0000-0000-000000000009"),
+              "HVAC-Main",
+              "hvac",
+              anomaly.at(),
+              anomaly.severity(),
+              anomaly.anomalyType(),
+              true));
     }
   }
 
@@ -744,6 +798,131 @@ class AnomalyRoutesTest {
             "msg" : "value could not be parsed to a boolean"
           } ]
         }
+        """);
+  }
+
+  // ---- resolve and create ------------------------------------------------------------------
+
+  @Test
+  void resolvesAnAnomalyWithItsNotesThroughPutAsTheOriginalAndThroughPost() throws Exception {
+    String expected =
+        """
+        {
+          "id" : "a0000000-0000-0000-0000-000000000002",
+          "machine_id" : "c0000000-0000-0000-0000-000000000002",
+          "anomaly_type" : "spike",
+          "severity" : "critical",
+          "detected_at" : "2026-11-26T14:00:00Z",
+          "resolved_at" : "2026-11-27T12:00:00Z",
+          "is_resolved" : true,
+          "resolution_notes" : "compressor valve replaced"
+        }
+        """;
+    String body = "{\"resolution_notes\": \"compressor valve replaced\"}";
+    assertJson(api.put("/api/v1/anomaly/" + SPIKE.id() + "/resolve", body), 200, expected);
+    assertJson(api.post("/api/v1/anomaly/" + SPIKE.id() + "/resolve", body), 200, expected);
+  }
+
+  @Test
+  void resolvesWithoutABody() throws Exception {
+    assertJsonAnyKeyOrder(
+        api.post("/api/v1/anomaly/" + SPIKE.id() + "/resolve", ""),
+        200,
+        """
+        {
+          "id" : "a0000000-0000-0000-0000-000000000002",
+          "machine_id" : "c0000000-0000-0000-0000-000000000002",
+          "anomaly_type" : "spike",
+          "severity" : "critical",
+          "detected_at" : "2026-11-26T14:00:00Z",
+          "resolved_at" : "2026-11-27T12:00:00Z",
+          "is_resolved" : true,
+          "resolution_notes" : null
+        }
+        """);
+  }
+
+  @Test
+  void answersNotFoundForAnUnknownAnomaly() throws Exception {
+    assertJson(
+        api.post("/api/v1/anomaly/" + UNKNOWN + "/resolve", "{}"),
+        404,
+        """
+        {"detail" : "Anomaly not found"}
+        """);
+  }
+
+  @Test
+  void createsAnAnomalyWithTheOriginalsDefaults() throws Exception {
+    assertJson(
+        api.post(
+            "/api/v1/anomaly/create",
+            "{\"machine_id\": \""
+                + HVAC
+                + "\", \"detected_at\": \"2026-11-27T10:15:00+00:00\","
+                + " \"anomaly_type\": \"spike\", \"severity\": \"warning\"}"),
+        200,
+        """
+        {
+          "success" : true,
+          "anomaly_id" : "a0000000-0000-0000-0000-000000000009",
+          "machine_name" : "HVAC-Main",
+          "machine_type" : "hvac",
+          "detected_at" : "2026-11-27T10:15:00Z",
+          "severity" : "warning",
+          "anomaly_type" : "spike",
+          "websocket_published" : true
+        }
+        """);
+  }
+
+  @Test
+  void refusesACreationWithEveryProblemInFastApisShape() throws Exception {
+    assertJson(
+        api.post(
+            "/api/v1/anomaly/create",
+            "{\"detected_at\": \"yesterday\", \"anomaly_type\": \"surge\","
+                + " \"severity\": \"info\", \"confidence_score\": 1.5}"),
+        422,
+        """
+        {
+          "detail" : [ {
+            "loc" : [ "body", "machine_id" ],
+            "msg" : "field required",
+            "type" : "value_error.missing"
+          }, {
+            "loc" : [ "body", "detected_at" ],
+            "msg" : "invalid datetime format",
+            "type" : "value_error"
+          }, {
+            "loc" : [ "body", "anomaly_type" ],
+            "msg" : "value is not a valid enumeration member; permitted: spike, drop, drift, unknown",
+            "type" : "value_error"
+          }, {
+            "loc" : [ "body", "severity" ],
+            "msg" : "value is not a valid enumeration member; permitted: critical, warning, normal",
+            "type" : "value_error"
+          }, {
+            "loc" : [ "body", "confidence_score" ],
+            "msg" : "ensure this value is less than or equal to 1",
+            "type" : "value_error"
+          } ]
+        }
+        """);
+  }
+
+  @Test
+  void createsNothingForAnUnknownMachine() throws Exception {
+    assertJson(
+        api.post(
+            "/api/v1/anomaly/create",
+            "{\"machine_id\": \""
+                + UNKNOWN
+                + "\", \"detected_at\": \"2026-11-27\","
+                + " \"anomaly_type\": \"drop\", \"severity\": \"normal\"}"),
+        404,
+        """
+        {"detail" : "Machine not found"}
         """);
   }
 }
