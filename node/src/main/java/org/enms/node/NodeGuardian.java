@@ -100,8 +100,6 @@ public final class NodeGuardian {
                 MachineEntity.forwardBaselineEvent(sharding, event);
               };
           MachineEntitySettings entities = MachineEntitySettings.fromConfig(config);
-          // The event hub (issue 8 §4) replaces this with its sink.
-          EventSink events = EventSink.NONE;
           MachineEntity.init(
               system,
               new DbMachineHistory(database, Dispatchers.blockingIo(system, Dispatchers.RESTORE)),
