@@ -70,12 +70,12 @@ public final class BaselineDao {
                           model_version, training_start_date, training_end_date, training_samples,
                           coefficients, intercept, feature_names, r_squared, adjusted_r_squared,
                           rmse, mae, cv_rmse, nmbe, residual_std, p_values, feature_ranges,
-                          validity, is_active, trained_by, metadata)
+                          validity, is_active, trained_by, metadata, model_type)
                       VALUES (:machine, :source, :name, :version, :start, :end, :samples,
                           CAST(:coefficients AS jsonb), :intercept, :features, :r2, :adjR2,
                           :rmse, :mae, :cvRmse, :nmbe, :residualStd, CAST(:pValues AS jsonb),
                           CAST(:ranges AS jsonb), CAST(:validity AS jsonb), true, :trainedBy,
-                          CAST(:metadata AS jsonb))
+                          CAST(:metadata AS jsonb), :modelType)
                       RETURNING id
                       """)
                   .bind("machine", b.machineId())
@@ -100,6 +100,7 @@ public final class BaselineDao {
                   .bind("validity", json(b.validity()))
                   .bind("trainedBy", b.trainedBy())
                   .bind("metadata", json(b.metadata()))
+                  .bind("modelType", b.modelType())
                   .mapTo(UUID.class)
                   .one();
           return byId(h, id).orElseThrow();
@@ -254,7 +255,9 @@ public final class BaselineDao {
 
   /**
    * A model to store. {@code coefficients} is in driver order (kWh per driver unit); {@code cvRmse}
-   * and {@code nmbe} are percentages.
+   * and {@code nmbe} are percentages. {@code modelType} names its terms ({@code linear_regression},
+   * {@code time_of_week}, …); a time-of-week model's hour-of-week levels are coefficients like any
+   * other, so no column is needed for them.
    */
   public record NewBaseline(
       UUID machineId,
@@ -275,7 +278,8 @@ public final class BaselineDao {
       Map<String, FeatureStats> featureRanges,
       Validity validity,
       String trainedBy,
-      Map<String, Object> metadata) {}
+      Map<String, Object> metadata,
+      String modelType) {}
 
   /** A stored model with its machine's and energy source's names. */
   public record BaselineRow(

@@ -52,7 +52,8 @@ class BaselineDaoTest {
         Map.of("heating_degree_hours", new FeatureStats(0, 14, 5.2, 3.1)),
         new Validity(false, List.of("R² 0.400 is below 0.5 (EnPI Lite)"), List.of()),
         "test",
-        Map.of("dropped_drivers", List.of("cooling_degree_hours: constant over the period")));
+        Map.of("dropped_drivers", List.of("cooling_degree_hours: constant over the period")),
+        "linear_regression");
   }
 
   @Test

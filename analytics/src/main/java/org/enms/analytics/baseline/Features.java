@@ -34,6 +34,28 @@ public final class Features {
   public static final String OUTDOOR_TEMP_SQUARED = "outdoor_temp_squared";
   public static final String TEMP_DIFFERENCE = "temp_difference";
 
+  /**
+   * The shift as a categorical driver. A request names {@code shift}; the model holds one indicator
+   * {@code shift_<i>} per shift of its {@link OperatingCalendar} but the last, which is the
+   * reference level absorbed by the intercept.
+   */
+  public static final String SHIFT = "shift";
+
+  /** 1 on the calendar's holidays, else 0. */
+  public static final String IS_HOLIDAY = "is_holiday";
+
+  /** Prefix of the hour-of-week indicators: {@code tow_mon_07} is Monday 07:00–08:00 UTC. */
+  public static final String TOW_PREFIX = "tow_";
+
+  /**
+   * Prefix of the piecewise-linear outdoor temperature terms: {@code outdoor_temp_seg_7_13} is how
+   * far the temperature reaches into [7, 13) °C; {@code min} and {@code max} mark the open ends,
+   * {@code m} a minus sign.
+   */
+  public static final String TEMP_SEGMENT_PREFIX = "outdoor_temp_seg_";
+
+  private static final String[] DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
   /** Columns read from the roll-ups. */
   public static final List<String> COLUMNS =
       List.of(PRODUCTION, THROUGHPUT, OUTDOOR_TEMP, INDOOR_TEMP, MACHINE_TEMP, PRESSURE);
@@ -42,7 +64,8 @@ public final class Features {
   public static final List<String> DEFAULT_DRIVERS =
       List.of(PRODUCTION, HEATING_DEGREE_HOURS, COOLING_DEGREE_HOURS);
 
-  private static final Set<String> CALENDAR = Set.of(HOUR_OF_DAY, DAY_OF_WEEK, IS_WEEKEND);
+  private static final Set<String> CALENDAR =
+      Set.of(HOUR_OF_DAY, DAY_OF_WEEK, IS_WEEKEND, IS_HOLIDAY, SHIFT);
 
   private static final Map<String, String> HUMAN_NAMES = humanNames();
 
@@ -73,12 +96,97 @@ public final class Features {
 
   /** How the explanation names a driver ("production volume"). */
   public static String humanName(String feature) {
+    if (isTimeOfWeek(feature)) {
+      String[] p = feature.split("_");
+      return "hour of week " + p[1] + " " + p[2] + ":00";
+    }
+    if (isShift(feature)) {
+      return "shift " + feature.substring(SHIFT.length() + 1);
+    }
+    if (feature.startsWith(TEMP_SEGMENT_PREFIX)) {
+      return "outdoor temperature in " + feature.substring(TEMP_SEGMENT_PREFIX.length()) + " °C";
+    }
     return HUMAN_NAMES.getOrDefault(feature, feature.replace('_', ' '));
   }
 
   /** True for drivers computed from the hour itself rather than from measurements. */
   public static boolean isCalendar(String feature) {
-    return CALENDAR.contains(feature);
+    return CALENDAR.contains(feature) || isShift(feature) || isTimeOfWeek(feature);
+  }
+
+  /** True for an hour-of-week indicator ({@code tow_mon_07}). */
+  public static boolean isTimeOfWeek(String feature) {
+    return feature.startsWith(TOW_PREFIX);
+  }
+
+  /** True for one shift's indicator ({@code shift_2}). */
+  public static boolean isShift(String feature) {
+    return feature.startsWith(SHIFT + "_") && feature.substring(SHIFT.length() + 1).matches("\\d+");
+  }
+
+  /** The indicator of the shift numbered {@code i} from 1. */
+  public static String shift(int i) {
+    return SHIFT + "_" + i;
+  }
+
+  /** The hour-of-week indicator the hour belongs to, e.g. {@code tow_mon_07}. */
+  public static String timeOfWeek(Instant hour) {
+    var t = hour.atZone(ZoneOffset.UTC);
+    return String.format(
+        Locale.ROOT, "%s%s_%02d", TOW_PREFIX, DAYS[t.getDayOfWeek().getValue() - 1], t.getHour());
+  }
+
+  /** Every hour-of-week indicator, Monday 00:00 first. */
+  public static List<String> timesOfWeek() {
+    List<String> names = new java.util.ArrayList<>(168);
+    for (String day : DAYS) {
+      for (int h = 0; h < 24; h++) {
+        names.add(String.format(Locale.ROOT, "%s%s_%02d", TOW_PREFIX, day, h));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The temperature term between two knots, °C; {@code NaN} for an open end. Its value is how far
+   * the temperature reaches into the segment, so Σ coefficient · term is continuous and linear
+   * within each segment.
+   */
+  public static String temperatureSegment(double lower, double upper) {
+    return TEMP_SEGMENT_PREFIX + knot(lower, "min") + "_" + knot(upper, "max");
+  }
+
+  private static String knot(double value, String open) {
+    if (Double.isNaN(value)) {
+      return open;
+    }
+    long v = Math.round(value);
+    return v < 0 ? "m" + (-v) : Long.toString(v);
+  }
+
+  private static double parseKnot(String text) {
+    return switch (text) {
+      case "min", "max" -> Double.NaN;
+      default ->
+          text.startsWith("m") ? -Double.parseDouble(text.substring(1)) : Double.parseDouble(text);
+    };
+  }
+
+  private static Optional<Double> segmentValue(String feature, Double outdoor) {
+    String[] bounds = feature.substring(TEMP_SEGMENT_PREFIX.length()).split("_");
+    if (bounds.length != 2 || outdoor == null) {
+      return Optional.empty();
+    }
+    double lower = parseKnot(bounds[0]);
+    double upper = parseKnot(bounds[1]);
+    double t = outdoor;
+    if (Double.isNaN(lower)) {
+      return Optional.of(Math.min(t, upper));
+    }
+    if (Double.isNaN(upper)) {
+      return Optional.of(Math.max(0, t - lower));
+    }
+    return Optional.of(Math.max(0, Math.min(t, upper) - lower));
   }
 
   /**
@@ -87,8 +195,25 @@ public final class Features {
    * request); calendar features are then empty.
    */
   public static Optional<Double> value(String feature, Map<String, Double> columns, Instant hour) {
+    return value(feature, columns, hour, OperatingCalendar.DEFAULT);
+  }
+
+  /** As {@link #value(String, Map, Instant)}, with the shifts and holidays of {@code calendar}. */
+  public static Optional<Double> value(
+      String feature, Map<String, Double> columns, Instant hour, OperatingCalendar calendar) {
     Double outdoor = columns.get(OUTDOOR_TEMP);
+    if (feature.startsWith(TOW_PREFIX)) {
+      return Optional.ofNullable(hour).map(h -> feature.equals(timeOfWeek(h)) ? 1.0 : 0.0);
+    }
+    if (feature.startsWith(TEMP_SEGMENT_PREFIX)) {
+      return segmentValue(feature, outdoor);
+    }
+    if (isShift(feature)) {
+      int i = Integer.parseInt(feature.substring(SHIFT.length() + 1));
+      return Optional.ofNullable(hour).map(h -> calendar.shift(h) == i ? 1.0 : 0.0);
+    }
     return switch (feature) {
+      case IS_HOLIDAY -> Optional.ofNullable(hour).map(h -> calendar.isHoliday(h) ? 1.0 : 0.0);
       case HEATING_DEGREE_HOURS ->
           Optional.ofNullable(outdoor).map(t -> Math.max(0, DEGREE_BASE_C - t));
       case COOLING_DEGREE_HOURS ->
@@ -129,6 +254,8 @@ public final class Features {
     names.put(IS_WEEKEND, "weekend operation");
     names.put(OUTDOOR_TEMP_SQUARED, "extreme outdoor temperatures");
     names.put(TEMP_DIFFERENCE, "indoor-outdoor temperature difference");
+    names.put(SHIFT, "shift");
+    names.put(IS_HOLIDAY, "holiday");
     return Map.copyOf(names);
   }
 }

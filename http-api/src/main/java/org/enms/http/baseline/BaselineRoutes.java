@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.enms.analytics.baseline.TrainingSpec;
 import org.enms.http.error.ApiException;
 import org.enms.http.support.JsonSupport;
 import org.enms.http.support.QueryParams;
@@ -68,7 +69,7 @@ public final class BaselineRoutes extends AllDirectives {
     }
     return ok(
         baselines
-            .train(body.machineId(), body.energySource(), start, end, body.drivers(), 0)
+            .train(body.machineId(), body.energySource(), start, end, body.spec(), 0)
             .thenApply(TrainingResponse::of));
   }
 
@@ -98,7 +99,13 @@ public final class BaselineRoutes extends AllDirectives {
                   Instant end =
                       LocalDate.of(year + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
                   return baselines
-                      .train(seu.get().machineId(), energySource, start, end, body.features(), 7)
+                      .train(
+                          seu.get().machineId(),
+                          energySource,
+                          start,
+                          end,
+                          TrainingSpec.of(body.features()),
+                          7)
                       .<SeuTrainingResponse>thenApply(
                           m -> SeuTrainingResponse.trained(seu.get(), m, year))
                       .exceptionally(e -> refused(seuName, source, e));
@@ -134,7 +141,7 @@ public final class BaselineRoutes extends AllDirectives {
         target.thenCompose(
             t ->
                 baselines
-                    .predict(t.machine(), energySource, body.featureValues())
+                    .predict(t.machine(), energySource, body.featureValues(), body.hour())
                     .thenApply(
                         p ->
                             prediction(

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import org.enms.analytics.baseline.TrainingSpec;
 
 /**
  * Energy baselines: training over any stored period (live or imported), the stored versions, and
@@ -17,7 +18,7 @@ public interface Baselines {
    * Trains a baseline on the machine's hours in {@code [start, end)} and makes it the active
    * version.
    *
-   * @param drivers driver names; empty for the defaults
+   * @param spec drivers (empty for the defaults), model type (null to choose) and calendar
    * @param minDays fewest distinct days with data the period must hold (0: no such rule)
    */
   CompletionStage<BaselineView> train(
@@ -25,7 +26,7 @@ public interface Baselines {
       String energySource,
       Instant start,
       Instant end,
-      List<String> drivers,
+      TrainingSpec spec,
       int minDays);
 
   /** The machine's models, newest version first; of one energy source when given. */
@@ -33,9 +34,15 @@ public interface Baselines {
 
   CompletionStage<Optional<BaselineView>> model(UUID id);
 
-  /** The active model's expectation for one hour; {@code features} by driver or alias name. */
+  /**
+   * The active model's expectation for one hour; {@code features} by driver or alias name.
+   *
+   * @param hour start of the hour predicted, null when not given: a model with hour-of-week or
+   *     calendar terms then predicts the current hour, a driver regression fills calendar drivers
+   *     with their training means as before
+   */
   CompletionStage<BaselinePrediction> predict(
-      UUID machineId, String energySource, Map<String, Double> features);
+      UUID machineId, String energySource, Map<String, Double> features, Instant hour);
 
   /** The SEU of that name (and energy source, when given), if any. */
   CompletionStage<Optional<SeuTarget>> seu(String name, Optional<String> energySource);

@@ -3,14 +3,17 @@ package org.enms.http.baseline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.enms.analytics.baseline.BaselineException;
 import org.enms.analytics.baseline.BaselineModel;
 import org.enms.analytics.baseline.BaselineTrainer;
@@ -19,7 +22,10 @@ import org.enms.analytics.baseline.DataSufficiency;
 import org.enms.analytics.baseline.FeatureRange;
 import org.enms.analytics.baseline.Features;
 import org.enms.analytics.baseline.HourlySample;
+import org.enms.analytics.baseline.ModelType;
+import org.enms.analytics.baseline.OperatingCalendar;
 import org.enms.analytics.baseline.TrainingResult;
+import org.enms.analytics.baseline.TrainingSpec;
 import org.enms.core.reading.EnergyType;
 import org.enms.db.BaselineDao;
 import org.enms.db.BaselineDao.BaselineRow;
@@ -68,7 +74,7 @@ public final class DbBaselines implements Baselines {
       String energySource,
       Instant start,
       Instant end,
-      List<String> drivers,
+      TrainingSpec spec,
       int minDays) {
     return io.call(
         () -> {
@@ -95,7 +101,7 @@ public final class DbBaselines implements Baselines {
           }
           TrainingResult result;
           try {
-            result = trainer.train(samples(rows), drivers, start, end);
+            result = trainer.train(samples(rows), spec, start, end);
           } catch (BaselineException e) {
             throw BaselineRefused.training(e);
           }
@@ -136,12 +142,17 @@ public final class DbBaselines implements Baselines {
 
   @Override
   public CompletionStage<BaselinePrediction> predict(
-      UUID machineId, String energySource, Map<String, Double> features) {
+      UUID machineId, String energySource, Map<String, Double> features, Instant hour) {
     return io.call(
         () -> {
           MachineRow machine = machine(machineId);
           BaselineRow active = active(machine, electricitySource(energySource));
-          var p = model(active).predict(features);
+          BaselineModel model = model(active);
+          Instant at =
+              hour == null && model.type() != ModelType.OLS
+                  ? Instant.now().truncatedTo(ChronoUnit.HOURS)
+                  : hour;
+          var p = model.predict(features, at);
           return new BaselinePrediction(
               machineId, active.modelVersion(), p.features(), p.energyKwh(), p.warnings());
         });
@@ -187,7 +198,29 @@ public final class DbBaselines implements Baselines {
   public static BaselineModel model(BaselineRow row) {
     Map<String, FeatureRange> ranges =
         mapValues(row.featureRanges(), s -> new FeatureRange(s.min(), s.max(), s.mean(), s.std()));
-    return new BaselineModel(row.coefficients(), row.intercept(), row.residualStd(), ranges);
+    return new BaselineModel(
+        row.coefficients(),
+        row.intercept(),
+        row.residualStd(),
+        ranges,
+        ModelType.named(row.modelType()).orElse(ModelType.OLS),
+        calendar(row.metadata()));
+  }
+
+  /** The calendar stored in a model's metadata; the default for models stored before it was. */
+  static OperatingCalendar calendar(Map<String, Object> metadata) {
+    if (!(metadata.get("calendar") instanceof Map<?, ?> c)) {
+      return OperatingCalendar.DEFAULT;
+    }
+    List<Integer> shifts =
+        c.get("shift_starts") instanceof List<?> l
+            ? l.stream().map(v -> ((Number) v).intValue()).toList()
+            : null;
+    Set<LocalDate> holidays =
+        c.get("holidays") instanceof List<?> l
+            ? l.stream().map(v -> LocalDate.parse(String.valueOf(v))).collect(Collectors.toSet())
+            : Set.of();
+    return new OperatingCalendar(shifts, holidays);
   }
 
   /** Roll-up rows as the trainer's samples, keyed by the catalogue's column names. */
@@ -230,7 +263,13 @@ public final class DbBaselines implements Baselines {
                 "hours_present_percent", r.sufficiency().hoursPresentPercent(),
                 "min_samples", DataSufficiency.MIN_SAMPLES),
             "dropped_drivers",
-            r.droppedDrivers());
+            r.droppedDrivers(),
+            "calendar",
+            Map.of(
+                "shift_starts",
+                r.model().calendar().shiftStarts(),
+                "holidays",
+                r.model().calendar().holidays().stream().sorted().map(String::valueOf).toList()));
     return new BaselineDao.NewBaseline(
         machineId,
         sourceId,
@@ -251,7 +290,8 @@ public final class DbBaselines implements Baselines {
         new BaselineDao.Validity(
             r.validity().valid(), r.validity().reasons(), r.validity().warnings()),
         "enms",
-        metadata);
+        metadata,
+        r.model().type().storedName());
   }
 
   private static Double finite(double v) {

@@ -1,10 +1,16 @@
 package org.enms.http.baseline;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.enms.analytics.baseline.ModelType;
+import org.enms.analytics.baseline.OperatingCalendar;
+import org.enms.analytics.baseline.TrainingSpec;
 import org.enms.http.error.ApiException;
 import org.enms.http.support.QueryParams;
 import org.enms.http.support.Validated;
@@ -17,9 +23,20 @@ import org.enms.http.support.Violations;
  *     with {@code Z} or an offset, naive as UTC, or a bare date)
  * @param endDate end of the period, exclusive, likewise
  * @param drivers driver names or aliases; empty for the defaults
+ * @param modelType {@code ols}, {@code tow} or {@code towt}; absent to let the trainer choose (the
+ *     regression when its drivers are usable, else {@code towt} with temperature, else {@code tow})
+ * @param holidays ISO dates treated as holidays (a level of their own); absent for none
+ * @param shiftStarts hours of day (UTC) at which shifts start; absent for 6, 14 and 22
  */
 public record TrainingRequest(
-    UUID machineId, String startDate, String endDate, List<String> drivers, String energySource)
+    UUID machineId,
+    String startDate,
+    String endDate,
+    List<String> drivers,
+    String energySource,
+    String modelType,
+    List<String> holidays,
+    List<Integer> shiftStarts)
     implements Validated {
 
   public TrainingRequest {
@@ -27,6 +44,9 @@ public record TrainingRequest(
     endDate = trim(endDate);
     drivers = drivers == null ? List.of() : drivers;
     energySource = energySource == null ? "electricity" : energySource.trim();
+    modelType = trim(modelType);
+    holidays = holidays == null ? List.of() : holidays;
+    shiftStarts = shiftStarts == null ? List.of() : shiftStarts;
   }
 
   @Override
@@ -36,6 +56,34 @@ public record TrainingRequest(
     datetime(v, "end_date", endDate);
     names(v, "drivers", drivers);
     v.notBlank("energy_source", energySource);
+    if (modelType != null && ModelType.named(modelType).isEmpty()) {
+      v.invalid("model_type", "must be one of ols, tow, towt");
+    }
+    names(v, "holidays", holidays);
+    if (holidays.stream().filter(Objects::nonNull).anyMatch(d -> date(d).isEmpty())) {
+      v.invalid("holidays", "invalid date format, YYYY-MM-DD expected");
+    }
+    if (shiftStarts.stream().anyMatch(h -> h == null || h < 0 || h > 23)) {
+      v.invalid("shift_starts", "hours of day 0-23 expected");
+    }
+  }
+
+  /** What the trainer is asked for. */
+  TrainingSpec spec() {
+    return new TrainingSpec(
+        drivers,
+        ModelType.named(modelType).orElse(null),
+        new OperatingCalendar(
+            shiftStarts,
+            holidays.stream().map(d -> date(d).orElseThrow()).collect(Collectors.toSet())));
+  }
+
+  private static Optional<LocalDate> date(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text.trim()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   Instant start() {

@@ -10,6 +10,8 @@ import java.util.UUID;
  * {@code POST /baseline/train}: the model just trained and made active, in the original's fields
  * plus CV(RMSE), NMBE, the validity verdict, the data sufficiency and the drivers left out.
  *
+ * @param modelType {@code linear_regression}, {@code time_of_week} or {@code
+ *     time_of_week_temperature} (new: the original trained regressions only)
  * @param coefficients kWh per driver unit, by driver
  * @param pValues by driver
  * @param modelPath always null: models live in {@code energy_baselines}, not in files
@@ -21,6 +23,7 @@ public record TrainingResponse(
     UUID machineId,
     String machineName,
     String energySource,
+    String modelType,
     int modelVersion,
     @JsonUnwrapped FitMetrics metrics,
     int trainingSamples,
@@ -46,6 +49,7 @@ public record TrainingResponse(
         m.machineId(),
         m.machineName(),
         m.energySource(),
+        m.modelType(),
         m.modelVersion(),
         FitMetrics.of(m),
         m.trainingSamples(),

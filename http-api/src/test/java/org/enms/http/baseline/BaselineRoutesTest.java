@@ -1,10 +1,12 @@
 package org.enms.http.baseline;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.enms.http.RouteHarness.assertJson;
 import static org.enms.http.RouteHarness.assertJsonAnyKeyOrder;
 import static org.enms.http.RouteHarness.failed;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.enms.analytics.baseline.BaselineException;
+import org.enms.analytics.baseline.ModelType;
+import org.enms.analytics.baseline.TrainingSpec;
 import org.enms.db.BaselineDao;
 import org.enms.http.RouteHarness;
 import org.junit.jupiter.api.AfterAll;
@@ -36,10 +40,11 @@ class BaselineRoutesTest {
   static final Instant END = Instant.parse("2026-10-22T00:00:00Z");
 
   private static RouteHarness api;
+  private static final FakeBaselines fake = new FakeBaselines();
 
   @BeforeAll
   static void start() throws Exception {
-    api = new RouteHarness(new BaselineRoutes(new FakeBaselines())::routes);
+    api = new RouteHarness(new BaselineRoutes(fake)::routes);
   }
 
   @AfterAll
@@ -139,16 +144,65 @@ class BaselineRoutesTest {
             Map.of()));
   }
 
+  @Test
+  void passesTheModelTypeHolidaysAndShiftsToTheTrainer() throws Exception {
+    var response =
+        api.post(
+            "/api/v1/baseline/train",
+            "{\"machine_id\": \""
+                + HVAC
+                + "\", \"start_date\": \"2026-10-01\", \"end_date\": \"2026-10-22\","
+                + " \"model_type\": \"tow\", \"holidays\": [\"2026-10-03\"],"
+                + " \"shift_starts\": [7, 19]}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(fake.lastSpec.modelType()).isEqualTo(ModelType.TOW);
+    assertThat(fake.lastSpec.calendar().holidays()).containsExactly(LocalDate.of(2026, 10, 3));
+    assertThat(fake.lastSpec.calendar().shiftStarts()).containsExactly(7, 19);
+  }
+
+  @Test
+  void refusesAnUnknownModelTypeAndABadHoliday() throws Exception {
+    var response =
+        api.post(
+            "/api/v1/baseline/train",
+            "{\"machine_id\": \""
+                + HVAC
+                + "\", \"start_date\": \"2026-10-01\", \"end_date\": \"2026-10-22\","
+                + " \"model_type\": \"neural\", \"holidays\": [\"3 Oct\"]}");
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.body()).contains("model_type").contains("holidays");
+  }
+
+  @Test
+  void predictsForTheHourOfTheTimestampWhenOneIsGiven() throws Exception {
+    var response =
+        api.post(
+            "/api/v1/baseline/predict",
+            "{\"machine_id\": \""
+                + HVAC
+                + "\", \"features\": {}, \"timestamp\": \"2026-10-05T10:42:00Z\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(fake.lastHour).isEqualTo(Instant.parse("2026-10-05T10:00:00Z"));
+  }
+
   /** Answers by the inputs, as the database would for the demo plant. */
   static final class FakeBaselines implements Baselines {
+    volatile TrainingSpec lastSpec;
+    volatile Instant lastHour;
+
     @Override
     public CompletionStage<BaselineView> train(
         UUID machineId,
         String energySource,
         Instant start,
         Instant end,
-        List<String> drivers,
+        TrainingSpec spec,
         int minDays) {
+      lastSpec = spec;
+      List<String> drivers = spec.drivers();
       if (machineId.equals(UNKNOWN)) {
         return failed(Refusals.machineNotFound());
       }
@@ -190,7 +244,8 @@ class BaselineRoutesTest {
 
     @Override
     public CompletionStage<BaselinePrediction> predict(
-        UUID machineId, String energySource, Map<String, Double> features) {
+        UUID machineId, String energySource, Map<String, Double> features, Instant hour) {
+      lastHour = hour;
       if (machineId.equals(CONVEYOR)) {
         return failed(Refusals.noActiveBaseline("Conveyor-A"));
       }
@@ -296,6 +351,7 @@ class BaselineRoutesTest {
           "machine_id" : "c0000000-0000-0000-0000-000000000002",
           "machine_name" : "HVAC-Main",
           "energy_source" : "electricity",
+          "model_type" : "linear_regression",
           "model_version" : 2,
           "r_squared" : 0.9877,
           "adjusted_r_squared" : 0.9871,
