@@ -19,6 +19,7 @@ import org.enms.core.reading.EnergyType;
 import org.enms.core.reading.EnvironmentalReading;
 import org.enms.core.reading.ProductionReading;
 import org.enms.core.reading.Reading;
+import org.enms.db.TimeRange;
 
 /**
  * Reads one meter export into readings of one machine, streaming: the file is read once to detect
@@ -70,6 +71,11 @@ public final class CsvImporter {
     this.machineId = machineId;
     this.window = window;
     this.batchRows = batchRows;
+  }
+
+  /** The same import with another window: the one fixed when the import starts writing. */
+  public CsvImporter withWindow(ImportWindow newWindow) {
+    return new CsvImporter(spec, machineId, newWindow, batchRows);
   }
 
   /** The file's layout as detected, and the column indexes. */
@@ -178,7 +184,13 @@ public final class CsvImporter {
         gaps,
         run.counterEvents,
         Duration.ofNanos(System.nanoTime() - started),
-        Duration.ZERO);
+        Duration.ZERO,
+        window.retentionDays(),
+        window.horizon().historyBefore(),
+        run.history.rows,
+        run.pastRetention.rows,
+        run.rollupRanges(),
+        run.notes());
   }
 
   // ---- detection --------------------------------------------------------------------------------
@@ -401,8 +413,15 @@ public final class CsvImporter {
     long accepted;
     long rejected;
     long duplicates;
+    long droppedDays;
     Instant min;
     Instant max;
+
+    /** Accepted rows by what becomes of their raw readings, with their span. */
+    final Span history = new Span();
+
+    final Span pastRetention = new Span();
+    final Span recent = new Span();
 
     Run(Layout layout, ImportSink sink, Consumer<ImportProgress> progress, long totalChars) {
       this.layout = layout;
@@ -515,12 +534,71 @@ public final class CsvImporter {
         accepted++;
         min = min == null || t.isBefore(min) ? t : min;
         max = max == null || t.isAfter(max) ? t : max;
+        switch (window.fate(t)) {
+          case HISTORY -> history.add(t);
+          case PAST_RETENTION -> pastRetention.add(t);
+          case RECENT -> recent.add(t);
+        }
       } catch (RowRejectedException e) {
+        if (t != null && window.refuseDroppedDays() && window.horizon().isDropped(t)) {
+          droppedDays++;
+        }
         rejected++;
         if (rejects.size() < LIST_LIMIT) {
           rejects.add(new RowIssue(line, t, e.getMessage()));
         }
       }
+    }
+
+    /**
+     * The ranges whose roll-ups the import recomputes: history, and the live era, apart, so that a
+     * file reaching from 2018 to last month does not refresh the years between (and on TimescaleDB
+     * never the live-era days retention has dropped, whose rows were refused).
+     */
+    List<TimeRange> rollupRanges() {
+      List<TimeRange> ranges = new ArrayList<>(2);
+      history.range().ifPresent(ranges::add);
+      Span live = new Span();
+      live.merge(pastRetention);
+      live.merge(recent);
+      live.range().ifPresent(ranges::add);
+      return ranges;
+    }
+
+    List<String> notes() {
+      List<String> notes = new ArrayList<>();
+      if (history.rows > 0) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d rows are history (before %s, when this database's live era began): stored"
+                    + " raw and rolled up into 1min/15min/1hour/1day; raw retention (%d days)"
+                    + " does not drop them.",
+                history.rows,
+                window.horizon().historyBefore(),
+                window.retentionDays()));
+      }
+      if (pastRetention.rows > 0) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d rows are older than the raw retention of %d days: rolled up into"
+                    + " 1min/15min/1hour/1day, which are kept; their raw rows are dropped at the"
+                    + " next retention run.",
+                pastRetention.rows,
+                window.retentionDays()));
+      }
+      if (droppedDays > 0) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d rows fall on days whose raw readings retention has dropped (before %s) and"
+                    + " were refused: on TimescaleDB, importing into them would erase the other"
+                    + " machines' roll-ups of those days.",
+                droppedDays,
+                window.horizon().droppedBefore()));
+      }
+      return notes;
     }
 
     /** The reading for a value in kW or kWh; null for a counter's first (baseline) value. */
@@ -660,5 +738,32 @@ public final class CsvImporter {
 
   private static String abbreviate(String s) {
     return s.length() <= 32 ? s : s.substring(0, 32) + "…";
+  }
+
+  /** A count of rows and the span of their times. */
+  private static final class Span {
+    long rows;
+    Instant from;
+    Instant to;
+
+    void add(Instant t) {
+      rows++;
+      from = from == null || t.isBefore(from) ? t : from;
+      to = to == null || t.isAfter(to) ? t : to;
+    }
+
+    void merge(Span other) {
+      if (other.rows > 0) {
+        rows += other.rows;
+        from = from == null || other.from.isBefore(from) ? other.from : from;
+        to = to == null || other.to.isAfter(to) ? other.to : to;
+      }
+    }
+
+    java.util.Optional<TimeRange> range() {
+      return rows == 0
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(new TimeRange(from, to));
+    }
   }
 }

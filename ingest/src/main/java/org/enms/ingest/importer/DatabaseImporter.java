@@ -9,17 +9,22 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.enms.db.Database;
+import org.enms.db.Dialect;
 import org.enms.db.MachineDao;
 import org.enms.db.MachineRow;
+import org.enms.db.RawRetention;
 import org.enms.db.ReadingBatchWriter;
 import org.enms.db.RollupRefresher;
+import org.enms.db.TimeRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Imports meter exports into the database: resolves the machine, detects the file's layout, writes
  * the readings through the live pipeline's idempotent batch writer (so a second import of the same
- * file inserts nothing), then recomputes the roll-ups of the imported range.
+ * file inserts nothing), then recomputes the roll-ups of the imported range. Rows of any age are
+ * taken: history before the database's live era keeps its raw rows, live-era rows older than the
+ * raw retention keep their roll-ups (see {@link RawRetention}).
  *
  * <p>Imported readings are history, not live data: they never pass the MQTT ingest, and the machine
  * entities are not told about them. So an entity's live totals for today do not include rows
@@ -67,26 +72,47 @@ public final class DatabaseImporter {
    */
   public Ready prepare(ImportSpec spec, ImportSource source) throws IOException {
     MachineRow machine = resolveMachine(spec.machine());
-    ImportWindow window =
-        ImportWindow.of(clock, database.settings().retentionDays(), settings.maxFutureSkew());
-    CsvImporter importer = new CsvImporter(spec, machine.id(), window, settings.batchRows());
+    // Detection needs no window; the import's own is fixed when it starts writing.
+    CsvImporter importer =
+        new CsvImporter(
+            spec,
+            machine.id(),
+            ImportWindow.allHistory(clock.instant(), settings.maxFutureSkew()),
+            settings.batchRows());
     return new Ready(spec, machine, importer, importer.prepare(source));
   }
 
-  /** Writes the readings and brings the roll-ups of their range up to date. */
+  /**
+   * Writes the readings and brings the roll-ups of their range up to date. Raw retention waits
+   * meanwhile, so rows older than it are rolled up before their raw rows go.
+   */
   public ImportSummary run(Ready ready, Consumer<ImportProgress> progress) throws IOException {
     long started = System.nanoTime();
-    ImportSummary summary =
-        ready
-            .importer()
-            .run(
-                ready.file(),
-                new ParallelWriterSink(writer, writerPool, settings.writers()),
-                progress);
-    long rollupStart = System.nanoTime();
-    if (summary.readingsWritten() > 0) {
-      // Also when nothing was new: an earlier import may have stopped before its roll-ups.
-      rollups.refresh(summary.rangeFrom(), summary.rangeTo());
+    ImportSummary summary;
+    long rollupStart;
+    try (RawRetention.ImportHold hold = database.retention().holdForImport()) {
+      ImportWindow window =
+          ImportWindow.of(
+              clock,
+              settings.maxFutureSkew(),
+              database.retention().retentionDays(),
+              hold.horizon(),
+              database.dialect() == Dialect.TIMESCALE);
+      summary =
+          ready
+              .importer()
+              .withWindow(window)
+              .run(
+                  ready.file(),
+                  new ParallelWriterSink(writer, writerPool, settings.writers()),
+                  progress);
+      rollupStart = System.nanoTime();
+      if (summary.readingsWritten() > 0) {
+        // Also when nothing was new: an earlier import may have stopped before its roll-ups.
+        for (TimeRange range : summary.rollupRanges()) {
+          rollups.refresh(range.from(), range.to());
+        }
+      }
     }
     long end = System.nanoTime();
     summary =

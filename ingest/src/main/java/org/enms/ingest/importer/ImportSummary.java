@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.enms.db.TimeRange;
 
 /**
  * What an import did. Lists are capped ({@link CsvImporter#LIST_LIMIT} entries each); the counts
@@ -23,6 +24,13 @@ import java.util.UUID;
  * @param irregularRows rows whose stamp is off the interval grid (not used for gap finding)
  * @param counterEvents counter baseline, resets and rollovers, with their lines
  * @param rollupDuration time spent bringing the roll-ups of the range up to date
+ * @param rawRetentionDays {@code enms.db.retention-days}: how long the live era's raw rows stay
+ * @param historyBefore where this database's live era begins; rows before it are history
+ * @param rowsHistory rows before {@code historyBefore}: stored, rolled up and kept raw
+ * @param rowsPastRawRetention live-era rows older than the raw retention: rolled up (the roll-ups
+ *     are kept); their raw rows go at the next retention run
+ * @param rollupRanges the ranges whose roll-ups were recomputed (history and live era apart)
+ * @param notes what a reader should know about this import, in sentences
  */
 public record ImportSummary(
     String file,
@@ -49,13 +57,21 @@ public record ImportSummary(
     List<ImportGap> gaps,
     List<RowIssue> counterEvents,
     Duration elapsed,
-    Duration rollupDuration) {
+    Duration rollupDuration,
+    int rawRetentionDays,
+    Instant historyBefore,
+    long rowsHistory,
+    long rowsPastRawRetention,
+    List<TimeRange> rollupRanges,
+    List<String> notes) {
 
   public ImportSummary {
     rejects = List.copyOf(rejects);
     duplicates = List.copyOf(duplicates);
     gaps = List.copyOf(gaps);
     counterEvents = List.copyOf(counterEvents);
+    rollupRanges = List.copyOf(rollupRanges);
+    notes = List.copyOf(notes);
   }
 
   /** Rows imported per second of wall time, roll-ups included. */
@@ -90,6 +106,12 @@ public record ImportSummary(
         gaps,
         counterEvents,
         newElapsed,
-        newRollup);
+        newRollup,
+        rawRetentionDays,
+        historyBefore,
+        rowsHistory,
+        rowsPastRawRetention,
+        rollupRanges,
+        notes);
   }
 }

@@ -29,9 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CsvImporterTest {
   private static final UUID MACHINE = UUID.fromString("c0000000-0000-0000-0000-000000000001");
   private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
-  private static final ImportWindow WINDOW =
-      new ImportWindow(
-          NOW.minus(Duration.ofDays(3650)), NOW.plusSeconds(300), 3650, Duration.ofMinutes(5));
+  private static final ImportWindow WINDOW = ImportWindow.allHistory(NOW, Duration.ofMinutes(5));
 
   /** What one import produced. */
   private record Result(ImportSummary summary, List<Reading> readings) {
@@ -503,21 +501,84 @@ class CsvImporterTest {
             org.assertj.core.groups.Tuple.tuple(10L, "value is not a finite number"));
   }
 
+  private static final String AGES =
+      "t,kwh\n2019-06-01 00:15,1\n2024-03-01 00:15,1\n2026-09-01 00:15,1\n"
+          + "2026-11-27 00:15,1\n2027-01-01 00:00,1\n";
+
+  /** The live era began in 2020; retention (30 days) has dropped it up to June 2024. */
+  private static ImportWindow window(boolean timescale) {
+    return new ImportWindow(
+        NOW,
+        Duration.ofMinutes(5),
+        30,
+        new org.enms.db.RawHorizon(at("2020-01-01T00:00:00Z"), at("2024-06-01T00:00:00Z")),
+        timescale);
+  }
+
   @Test
-  void rowsOlderThanTheRetentionAreRejectedAndNotMistakenForLiveData() {
-    ImportWindow window =
-        new ImportWindow(at("2024-01-01T00:20:00Z"), NOW, 30, Duration.ofMinutes(5));
+  void rowsOfAnyAgeAreTakenAndTheSummarySaysWhatBecomesOfTheirRawRows() {
     Result r =
         run(
-            spec(ValueKind.ENERGY_KWH).build(),
-            "t,kwh\n2024-01-01 00:15,1\n2024-01-01 00:30,1\n2024-01-01 00:45,1\n2027-01-01 00:00,1\n",
-            window);
-    assertThat(r.times()).containsExactly(at("2024-01-01T00:30:00Z"), at("2024-01-01T00:45:00Z"));
+            spec(ValueKind.ENERGY_KWH).interval(Duration.ofMinutes(15)).build(),
+            AGES,
+            window(false));
+
+    assertThat(r.times())
+        .containsExactly(
+            at("2019-06-01T00:15:00Z"),
+            at("2024-03-01T00:15:00Z"),
+            at("2026-09-01T00:15:00Z"),
+            at("2026-11-27T00:15:00Z"));
     assertThat(r.summary().rejects())
         .extracting(RowIssue::reason)
+        .containsExactly("timestamp 2027-01-01T00:00:00Z is more than PT5M in the future");
+    assertThat(r.summary().rowsHistory()).isEqualTo(1);
+    assertThat(r.summary().rowsPastRawRetention()).isEqualTo(2);
+    assertThat(r.summary().historyBefore()).isEqualTo(at("2020-01-01T00:00:00Z"));
+    assertThat(r.summary().rawRetentionDays()).isEqualTo(30);
+    // History and the live era are rolled up apart: the years between are not recomputed.
+    assertThat(r.summary().rollupRanges())
         .containsExactly(
-            "timestamp 2024-01-01T00:15:00Z is older than the retention of 30 days",
-            "timestamp 2027-01-01T00:00:00Z is more than PT5M in the future");
+            new org.enms.db.TimeRange(at("2019-06-01T00:15:00Z"), at("2019-06-01T00:15:00Z")),
+            new org.enms.db.TimeRange(at("2024-03-01T00:15:00Z"), at("2026-11-27T00:15:00Z")));
+    assertThat(r.summary().notes())
+        .containsExactly(
+            "1 rows are history (before 2020-01-01T00:00:00Z, when this database's live era"
+                + " began): stored raw and rolled up into 1min/15min/1hour/1day; raw retention"
+                + " (30 days) does not drop them.",
+            "2 rows are older than the raw retention of 30 days: rolled up into"
+                + " 1min/15min/1hour/1day, which are kept; their raw rows are dropped at the next"
+                + " retention run.");
+  }
+
+  @Test
+  void onTimescaleRowsOnDaysWhoseRawReadingsWereDroppedAreRefusedWithTheReason() {
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_KWH).interval(Duration.ofMinutes(15)).build(),
+            AGES,
+            window(true));
+
+    assertThat(r.times())
+        .containsExactly(
+            at("2019-06-01T00:15:00Z"), at("2026-09-01T00:15:00Z"), at("2026-11-27T00:15:00Z"));
+    assertThat(r.summary().rejects())
+        .extracting(RowIssue::line, RowIssue::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                3L,
+                "timestamp 2024-03-01T00:15:00Z falls on a day whose raw readings retention has"
+                    + " dropped (before 2024-06-01T00:00:00Z); TimescaleDB would recompute that"
+                    + " day's roll-ups from the readings left and erase the other machines'"
+                    + " figures"),
+            org.assertj.core.groups.Tuple.tuple(
+                6L, "timestamp 2027-01-01T00:00:00Z is more than PT5M in the future"));
+    assertThat(r.summary().rollupRanges())
+        .extracting(org.enms.db.TimeRange::from)
+        .containsExactly(at("2019-06-01T00:15:00Z"), at("2026-09-01T00:15:00Z"));
+    assertThat(r.summary().notes())
+        .anyMatch(
+            n -> n.startsWith("1 rows fall on days whose raw readings retention has dropped"));
   }
 
   @Test

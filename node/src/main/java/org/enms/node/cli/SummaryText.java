@@ -46,6 +46,9 @@ final class SummaryText {
         s.elapsed().toNanos() / 1e9,
         s.rowsPerSecond(),
         s.rollupDuration().toNanos() / 1e9);
+    for (String note : s.notes()) {
+      out.println("note: " + note);
+    }
     section(out, "rejected", s.rejects(), s.rowsRejected());
     section(out, "duplicates", s.duplicates(), s.duplicateRows());
     section(out, "counter", s.counterEvents(), s.counterEvents().size());
