@@ -40,6 +40,9 @@ public final class CsvImporter {
   /** Entries kept in each list of the summary; counts are always complete. */
   public static final int LIST_LIMIT = 1000;
 
+  /** Examples of rows out of time order kept in the summary; the count is complete. */
+  static final int OUT_OF_ORDER_EXAMPLES = 20;
+
   private static final int SAMPLE_ROWS = 2000;
   private static final List<String> ENVIRONMENTAL_FIELDS =
       List.of(
@@ -190,6 +193,9 @@ public final class CsvImporter {
         run.history.rows,
         run.pastRetention.rows,
         run.rollupRanges(),
+        run.midnight.redated(),
+        run.outOfOrderRows,
+        run.outOfOrder,
         run.notes());
   }
 
@@ -414,8 +420,12 @@ public final class CsvImporter {
     long rejected;
     long duplicates;
     long droppedDays;
+    long outOfOrderRows;
+    final List<RowIssue> outOfOrder = new ArrayList<>();
+    final MidnightDating midnight;
     Instant min;
     Instant max;
+    long maxLine;
 
     /** Accepted rows by what becomes of their raw readings, with their span. */
     final Span history = new Span();
@@ -429,6 +439,7 @@ public final class CsvImporter {
       this.progress = progress;
       this.totalChars = totalChars;
       this.slots = new SlotSet(layout.interval);
+      this.midnight = new MidnightDating(layout.interval);
       this.intervalHours = layout.interval.toMillis() / 3_600_000.0;
       var d = EnergyCounter.Limits.DEFAULT;
       this.counter =
@@ -490,7 +501,7 @@ public final class CsvImporter {
         if (stamp == null) {
           throw new RowRejectedException("timestamp is empty");
         }
-        t = toInstant(layout.timestamps.parse(stamp), resolver);
+        t = toInstant(midnight.apply(layout.timestamps.parse(stamp), line, stamp), resolver);
         if (spec.stamp() == StampConvention.BEGINNING) {
           t = t.plus(layout.interval);
         }
@@ -513,6 +524,21 @@ public final class CsvImporter {
         if (energy == null) {
           return; // a counter's baseline
         }
+        if (max != null && t.isBefore(max)) {
+          // Counter files never get here: their rows out of order are rejected above.
+          outOfOrderRows++;
+          if (outOfOrder.size() < OUT_OF_ORDER_EXAMPLES) {
+            outOfOrder.add(
+                new RowIssue(
+                    line,
+                    t,
+                    "earlier than "
+                        + max
+                        + " on line "
+                        + maxLine
+                        + "; imported, but the file is not in time order"));
+          }
+        }
         batch.add(energy);
         if (produced != null) {
           batch.add(
@@ -533,7 +559,10 @@ public final class CsvImporter {
         }
         accepted++;
         min = min == null || t.isBefore(min) ? t : min;
-        max = max == null || t.isAfter(max) ? t : max;
+        if (max == null || t.isAfter(max)) {
+          max = t;
+          maxLine = line;
+        }
         switch (window.fate(t)) {
           case HISTORY -> history.add(t);
           case PAST_RETENTION -> pastRetention.add(t);
@@ -567,6 +596,18 @@ public final class CsvImporter {
 
     List<String> notes() {
       List<String> notes = new ArrayList<>();
+      if (midnight.note() != null) {
+        notes.add(midnight.note());
+      }
+      if (outOfOrderRows > 0) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d rows are out of time order (earlier than a row above them), first on line"
+                    + " %d: they were imported at their own time; see out_of_order.",
+                outOfOrderRows,
+                outOfOrder.get(0).line()));
+      }
       if (history.rows > 0) {
         notes.add(
             String.format(

@@ -77,7 +77,7 @@ public final class DatabaseImporter {
         new CsvImporter(
             spec,
             machine.id(),
-            ImportWindow.allHistory(clock.instant(), settings.maxFutureSkew()),
+            ImportWindow.unrestricted(clock.instant(), settings.maxFutureSkew()),
             settings.batchRows());
     return new Ready(spec, machine, importer, importer.prepare(source));
   }

@@ -30,6 +30,11 @@ import org.enms.db.TimeRange;
  * @param rowsPastRawRetention live-era rows older than the raw retention: rolled up (the roll-ups
  *     are kept); their raw rows go at the next retention run
  * @param rollupRanges the ranges whose roll-ups were recomputed (history and live era apart)
+ * @param midnightRowsRedated rows stamped 00:00 with the date of the day they close (after 23:45 of
+ *     that date), read as midnight of the next day
+ * @param outOfOrderRows rows earlier than a row above them (not in counter files, which reject
+ *     them); imported at their own time
+ * @param outOfOrder the first of them ({@link CsvImporter#OUT_OF_ORDER_EXAMPLES})
  * @param notes what a reader should know about this import, in sentences
  */
 public record ImportSummary(
@@ -63,6 +68,9 @@ public record ImportSummary(
     long rowsHistory,
     long rowsPastRawRetention,
     List<TimeRange> rollupRanges,
+    long midnightRowsRedated,
+    long outOfOrderRows,
+    List<RowIssue> outOfOrder,
     List<String> notes) {
 
   public ImportSummary {
@@ -71,6 +79,7 @@ public record ImportSummary(
     gaps = List.copyOf(gaps);
     counterEvents = List.copyOf(counterEvents);
     rollupRanges = List.copyOf(rollupRanges);
+    outOfOrder = List.copyOf(outOfOrder);
     notes = List.copyOf(notes);
   }
 
@@ -112,6 +121,9 @@ public record ImportSummary(
         rowsHistory,
         rowsPastRawRetention,
         rollupRanges,
+        midnightRowsRedated,
+        outOfOrderRows,
+        outOfOrder,
         notes);
   }
 }

@@ -43,10 +43,13 @@ public record ImportWindow(
     return new ImportWindow(clock.instant(), futureSkew, retentionDays, horizon, refuseDroppedDays);
   }
 
-  /** No retention in the way: everything before {@code now} is history. For tests and tools. */
-  public static ImportWindow allHistory(Instant now, Duration futureSkew) {
-    Instant today = now.truncatedTo(ChronoUnit.DAYS);
-    return new ImportWindow(now, futureSkew, 3650, new RawHorizon(today, today), false);
+  /**
+   * Only the clock as a limit, and no rows to say anything about: a live era since 1970 and a
+   * retention of a century. For detecting a file's layout, and for tests.
+   */
+  public static ImportWindow unrestricted(Instant now, Duration futureSkew) {
+    return new ImportWindow(
+        now, futureSkew, 36_500, new RawHorizon(Instant.EPOCH, Instant.EPOCH), false);
   }
 
   /** The newest reading time accepted. */
