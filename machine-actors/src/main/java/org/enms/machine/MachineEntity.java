@@ -53,6 +53,10 @@ import org.enms.core.reading.StatusReading;
  * return (e.g. today's uptime, if the adapter leaves it out) restarts from zero. The register
  * resumes from the newest stored value; resolutions not yet stored are forgotten, which is safe
  * because their readings are then resolved again against that stored value.
+ *
+ * <p>Readings stored behind the entity's back (an import reaching today) are taken up with {@link
+ * ReloadHistory}: the same load, merged into the running state, which keeps what storage does not
+ * hold (time per status, operating mode, the last minute, the register).
  */
 public final class MachineEntity extends AbstractBehavior<MachineEntity.Command> {
 
@@ -107,6 +111,16 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     }
   }
 
+  /**
+   * Readings of this machine were stored without passing through the entity (an import that reaches
+   * today): take up storage's totals again. Storage holds every reading the entity has recorded, so
+   * nothing is counted twice; commands wait until the load is in, and a load that fails or is late
+   * leaves the state as it was (see {@link MachineState#reload}).
+   */
+  public enum ReloadHistory implements Command {
+    INSTANCE
+  }
+
   /** Asks for the current status and today's totals. */
   public record GetStatus(ActorRef<StatusReport> replyTo) implements Command {}
 
@@ -151,6 +165,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   private record HistoryFailed(Throwable cause) implements Command {}
 
+  private record HistoryReloaded(MachineHistory history, Instant at) implements Command {}
+
   /** Time to try the history again after a failed or late load. */
   private record RetryRestore(int attempt) implements Command {}
 
@@ -173,6 +189,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   private final MachineEntitySettings settings;
   private final Clock clock;
   private final MachineState state;
+  private final MachineHistoryPort history;
+  private final StashBuffer<Command> stash;
 
   private MachineEntity(
       ActorContext<Command> context,
@@ -181,7 +199,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       TimerScheduler<Command> timers,
       MachineEntitySettings settings,
       Clock clock,
-      MachineState state) {
+      MachineState state,
+      MachineHistoryPort history,
+      StashBuffer<Command> stash) {
     super(context);
     this.machineId = machineId;
     this.shard = shard;
@@ -189,6 +209,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     this.settings = settings;
     this.clock = clock;
     this.state = state;
+    this.history = history;
+    this.stash = stash;
     keepAlive();
   }
 
@@ -284,7 +306,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
               state.restore(
                   h.lastHour(), h.today(), h.latestEnergy(), h.restoredUpTo(), h.lastCounterKwh());
               return stash.unstashAll(
-                  new MachineEntity(context, machineId, shard, timers, settings, clock, state));
+                  new MachineEntity(
+                      context, machineId, shard, timers, settings, clock, state, history, stash));
             })
         .onMessage(
             HistoryFailed.class,
@@ -360,12 +383,14 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     return newReceiveBuilder()
         .onMessage(RecordReadings.class, this::onRecordReadings)
         .onMessage(ResolveCounters.class, this::onResolveCounters)
+        .onMessageEquals(ReloadHistory.INSTANCE, this::onReloadHistory)
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(GetWindows.class, this::onGetWindows)
         .onMessageEquals(IdleTimedOut.INSTANCE, this::onIdleTimedOut)
         .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
         .onMessage(HistoryLoaded.class, this::onLateHistory)
         .onMessage(HistoryFailed.class, this::onLateHistory)
+        .onMessage(HistoryReloaded.class, this::onLateHistory)
         .onMessage(RetryRestore.class, this::onLateHistory)
         .onMessageEquals(RestoreTimedOut.INSTANCE, () -> this)
         .build();
@@ -397,6 +422,68 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     }
     command.replyTo().tell(new CountersResolved(resolution.readings()));
     return this;
+  }
+
+  /** Loads the history again and merges it in; other commands wait in the stash meanwhile. */
+  private Behavior<Command> onReloadHistory() {
+    keepAlive();
+    Instant now = clock.instant();
+    getContext()
+        .pipeToSelf(
+            load(history, machineId, now),
+            (loaded, failure) ->
+                failure == null ? new HistoryReloaded(loaded, now) : new HistoryFailed(failure));
+    timers.startSingleTimer(RestoreTimedOut.INSTANCE, settings.restoreTimeout());
+    return Behaviors.receive(Command.class)
+        .onMessage(
+            HistoryReloaded.class,
+            reloaded -> {
+              timers.cancel(RestoreTimedOut.INSTANCE);
+              var h = reloaded.history();
+              state.reload(
+                  h.lastHour(), h.today(), h.latestEnergy(), h.restoredUpTo(), reloaded.at());
+              getContext().getLog().info("Machine {}: took up stored history again", machineId);
+              return stash.unstashAll(this);
+            })
+        .onMessage(
+            HistoryFailed.class,
+            failed -> {
+              timers.cancel(RestoreTimedOut.INSTANCE);
+              getContext()
+                  .getLog()
+                  .warn(
+                      "Machine {}: history not reloaded, kept as it was",
+                      machineId,
+                      failed.cause());
+              return stash.unstashAll(this);
+            })
+        .onMessageEquals(
+            RestoreTimedOut.INSTANCE,
+            () -> {
+              getContext()
+                  .getLog()
+                  .warn(
+                      "Machine {}: history not reloaded within {}, kept as it was",
+                      machineId,
+                      settings.restoreTimeout());
+              return stash.unstashAll(this);
+            })
+        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+        .onAnyMessage(
+            command -> {
+              if (stash.isFull()) {
+                getContext()
+                    .getLog()
+                    .warn(
+                        "Machine {}: still reloading, dropped {}",
+                        machineId,
+                        command.getClass().getSimpleName());
+              } else {
+                stash.stash(command);
+              }
+              return Behaviors.same();
+            })
+        .build();
   }
 
   private Behavior<Command> onGetStatus(GetStatus command) {

@@ -50,6 +50,7 @@ import org.enms.ingest.Ingest;
 import org.enms.ingest.IngestSettings;
 import org.enms.ingest.catalog.MachineCatalog;
 import org.enms.ingest.catalog.RegistryChanges;
+import org.enms.ingest.entity.ShardedMachineEntities;
 import org.enms.ingest.importer.ImportSettings;
 import org.enms.ingest.stream.IngestMetrics;
 import org.enms.ingest.stream.IngestPipeline;
@@ -139,6 +140,7 @@ public final class NodeGuardian {
                   imports,
                   database,
                   rollups,
+                  new ShardedMachineEntities(ClusterSharding.get(system), entities.askTimeout()),
                   io,
                   Dispatchers.blockingIo(system, Dispatchers.IMPORT),
                   Dispatchers.blockingIo(system, Dispatchers.IMPORT_WRITER));

@@ -18,6 +18,7 @@ import org.enms.ingest.importer.ImportSettings;
 import org.enms.ingest.importer.ImportSource;
 import org.enms.ingest.importer.ImportSpecParser;
 import org.enms.ingest.importer.InvalidImportSpecException;
+import org.enms.ingest.port.LiveStateReload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,17 +53,19 @@ public final class ImportJobService implements ImportService {
    * writers}, apart from the pool that commits live ingest: a job waits for its writers, and on a
    * shared pool enough concurrent uploads would take every thread and stall ingest with them.
    * Roll-ups go through the node's own refresher, so its advisory lock serialises them with the
-   * periodic refresh.
+   * periodic refresh. {@code live} is told when a job stored new rows of today.
    */
   public static ImportJobService create(
       ImportSettings settings,
       Database database,
       RollupRefresher rollups,
+      LiveStateReload live,
       BlockingIo io,
       BlockingIo runner,
       BlockingIo writers) {
     var importer =
-        new DatabaseImporter(database, rollups, settings, Clock.systemUTC(), writers.executor());
+        new DatabaseImporter(
+            database, rollups, settings, Clock.systemUTC(), writers.executor(), live);
     return new ImportJobService(
         importer, new ImportJobs(settings.jobsKept(), Clock.systemUTC()), io, runner);
   }

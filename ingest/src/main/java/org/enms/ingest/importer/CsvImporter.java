@@ -196,6 +196,8 @@ public final class CsvImporter {
         run.midnight.redated(),
         run.outOfOrderRows,
         run.outOfOrder,
+        run.today,
+        false,
         run.notes());
   }
 
@@ -421,6 +423,7 @@ public final class CsvImporter {
     long duplicates;
     long droppedDays;
     long outOfOrderRows;
+    long today;
     final List<RowIssue> outOfOrder = new ArrayList<>();
     final MidnightDating midnight;
     Instant min;
@@ -562,6 +565,9 @@ public final class CsvImporter {
         if (max == null || t.isAfter(max)) {
           max = t;
           maxLine = line;
+        }
+        if (!t.isBefore(window.today())) {
+          today++;
         }
         switch (window.fate(t)) {
           case HISTORY -> history.add(t);

@@ -35,6 +35,9 @@ import org.enms.db.TimeRange;
  * @param outOfOrderRows rows earlier than a row above them (not in counter files, which reject
  *     them); imported at their own time
  * @param outOfOrder the first of them ({@link CsvImporter#OUT_OF_ORDER_EXAMPLES})
+ * @param rowsToday rows of today (UTC), which the machine's live totals include
+ * @param liveStateReloaded whether the machine's live state was told to take them up from storage
+ *     (imports through the API); false from the command line, which runs without the node
  * @param notes what a reader should know about this import, in sentences
  */
 public record ImportSummary(
@@ -71,6 +74,8 @@ public record ImportSummary(
     long midnightRowsRedated,
     long outOfOrderRows,
     List<RowIssue> outOfOrder,
+    long rowsToday,
+    boolean liveStateReloaded,
     List<String> notes) {
 
   public ImportSummary {
@@ -90,6 +95,18 @@ public record ImportSummary(
   }
 
   ImportSummary withTiming(Duration newElapsed, Duration newRollup) {
+    return copy(newElapsed, newRollup, liveStateReloaded, notes);
+  }
+
+  /** With whether the live state was told to reload, and a note saying what that means. */
+  ImportSummary withLiveState(boolean reloaded, String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return copy(elapsed, rollupDuration, reloaded, more);
+  }
+
+  private ImportSummary copy(
+      Duration newElapsed, Duration newRollup, boolean reloaded, List<String> newNotes) {
     return new ImportSummary(
         file,
         machineId,
@@ -124,6 +141,8 @@ public record ImportSummary(
         midnightRowsRedated,
         outOfOrderRows,
         outOfOrder,
-        notes);
+        rowsToday,
+        reloaded,
+        newNotes);
   }
 }

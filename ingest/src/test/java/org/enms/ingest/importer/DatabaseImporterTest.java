@@ -245,4 +245,68 @@ class DatabaseImporterTest {
                     .bind("t", historyBefore.atOffset(ZoneOffset.UTC))
                     .execute());
   }
+
+  @Test
+  void newRowsOfTodayHaveTheMachinesLiveStateReloadOnce(@TempDir Path dir) throws Exception {
+    Instant midnight = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    Path file = dir.resolve("today.csv");
+    Files.writeString(file, "time,kwh\n" + midnight.minusSeconds(900) + ",1\n" + midnight + ",2\n");
+    ImportSpec spec =
+        ImportSpec.builder("Hydraulic-Pump-1", ValueKind.ENERGY_KWH)
+            .interval(java.time.Duration.ofMinutes(15))
+            .build();
+    var told = new java.util.concurrent.CopyOnWriteArrayList<java.util.UUID>();
+    Database db = pg.database();
+    DatabaseImporter importer =
+        new DatabaseImporter(
+            db,
+            new RollupRefresher(db),
+            new ImportSettings(50, 2, java.time.Duration.ofMinutes(5), 1 << 20, 10),
+            Clock.systemUTC(),
+            writers,
+            told::add);
+
+    ImportSummary first = importer.run(importer.prepare(spec, ImportSource.of(file)), p -> {});
+    ImportSummary again = importer.run(importer.prepare(spec, ImportSource.of(file)), p -> {});
+
+    assertThat(first.rowsToday()).isEqualTo(1);
+    assertThat(first.liveStateReloaded()).isTrue();
+    assertThat(first.notes())
+        .contains(
+            "1 rows are for today (UTC): the machine's live totals (/api/v1/machines/status) were"
+                + " reloaded from the database to include them.");
+    assertThat(told)
+        .containsExactly(java.util.UUID.fromString("c0000000-0000-0000-0000-000000000004"));
+    assertThat(again.readingsNew()).isZero();
+    assertThat(again.liveStateReloaded()).isFalse();
+  }
+
+  @Test
+  void withoutALiveStateTheSummarySaysWhenANodeTakesTodaysRowsUp(@TempDir Path dir)
+      throws Exception {
+    Instant midnight = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    Path file = dir.resolve("today.csv");
+    Files.writeString(file, "time,kwh\n" + midnight.minusSeconds(900) + ",1\n" + midnight + ",2\n");
+    ImportSpec spec =
+        ImportSpec.builder("Compressor-EU-1", ValueKind.ENERGY_KWH)
+            .interval(java.time.Duration.ofMinutes(15))
+            .build();
+    Database db = pg.database();
+    DatabaseImporter importer =
+        new DatabaseImporter(
+            db,
+            new RollupRefresher(db),
+            new ImportSettings(50, 2, java.time.Duration.ofMinutes(5), 1 << 20, 10),
+            Clock.systemUTC(),
+            writers);
+
+    ImportSummary s = importer.run(importer.prepare(spec, ImportSource.of(file)), p -> {});
+
+    assertThat(s.liveStateReloaded()).isFalse();
+    assertThat(s.notes())
+        .anyMatch(
+            n ->
+                n.startsWith("1 rows are for today (UTC): a running node's live totals")
+                    && n.contains("POST /api/v1/import"));
+  }
 }
