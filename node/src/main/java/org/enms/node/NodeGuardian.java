@@ -137,6 +137,7 @@ public final class NodeGuardian {
           ImportSettings imports = ImportSettings.fromConfig(config);
           var importJobs =
               ImportJobService.create(
+                  system,
                   imports,
                   database,
                   rollups,
