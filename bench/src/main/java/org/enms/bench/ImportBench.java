@@ -31,9 +31,10 @@ import org.enms.ingest.importer.ValueKind;
  * included, into a freshly created database, printing rows/s and elapsed time.
  *
  * <ol>
- *   <li>one year of 15-min data for one machine (35,040 rows), as a German meter portal exports it:
- *       day-first local Berlin time with DST, {@code ;} and decimal comma, interval-beginning
- *       stamps, power in kW;
+ *   <li>one year (2018) of 15-min data for one machine (35,040 rows), as a German meter portal
+ *       exports it: day-first local Berlin time with DST, {@code ;} and decimal comma,
+ *       interval-beginning stamps, power in kW; with the shipped 90-day retention it is history of
+ *       the new database, imported like any rows;
  *   <li>a bulk file of 1-s readings (10 million rows by default, ~116 days), ISO-8601 UTC, energy
  *       in Wh.
  * </ol>
@@ -73,6 +74,17 @@ public final class ImportBench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      // Without this, --help would run the bench, which drops the database it names.
+      System.out.println(
+          "Usage: ImportBench [--url=jdbc:postgresql://127.0.0.1:5432/enms_import_bench]"
+              + " [--user=postgres] [--password=] [--bulk-rows=10000000] [--writers=2]"
+              + " [--batch-rows=5000]\n"
+              + "Generates a year of 15-min data (2018, Berlin) and a bulk file of 1-s rows, and"
+              + " imports them with roll-ups into the database named by --url, which is DROPPED"
+              + " and created again: point it at a scratch database.");
+      return;
+    }
     String url = arg(args, "url", "jdbc:postgresql://127.0.0.1:5432/enms_import_bench");
     String user = arg(args, "user", "postgres");
     String password = arg(args, "password", "");
