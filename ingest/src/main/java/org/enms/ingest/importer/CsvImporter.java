@@ -298,14 +298,19 @@ public final class CsvImporter {
 
   private Duration inferInterval(List<String[]> sample, int ts, int time, TimestampLayout layout) {
     LocalTimeResolver resolver = new LocalTimeResolver(spec.zone());
+    // The interval is not known yet: any 00:00 row after a later row of its date is taken as the
+    // next day's midnight, so a small file dated so does not infer a step of a day.
+    MidnightDating midnight = new MidnightDating(Duration.ofHours(12));
     List<Long> instants = new ArrayList<>();
+    long row = 0;
     for (String[] cells : sample) {
       String s = stamp(cells, ts, time);
+      row++;
       if (s == null) {
         continue;
       }
       try {
-        instants.add(toInstant(layout.parse(s), resolver).toEpochMilli());
+        instants.add(toInstant(midnight.apply(layout.parse(s), row, s), resolver).toEpochMilli());
       } catch (RowRejectedException e) {
         // a bad row says nothing about the interval; the import reports it with its line
       }

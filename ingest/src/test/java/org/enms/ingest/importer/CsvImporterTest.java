@@ -449,6 +449,18 @@ class CsvImporterTest {
   }
 
   @Test
+  void theIntervalOfASmallFileDatedSoIsInferredFromItsRealSteps() {
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
+            "t;kWh\n2018-03-04 23:30;1\n2018-03-04 23:45;1\n2018-03-04 00:00;2\n"
+                + "2018-03-05 00:15;1\n");
+    assertThat(r.summary().interval()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(r.summary().midnightRowsRedated()).isEqualTo(1);
+    assertThat(r.summary().gapCount()).isZero();
+  }
+
+  @Test
   void aCorrectlyDatedMidnightIsLeftAlone() {
     Result r =
         run(
