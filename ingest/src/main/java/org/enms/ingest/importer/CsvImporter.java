@@ -440,6 +440,8 @@ public final class CsvImporter {
 
     final Span pastRetention = new Span();
     final Span recent = new Span();
+    final Instant rawCutoff = window.rawCutoff();
+    final Instant todayStart = window.today();
 
     Run(Layout layout, ImportSink sink, Consumer<ImportProgress> progress, long totalChars) {
       this.layout = layout;
@@ -571,10 +573,10 @@ public final class CsvImporter {
           max = t;
           maxLine = line;
         }
-        if (!t.isBefore(window.today())) {
+        if (!t.isBefore(todayStart)) {
           today++;
         }
-        switch (window.fate(t)) {
+        switch (window.fate(t, rawCutoff)) {
           case HISTORY -> history.add(t);
           case PAST_RETENTION -> pastRetention.add(t);
           case RECENT -> recent.add(t);

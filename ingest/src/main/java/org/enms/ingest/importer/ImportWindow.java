@@ -83,10 +83,11 @@ public record ImportWindow(
     }
   }
 
-  Fate fate(Instant t) {
+  /** {@code rawCutoff}: {@link #rawCutoff()}, computed once by the caller (this runs per row). */
+  Fate fate(Instant t, Instant rawCutoff) {
     if (horizon.isHistory(t)) {
       return Fate.HISTORY;
     }
-    return t.isBefore(rawCutoff()) ? Fate.PAST_RETENTION : Fate.RECENT;
+    return t.isBefore(rawCutoff) ? Fate.PAST_RETENTION : Fate.RECENT;
   }
 }
