@@ -107,6 +107,68 @@ public final class MachineState {
   }
 
   /**
+   * Takes up what storage knows now, for readings stored without passing through here (an import
+   * that reaches today). Storage holds every reading recorded here (they are recorded only once
+   * stored), so its totals for today, its minute buckets and its newest reading replace the ones in
+   * memory without counting anything twice. What storage does not hold stays: the time per status
+   * today, the operating mode, the 5-second buckets of the last minute and the meter register with
+   * its resolutions not yet recorded.
+   *
+   * @param minuteBuckets per-minute totals of (at least) the last hour
+   * @param day today's totals up to {@code restoredUpTo}, from storage
+   * @param latest the newest stored electricity reading
+   * @param restoredUpTo everything at or before this instant is included in the above
+   * @param now the time of the load
+   */
+  public void reload(
+      List<BucketTotals> minuteBuckets,
+      DayTotals day,
+      Optional<EnergyReading> latest,
+      Instant restoredUpTo,
+      Instant now) {
+    DayTotals current = today.snapshot(now);
+    DayTotals merged =
+        day.day().equals(current.day())
+            ? new DayTotals(
+                day.day(),
+                day.energyKwh(),
+                day.productionUnits(),
+                day.goodUnits(),
+                day.badUnits(),
+                day.powerReadingCount(),
+                day.avgPowerKw(),
+                day.peakPowerKw(),
+                current.runningSeconds(),
+                current.idleSeconds(),
+                current.stoppedSeconds())
+            : day;
+    last15Minutes.clear();
+    lastHour.clear();
+    minuteBuckets.stream()
+        .sorted(Comparator.comparing(BucketTotals::start))
+        .forEach(
+            b -> {
+              last15Minutes.seed(b);
+              lastHour.seed(b);
+            });
+    EnergyReading newest = latestElectricity;
+    if (latest.isPresent() && (newest == null || latest.get().time().isAfter(newest.time()))) {
+      newest = latest.get();
+    }
+    today.restore(merged, newest == null ? null : newest.time());
+    latestElectricity = newest;
+    long upTo = restoredUpTo.toEpochMilli();
+    this.restoredUpTo = Math.max(this.restoredUpTo, upTo);
+    electricityWatermark =
+        Math.max(
+            Math.max(electricityWatermark, upTo),
+            newest == null ? NONE : newest.time().toEpochMilli());
+    productionWatermark = Math.max(productionWatermark, upTo);
+    recentElectricity.clear();
+    recentProduction.clear();
+  }
+
+  /**
    * Gives counter-only energy readings their interval energy from the meter's register, before they
    * are stored (see {@link MeterRegisters}). Readings are resolved in time order and returned in
    * the input order; readings that are not counter-only are returned unchanged. Recording the

@@ -116,6 +116,12 @@ public final class RollingWindow {
     return true;
   }
 
+  /** Forgets every bucket, so the window can be seeded afresh. */
+  public void clear() {
+    Arrays.fill(bucket, EMPTY);
+    newest = EMPTY;
+  }
+
   /** Statistics of the buckets of the window whose newest bucket contains {@code end}. */
   public WindowStats stats(Instant end) {
     long last = Math.floorDiv(end.toEpochMilli(), widthMillis);

@@ -156,6 +156,34 @@ class MachineStateTest {
   }
 
   @Test
+  void aReloadTakesUpStoredTotalsWithoutCountingTwiceAndKeepsWhatOnlyMemoryKnows() {
+    state.record(
+        List.of(
+            power(-20, 30, 0.1),
+            power(-10, 40, 0.15),
+            new StatusReading(ID, at(-10), true, "running", 40.0)));
+    assertThat(state.today(at(0)).runningSeconds()).isEqualTo(10);
+    // Storage also holds 12 kWh imported for this morning.
+    var day = new DayTotals(LocalDate.parse("2025-03-01"), 12.25, 0, 0, 0, 42, 20.0, 48.0, 0, 0, 0);
+    var minute = new BucketTotals(T0.minusSeconds(60), 2, 70, 30, 40, 0.25, 0);
+
+    state.reload(List.of(minute), day, Optional.of(power(-10, 40, 0.15)), at(-10), at(0));
+    var outcome = state.record(List.of(power(-10, 40, 0.15), power(10, 50, 0.2)));
+
+    assertThat(outcome.accepted()).isEqualTo(1);
+    var today = state.today(at(10));
+    assertThat(today.energyKwh()).isCloseTo(12.45, within(1e-9));
+    assertThat(today.powerReadingCount()).isEqualTo(43);
+    assertThat(today.peakPowerKw()).isEqualTo(50.0);
+    assertThat(today.runningSeconds()).isEqualTo(30);
+    assertThat(state.operatingMode()).contains("running");
+    assertThat(state.lastMinute(at(10)).readingCount()).isEqualTo(3);
+    assertThat(state.last15Minutes(at(10)).readingCount()).isEqualTo(3);
+    assertThat(state.last15Minutes(at(10)).energyKwh()).isCloseTo(0.45, within(1e-9));
+    assertThat(state.latestElectricity().orElseThrow().time()).isEqualTo(at(10));
+  }
+
+  @Test
   void restoredCounterContinuesFromTheStoredRegisterValue() {
     state.restore(
         List.of(),

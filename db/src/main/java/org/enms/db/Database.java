@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -15,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's one connection to PostgreSQL: owns the connection pool, the {@link Jdbi} instance and
- * the {@link PartitionManager}. {@link #start} resolves the dialect, migrates the schema to the
- * latest version and (plain dialect) prepares the daily partitions, so a started {@code Database}
- * is ready for writes. Close it once, at shutdown; it closes the pool.
+ * The node's one connection to PostgreSQL: owns the connection pool, the {@link Jdbi} instance, the
+ * {@link PartitionManager} and {@link RawRetention}. {@link #start} resolves the dialect, migrates
+ * the schema to the latest version, (plain dialect) prepares the daily partitions and applies raw
+ * retention, so a started {@code Database} is ready for writes. Close it once, at shutdown; it
+ * closes the pool.
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -30,18 +32,21 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final DbSettings settings;
   private final PartitionManager partitions;
+  private final RawRetention retention;
 
   private Database(
       HikariDataSource dataSource,
       Jdbi jdbi,
       Dialect dialect,
       DbSettings settings,
-      PartitionManager partitions) {
+      PartitionManager partitions,
+      RawRetention retention) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;
     this.dialect = dialect;
     this.settings = settings;
     this.partitions = partitions;
+    this.retention = retention;
   }
 
   /**
@@ -60,10 +65,12 @@ public final class Database implements AutoCloseable {
       }
       Jdbi jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
       PartitionManager partitions = new PartitionManager(jdbi, dialect);
-      partitions.maintain(
-          LocalDate.now(ZoneOffset.UTC), settings.partitionsAheadDays(), settings.retentionDays());
+      partitions.maintain(LocalDate.now(ZoneOffset.UTC), settings.partitionsAheadDays());
+      RawRetention retention =
+          new RawRetention(jdbi, dialect, partitions, settings.retentionDays());
+      retention.expire(Instant.now());
       log.info("Database ready ({} dialect, pool {})", dialect, settings.poolSize());
-      return new Database(pool, jdbi, dialect, settings, partitions);
+      return new Database(pool, jdbi, dialect, settings, partitions, retention);
     } catch (SQLException e) {
       pool.close();
       throw new IllegalStateException("cannot start database: " + e.getMessage(), e);
@@ -98,9 +105,7 @@ public final class Database implements AutoCloseable {
         .dataSource(new SingleConnectionDataSource(connection))
         .locations("classpath:db/migration/common", dialect.migrationLocation())
         .placeholders(
-            Map.of(
-                "retention_days", Integer.toString(settings.retentionDays()),
-                "compression_after_days", Integer.toString(settings.compressionAfterDays())))
+            Map.of("compression_after_days", Integer.toString(settings.compressionAfterDays())))
         .load()
         .migrate();
   }
@@ -124,6 +129,11 @@ public final class Database implements AutoCloseable {
   /** Daily partitions of the raw tables (a no-op under TimescaleDB). */
   public PartitionManager partitions() {
     return partitions;
+  }
+
+  /** Raw retention: drops the live era's old raw readings, keeps imported history. */
+  public RawRetention retention() {
+    return retention;
   }
 
   /** True when a connection can be borrowed and answers a trivial query within 2 s. */

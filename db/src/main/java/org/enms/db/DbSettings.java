@@ -7,7 +7,9 @@ import java.util.Locale;
  * Settings of the {@code enms.db} section.
  *
  * @param poolSize connections in the pool
- * @param retentionDays raw readings older than this are dropped, days
+ * @param retentionDays raw readings of the live era older than this are dropped, days; at least 8,
+ *     more than the roll-up refresh window (7 days), so no refresh covers dropped raw rows.
+ *     Roll-ups and imported history are kept (see {@link RawRetention})
  * @param compressionAfterDays TimescaleDB raw chunks older than this are compressed, days
  * @param partitionsAheadDays plain dialect: daily partitions kept ready beyond today, days
  * @param rejectsMaxRows upper bound of the {@code ingest_rejects} table, rows
@@ -23,6 +25,9 @@ public record DbSettings(
     int partitionsAheadDays,
     int rejectsMaxRows) {
 
+  /** The longest {@code start_offset} of the TimescaleDB refresh policies, days. */
+  static final int MAX_REFRESH_WINDOW_DAYS = 7;
+
   /** The configured dialect; {@code AUTO} is resolved against the server at start. */
   public enum DialectChoice {
     AUTO,
@@ -36,6 +41,13 @@ public record DbSettings(
     }
     if (retentionDays < 1 || compressionAfterDays < 1 || partitionsAheadDays < 0) {
       throw new IllegalArgumentException("enms.db day settings must be positive");
+    }
+    if (retentionDays <= MAX_REFRESH_WINDOW_DAYS) {
+      throw new IllegalArgumentException(
+          "enms.db.retention-days must be more than the roll-up refresh window of "
+              + MAX_REFRESH_WINDOW_DAYS
+              + " days (a refresh over dropped raw rows would erase their roll-ups), was "
+              + retentionDays);
     }
   }
 

@@ -7,7 +7,7 @@ package org.enms.db;
 public enum Dialect {
   /** Plain PostgreSQL: daily range partitions and roll-up tables maintained by this module. */
   PLAIN("plain"),
-  /** TimescaleDB: hypertables, continuous aggregates, compression and retention policies. */
+  /** TimescaleDB: hypertables, continuous aggregates, compression and refresh policies. */
   TIMESCALE("timescale");
 
   private final String migrationFolder;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +21,10 @@ import org.slf4j.LoggerFactory;
  * energy_readings_pYYYYMMDD}, UTC days) for live data, and monthly ({@code
  * energy_readings_mYYYYMM}) for history that arrives by import, where a year of daily partitions
  * (1,095 tables) took longer to create than the rows took to write. Partitions are created before
- * rows arrive and dropped after the retention period. Days known to be covered are cached, so
- * {@link #ensure} costs a set lookup on the write path. Creation is serialised across nodes by an
- * advisory lock. Under TimescaleDB every method is a no-op: hypertables create and expire their
- * chunks themselves.
+ * rows arrive; {@link RawRetention} drops those of the live era after the retention period, and
+ * nothing here ever drops a roll-up table. Days known to be covered are cached, so {@link #ensure}
+ * costs a set lookup on the write path. Creation is serialised across nodes by an advisory lock.
+ * Under TimescaleDB every method is a no-op: hypertables create and expire their chunks themselves.
  */
 public final class PartitionManager {
   private static final Logger log = LoggerFactory.getLogger(PartitionManager.class);
@@ -111,60 +112,89 @@ public final class PartitionManager {
   }
 
   /**
-   * Start-up and daily upkeep: partitions for {@code today .. today+daysAhead}, and drops those
-   * entirely older than {@code retentionDays} before today.
+   * Start-up and hourly upkeep: partitions for {@code today .. today+daysAhead}. Dropping is not
+   * done here but by {@link RawRetention}, which knows which days are imported history.
    */
-  public void maintain(LocalDate today, int daysAhead, int retentionDays) {
+  public void maintain(LocalDate today, int daysAhead) {
     if (!enabled) {
       return;
     }
     for (int i = 0; i <= daysAhead; i++) {
       ensure(today.plusDays(i));
     }
-    dropBefore(today.minusDays(retentionDays));
   }
 
-  /** Drops the partitions of days before {@code oldestKept}; returns how many tables went. */
+  /**
+   * Drops the raw partitions of days before {@code oldestKept}, whatever their age; for tests and
+   * operators. Retention uses {@link RawRetention#expire}.
+   *
+   * @return how many tables went
+   */
   public int dropBefore(LocalDate oldestKept) {
     if (!enabled) {
       return 0;
     }
-    return jdbi.inTransaction(
-        h -> {
-          h.execute("SELECT pg_advisory_xact_lock(?)", LOCK_KEY);
-          List<String> children =
-              h.createQuery(
-                      """
-SELECT c.relname
-FROM pg_inherits i
-JOIN pg_class c ON c.oid = i.inhrelid
-JOIN pg_class p ON p.oid = i.inhparent
-WHERE p.relname IN ('energy_readings', 'production_data', 'environmental_data')
-  AND (c.relname ~ '_p[0-9]{8}$' OR c.relname ~ '_m[0-9]{6}$')
-""")
-                  .mapTo(String.class)
-                  .list();
-          int dropped = 0;
-          for (String child : children) {
-            // A partition goes when all of it is past retention: its end is at or before the
-            // cutoff.
-            boolean monthly = child.charAt(child.length() - 7) == 'm';
-            LocalDate start =
-                monthly
-                    ? YearMonth.parse(child.substring(child.length() - 6), MONTH_SUFFIX).atDay(1)
-                    : LocalDate.parse(child.substring(child.length() - 8), SUFFIX);
-            LocalDate end = monthly ? start.plusMonths(1) : start.plusDays(1);
-            if (!end.isAfter(oldestKept)) {
-              h.execute("DROP TABLE IF EXISTS " + child);
-              ready.removeIf(d -> !d.isBefore(start) && d.isBefore(end));
-              dropped++;
-            }
-          }
-          if (dropped > 0) {
-            log.info("Dropped {} expired partitions before {}", dropped, oldestKept);
-          }
-          return dropped;
-        });
+    return jdbi.inTransaction(h -> dropBetween(h, LocalDate.MIN, oldestKept));
+  }
+
+  /**
+   * Drops the partitions of the three raw tables that lie wholly within {@code [from, oldestKept)};
+   * a partition reaching before {@code from} (history) or to {@code oldestKept} and later stays.
+   * Roll-up tables are not partitions of the raw tables and are never touched. Runs in the caller's
+   * transaction, under the partition lock.
+   *
+   * @return how many tables went
+   */
+  int dropBetween(Handle h, LocalDate from, LocalDate oldestKept) {
+    if (!enabled) {
+      return 0;
+    }
+    h.execute("SELECT pg_advisory_xact_lock(?)", LOCK_KEY);
+    int dropped = 0;
+    for (String child : rawPartitions(h)) {
+      LocalDate start = startOf(child);
+      LocalDate end =
+          child.charAt(child.length() - 7) == 'm' ? start.plusMonths(1) : start.plusDays(1);
+      if (!start.isBefore(from) && !end.isAfter(oldestKept)) {
+        h.execute("DROP TABLE IF EXISTS " + child);
+        ready.removeIf(d -> !d.isBefore(start) && d.isBefore(end));
+        dropped++;
+      }
+    }
+    if (dropped > 0) {
+      log.info("Dropped {} expired raw partitions in [{}, {})", dropped, from, oldestKept);
+    }
+    return dropped;
+  }
+
+  /** The first UTC day any raw partition covers, if there is one. */
+  Optional<LocalDate> earliestDay(Handle h) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    return rawPartitions(h).stream().map(PartitionManager::startOf).min(LocalDate::compareTo);
+  }
+
+  /** Daily and monthly partitions of the three raw tables (never a roll-up table). */
+  private static List<String> rawPartitions(Handle h) {
+    return h.createQuery(
+            """
+            SELECT c.relname
+            FROM pg_inherits i
+            JOIN pg_class c ON c.oid = i.inhrelid
+            JOIN pg_class p ON p.oid = i.inhparent
+            WHERE p.relname IN ('energy_readings', 'production_data', 'environmental_data')
+              AND (c.relname ~ '_p[0-9]{8}$' OR c.relname ~ '_m[0-9]{6}$')
+            """)
+        .mapTo(String.class)
+        .list();
+  }
+
+  private static LocalDate startOf(String partition) {
+    boolean monthly = partition.charAt(partition.length() - 7) == 'm';
+    return monthly
+        ? YearMonth.parse(partition.substring(partition.length() - 6), MONTH_SUFFIX).atDay(1)
+        : LocalDate.parse(partition.substring(partition.length() - 8), SUFFIX);
   }
 
   private static void createPartition(

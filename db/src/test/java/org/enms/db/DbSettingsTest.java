@@ -36,4 +36,15 @@ class DbSettingsTest {
             () -> DbSettings.fromConfig(ConfigFactory.defaultReference()).withPoolSize(0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void refusesARetentionWithinTheRollUpRefreshWindow() {
+    assertThatThrownBy(
+            () ->
+                DbSettings.fromConfig(
+                    ConfigFactory.parseString("enms.db.retention-days = 7")
+                        .withFallback(ConfigFactory.defaultReference())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("refresh window");
+  }
 }

@@ -123,4 +123,34 @@ class PartitionManagerTest {
     partitions.ensure(LocalDate.of(2020, 1, 15));
     assertThat(partitionsOf("energy_readings")).contains("energy_readings_m202001");
   }
+
+  @Test
+  void dropBetweenKeepsHistoryBeforeItsStartAndNeverTouchesRollUps() {
+    PartitionManager partitions = pg.database().partitions();
+    // After 2020: the test of dropBefore counts what it drops before February 2020.
+    partitions.ensure(LocalDate.of(2022, 6, 10));
+    partitions.ensure(LocalDate.of(2023, 6, 10));
+    var rollupsBefore = partitionsOrTables("energy_readings_1day");
+    int dropped =
+        pg.database()
+            .jdbi()
+            .inTransaction(
+                h -> partitions.dropBetween(h, LocalDate.of(2023, 1, 1), LocalDate.of(2024, 1, 1)));
+    assertThat(dropped).isEqualTo(3);
+    assertThat(partitionsOf("energy_readings"))
+        .contains("energy_readings_m202206")
+        .doesNotContain("energy_readings_m202306");
+    assertThat(partitionsOrTables("energy_readings_1day")).isEqualTo(rollupsBefore).isEqualTo(1);
+  }
+
+  private long partitionsOrTables(String name) {
+    return pg.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT count(*) FROM pg_class WHERE relname = :n")
+                    .bind("n", name)
+                    .mapTo(Long.class)
+                    .one());
+  }
 }

@@ -120,10 +120,100 @@ class TimescaleDialectTest {
         .hasSize(12);
     assertThat(
             names("SELECT hypertable_name || ':' || proc_name FROM timescaledb_information.jobs"))
-        .contains(
-            "energy_readings:policy_retention",
-            "energy_readings:policy_compression",
-            "environmental_data:policy_retention");
+        .contains("energy_readings:policy_compression", "environmental_data:policy_compression")
+        // Raw retention is the node's own (RawRetention), so that it keeps imported history.
+        .noneMatch(job -> job != null && job.endsWith(":policy_retention"));
+  }
+
+  /**
+   * Why the node runs raw retention itself: a refresh over dropped chunks erases the aggregates
+   * there. Imported history keeps its raw chunks, so importing a second machine's 2018 keeps the
+   * first machine's; the live era's chunks go, and their aggregates stay as long as nothing
+   * refreshes over them (the importer refuses those days).
+   */
+  @Test
+  void rawRetentionDropsOnlyTheLiveErasChunksAndEveryMachinesAggregatedHistoryStays() {
+    java.util.UUID first = org.enms.core.plant.DemoPlant.machineId(6);
+    java.util.UUID second = org.enms.core.plant.DemoPlant.machineId(7);
+    java.time.Instant history = java.time.Instant.parse("2018-03-04T00:00:00Z");
+    java.time.Instant oldLive = java.time.Instant.parse("2020-06-01T00:00:00Z");
+    try {
+      writeDayAndRefresh(first, history);
+      writeDayAndRefresh(first, oldLive);
+      database
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "UPDATE raw_retention SET history_before = '2020-01-01',"
+                          + " dropped_before = '2020-01-01'"));
+
+      assertThat(database.retention().expire(java.time.Instant.now())).isPositive();
+      assertThat(rawRows(first, history)).isEqualTo(24);
+      assertThat(rawRows(first, oldLive)).isZero();
+      assertThat(database.retention().horizon().isDropped(oldLive)).isTrue();
+
+      writeDayAndRefresh(second, history);
+      assertThat(dailyKwh(first, history)).isCloseTo(24.0, within(1e-9));
+      assertThat(dailyKwh(second, history)).isCloseTo(24.0, within(1e-9));
+      assertThat(dailyKwh(first, oldLive)).isCloseTo(24.0, within(1e-9));
+    } finally {
+      // The totals test compares every aggregate row with the plain dialect's.
+      database
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate("DELETE FROM energy_readings WHERE machine_id IN (:a, :b)")
+                      .bind("a", first)
+                      .bind("b", second)
+                      .execute());
+      var rollups = new RollupRefresher(database);
+      rollups.refresh(history, history.plus(Duration.ofDays(1)));
+      rollups.refresh(oldLive, oldLive.plus(Duration.ofDays(1)));
+    }
+  }
+
+  /** Hourly readings of 1 kWh ending at {@code day + 1 h .. day + 24 h}, then their roll-ups. */
+  private static void writeDayAndRefresh(java.util.UUID machine, java.time.Instant day) {
+    var readings = new java.util.ArrayList<org.enms.core.reading.Reading>();
+    for (int hour = 1; hour <= 24; hour++) {
+      readings.add(
+          org.enms.core.reading.EnergyReading.electricity(
+              machine, day.plus(Duration.ofHours(hour)), 1, 1));
+    }
+    new ReadingBatchWriter(database, 40).write(readings);
+    new RollupRefresher(database).refresh(day, day.plus(Duration.ofDays(1)));
+  }
+
+  private static long rawRows(java.util.UUID machine, java.time.Instant day) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM energy_readings WHERE machine_id = :m"
+                            + " AND time > :from AND time <= :to")
+                    .bind("m", machine)
+                    .bind("from", Rows.utc(day))
+                    .bind("to", Rows.utc(day.plus(Duration.ofDays(1))))
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  /** The machine's energy in the 1day aggregate over {@code day} and the next day's first hour. */
+  private static double dailyKwh(java.util.UUID machine, java.time.Instant day) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT coalesce(sum(total_energy_kwh), 0) FROM energy_readings_1day"
+                            + " WHERE machine_id = :m AND bucket >= :from AND bucket <= :to")
+                    .bind("m", machine)
+                    .bind("from", Rows.utc(day))
+                    .bind("to", Rows.utc(day.plus(Duration.ofDays(1))))
+                    .mapTo(Double.class)
+                    .one());
   }
 
   @Test

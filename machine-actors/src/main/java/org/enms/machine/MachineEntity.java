@@ -85,6 +85,10 @@ import org.enms.machine.event.MachineStatusChanged;
  * machine misses {@value #SILENT_AFTER_INTERVALS} reporting intervals. Survives a rebalance: the
  * profile (from the roll-ups, so the current partial hour is lost), the baselines and the open
  * anomalies (re-adopted, so they are resolved later); pending debounces and the CUSUM restart.
+ *
+ * <p>Readings stored behind the entity's back (an import reaching today) are taken up with {@link
+ * ReloadHistory}: the same load, merged into the running state, which keeps what storage does not
+ * hold (time per status, operating mode, the last minute, the register).
  */
 public final class MachineEntity extends AbstractBehavior<MachineEntity.Command> {
 
@@ -137,6 +141,16 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     public CountersResolved {
       readings = List.copyOf(readings);
     }
+  }
+
+  /**
+   * Readings of this machine were stored without passing through the entity (an import that reaches
+   * today): take up storage's totals again. Storage holds every reading the entity has recorded, so
+   * nothing is counted twice; commands wait until the load is in, and a load that fails or is late
+   * leaves the state as it was (see {@link MachineState#reload}).
+   */
+  public enum ReloadHistory implements Command {
+    INSTANCE
   }
 
   /** Asks for the current status and today's totals. */
@@ -219,6 +233,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   private record HistoryFailed(Throwable cause) implements Command {}
 
+  private record HistoryReloaded(MachineHistory history, Instant at) implements Command {}
+
   /** Time to try the history again after a failed or late load. */
   private record RetryRestore(int attempt) implements Command {}
 
@@ -258,6 +274,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   /** Latest outdoor temperature, °C, a baseline driver; null until one arrives. */
   private Double outdoorTempC;
 
+  private final MachineHistoryPort history;
+  private final StashBuffer<Command> stash;
+
   private MachineEntity(
       ActorContext<Command> context,
       UUID machineId,
@@ -268,7 +287,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineState state,
       DetectionPort detection,
       EventSink events,
-      DetectionPort.DetectionSetup setup) {
+      DetectionPort.DetectionSetup setup,
+      MachineHistoryPort history,
+      StashBuffer<Command> stash) {
     super(context);
     this.machineId = machineId;
     this.shard = shard;
@@ -292,6 +313,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
           .ifPresent(kind -> detector.adopt(kind, open.detectedAt(), open.method()));
     }
     this.lastStatus = state.status();
+    this.history = history;
+    this.stash = stash;
     keepAlive();
   }
 
@@ -446,7 +469,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                       state,
                       detection,
                       events,
-                      loaded.setup()));
+                      loaded.setup(),
+                      history,
+                      stash));
             })
         .onMessage(
             HistoryFailed.class,
@@ -533,6 +558,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     return newReceiveBuilder()
         .onMessage(RecordReadings.class, this::onRecordReadings)
         .onMessage(ResolveCounters.class, this::onResolveCounters)
+        .onMessageEquals(ReloadHistory.INSTANCE, this::onReloadHistory)
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(GetWindows.class, this::onGetWindows)
         .onMessage(GetExpected.class, this::onGetExpected)
@@ -546,6 +572,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
         .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
         .onMessage(HistoryLoaded.class, this::onLateHistory)
         .onMessage(HistoryFailed.class, this::onLateHistory)
+        .onMessage(HistoryReloaded.class, this::onLateHistory)
         .onMessage(RetryRestore.class, this::onLateHistory)
         .onMessageEquals(RestoreTimedOut.INSTANCE, () -> this)
         .build();
@@ -782,6 +809,68 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     }
     command.replyTo().tell(new CountersResolved(resolution.readings()));
     return this;
+  }
+
+  /** Loads the history again and merges it in; other commands wait in the stash meanwhile. */
+  private Behavior<Command> onReloadHistory() {
+    keepAlive();
+    Instant now = clock.instant();
+    getContext()
+        .pipeToSelf(
+            load(history, machineId, now),
+            (loaded, failure) ->
+                failure == null ? new HistoryReloaded(loaded, now) : new HistoryFailed(failure));
+    timers.startSingleTimer(RestoreTimedOut.INSTANCE, settings.restoreTimeout());
+    return Behaviors.receive(Command.class)
+        .onMessage(
+            HistoryReloaded.class,
+            reloaded -> {
+              timers.cancel(RestoreTimedOut.INSTANCE);
+              var h = reloaded.history();
+              state.reload(
+                  h.lastHour(), h.today(), h.latestEnergy(), h.restoredUpTo(), reloaded.at());
+              getContext().getLog().info("Machine {}: took up stored history again", machineId);
+              return stash.unstashAll(this);
+            })
+        .onMessage(
+            HistoryFailed.class,
+            failed -> {
+              timers.cancel(RestoreTimedOut.INSTANCE);
+              getContext()
+                  .getLog()
+                  .warn(
+                      "Machine {}: history not reloaded, kept as it was",
+                      machineId,
+                      failed.cause());
+              return stash.unstashAll(this);
+            })
+        .onMessageEquals(
+            RestoreTimedOut.INSTANCE,
+            () -> {
+              getContext()
+                  .getLog()
+                  .warn(
+                      "Machine {}: history not reloaded within {}, kept as it was",
+                      machineId,
+                      settings.restoreTimeout());
+              return stash.unstashAll(this);
+            })
+        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+        .onAnyMessage(
+            command -> {
+              if (stash.isFull()) {
+                getContext()
+                    .getLog()
+                    .warn(
+                        "Machine {}: still reloading, dropped {}",
+                        machineId,
+                        command.getClass().getSimpleName());
+              } else {
+                stash.stash(command);
+              }
+              return Behaviors.same();
+            })
+        .build();
   }
 
   private Behavior<Command> onGetStatus(GetStatus command) {

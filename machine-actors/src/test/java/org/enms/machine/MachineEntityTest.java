@@ -206,6 +206,37 @@ class MachineEntityTest {
   }
 
   @Test
+  void aReloadTakesUpReadingsStoredBehindItsBackWithoutCountingAnythingTwice() {
+    var id = UUID.randomUUID();
+    var machine = MachineEntity.ref(sharding, id);
+    var live = EnergyReading.electricity(id, T0.minusSeconds(10), 40, 0.15);
+    machine.tell(
+        new RecordReadings(
+            List.of(EnergyReading.electricity(id, T0.minusSeconds(20), 30, 0.1), live)));
+    assertThat(askStatus(id).today().energyKwh()).isCloseTo(0.25, within(1e-9));
+    // An import stored 12 kWh for this morning; storage now holds both.
+    history.answer(
+        id,
+        CompletableFuture.completedFuture(
+            new MachineHistory(
+                List.of(new BucketTotals(T0.minusSeconds(60), 2, 70, 30, 40, 0.25, 0)),
+                new DayTotals(DAY, 12.25, 0, 0, 0, 50, 20.0, 48.0, 0, 0, 0),
+                Optional.of(live),
+                live.time(),
+                Optional.empty())));
+
+    machine.tell(MachineEntity.ReloadHistory.INSTANCE);
+    machine.tell(new RecordReadings(List.of(live, EnergyReading.electricity(id, T0, 30, 0.1))));
+    var status = askStatus(id);
+
+    assertThat(history.loads(id)).isEqualTo(2);
+    assertThat(status.today().energyKwh()).isCloseTo(12.35, within(1e-9));
+    assertThat(status.today().peakPowerKw()).isEqualTo(48.0);
+    assertThat(status.today().runningSeconds()).isEqualTo(20);
+    assertThat(status.lastReadingTime()).isEqualTo(T0);
+  }
+
+  @Test
   void counterOnlyReadingsThroughAMeterResetGiveTheEnergyUsed() {
     var id = UUID.randomUUID();
     var machine = MachineEntity.ref(sharding, id);
@@ -420,6 +451,7 @@ class MachineEntityTest {
 
     serialization.verifySerialization(readings, true);
     serialization.verifySerialization(new GetStatus(statusProbe.ref()), true);
+    serialization.verifySerialization(MachineEntity.ReloadHistory.INSTANCE, true);
     var counterOnly = counterReading(id, 0, 1234.5);
     serialization.verifySerialization(
         new ResolveCounters(

@@ -13,7 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.concurrent.ExecutionContext;
 
-/** The node's periodic database jobs: partition upkeep and roll-up refresh (plain dialect). */
+/**
+ * The node's periodic database jobs: partition upkeep (plain dialect), raw retention (both
+ * dialects; TimescaleDB's own retention policies are not used, see {@code RawRetention}) and
+ * roll-up refresh (plain dialect).
+ */
 final class DatabaseJobs {
   private static final Logger log = LoggerFactory.getLogger(DatabaseJobs.class);
   private static final Duration PARTITION_UPKEEP_EVERY = Duration.ofHours(1);
@@ -31,7 +35,7 @@ final class DatabaseJobs {
       NodeSettings settings) {
     ExecutionContext blocking = ExecutionContext.fromExecutor(io.executor());
     var db = database.settings();
-    // Keep daily partitions ahead of the clock and drop those past retention.
+    // Keep daily partitions ahead of the clock and drop the live era's raw data past retention.
     system
         .scheduler()
         .scheduleWithFixedDelay(
@@ -41,10 +45,8 @@ final class DatabaseJobs {
               try {
                 database
                     .partitions()
-                    .maintain(
-                        LocalDate.now(ZoneOffset.UTC),
-                        db.partitionsAheadDays(),
-                        db.retentionDays());
+                    .maintain(LocalDate.now(ZoneOffset.UTC), db.partitionsAheadDays());
+                database.retention().expire(Instant.now());
               } catch (RuntimeException e) {
                 log.warn("partition upkeep failed, will retry: {}", e.getMessage());
               }

@@ -56,6 +56,7 @@ import org.enms.ingest.Ingest;
 import org.enms.ingest.IngestSettings;
 import org.enms.ingest.catalog.MachineCatalog;
 import org.enms.ingest.catalog.RegistryChanges;
+import org.enms.ingest.entity.ShardedMachineEntities;
 import org.enms.ingest.importer.ImportSettings;
 import org.enms.ingest.stream.IngestMetrics;
 import org.enms.ingest.stream.IngestPipeline;
@@ -156,9 +157,11 @@ public final class NodeGuardian {
           ImportSettings imports = ImportSettings.fromConfig(config);
           var importJobs =
               ImportJobService.create(
+                  system,
                   imports,
                   database,
                   rollups,
+                  new ShardedMachineEntities(ClusterSharding.get(system), entities.askTimeout()),
                   io,
                   Dispatchers.blockingIo(system, Dispatchers.IMPORT),
                   Dispatchers.blockingIo(system, Dispatchers.IMPORT_WRITER));

@@ -101,6 +101,15 @@ final class NodeFixture implements AutoCloseable {
     await("the node to be ready", Duration.ofSeconds(60), this::apiUp);
   }
 
+  /** Stops the node and waits until it is gone; the database and broker stay for the next one. */
+  void stopNode() {
+    if (node != null) {
+      node.terminate();
+      node.getWhenTerminated().toCompletableFuture().join();
+      node = null;
+    }
+  }
+
   /** Node configuration for these services; {@code extra} overrides, e.g. the simulator. */
   Config config(Map<String, Object> extra) {
     Map<String, Object> values = new HashMap<>();
@@ -218,6 +227,57 @@ final class NodeFixture implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@code POST /api/v1/import}: {@code csv} as the file part, {@code fields} as text parts. */
+  HttpResponse<String> postImport(Map<String, String> fields, String fileName, String csv) {
+    String boundary = "enms-fixture-" + UUID.randomUUID();
+    StringBuilder b = new StringBuilder();
+    fields.forEach(
+        (k, v) ->
+            b.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
+    b.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: text/csv\r\n\r\n")
+        .append(csv)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/import"))
+              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+              .POST(HttpRequest.BodyPublishers.ofString(b.toString()))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Uploads an export and waits until its job is done; the job's status. */
+  JsonNode importToEnd(Map<String, String> fields, String fileName, String csv, Duration timeout) {
+    HttpResponse<String> accepted = postImport(fields, fileName, csv);
+    if (accepted.statusCode() != 202) {
+      fail("import not accepted: " + accepted.statusCode() + " " + accepted.body());
+    }
+    String statusUrl = json(accepted).get("status_url").asText();
+    await(
+        "the import job to finish",
+        timeout,
+        () -> !getJson(statusUrl).get("status").asText().matches("queued|running"));
+    return getJson(statusUrl);
   }
 
   static JsonNode json(HttpResponse<String> response) {

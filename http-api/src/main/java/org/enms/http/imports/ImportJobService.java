@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
+import org.enms.db.ImportJobDao;
 import org.enms.db.RollupRefresher;
 import org.enms.ingest.importer.DatabaseImporter;
 import org.enms.ingest.importer.ImportJobs;
@@ -18,14 +21,17 @@ import org.enms.ingest.importer.ImportSettings;
 import org.enms.ingest.importer.ImportSource;
 import org.enms.ingest.importer.ImportSpecParser;
 import org.enms.ingest.importer.InvalidImportSpecException;
+import org.enms.ingest.port.LiveStateReload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.concurrent.ExecutionContext;
 
 /**
  * The API's import port over the ingest importer. The options, the machine and the beginning of the
  * file are checked before the job is accepted (so mistakes answer 422 at once); the import then
- * runs on the blocking dispatcher and reports into the in-memory {@link ImportJobs}. The uploaded
- * file is deleted when the job ends or is refused.
+ * runs on the blocking dispatcher and reports into {@link ImportJobs}, which keeps jobs in the
+ * database, so any node answers for them, also after a restart. The uploaded file is deleted when
+ * the job ends or is refused.
  */
 public final class ImportJobService implements ImportService {
   private static final Logger log = LoggerFactory.getLogger(ImportJobService.class);
@@ -52,19 +58,53 @@ public final class ImportJobService implements ImportService {
    * writers}, apart from the pool that commits live ingest: a job waits for its writers, and on a
    * shared pool enough concurrent uploads would take every thread and stall ingest with them.
    * Roll-ups go through the node's own refresher, so its advisory lock serialises them with the
-   * periodic refresh.
+   * periodic refresh. {@code live} is told when a job stored new rows of today.
+   *
+   * <p>Jobs are owned by this node under its cluster address, which stays the same across a
+   * restart: jobs it ran before are marked interrupted now, and a heartbeat renewed every {@link
+   * ImportJobs#RENEW_EVERY} tells the other nodes that its jobs are still alive.
    */
   public static ImportJobService create(
+      ActorSystem<?> system,
       ImportSettings settings,
       Database database,
       RollupRefresher rollups,
+      LiveStateReload live,
       BlockingIo io,
       BlockingIo runner,
       BlockingIo writers) {
     var importer =
-        new DatabaseImporter(database, rollups, settings, Clock.systemUTC(), writers.executor());
-    return new ImportJobService(
-        importer, new ImportJobs(settings.jobsKept(), Clock.systemUTC()), io, runner);
+        new DatabaseImporter(
+            database, rollups, settings, Clock.systemUTC(), writers.executor(), live);
+    var jobs =
+        new ImportJobs(
+            new ImportJobDao(database),
+            settings.jobsKept(),
+            Clock.systemUTC(),
+            Cluster.get(system).selfMember().address().toString());
+    io.call(jobs::failAbandoned)
+        .whenComplete(
+            (n, e) -> {
+              if (e != null) {
+                log.warn("import jobs of an earlier run not checked: {}", e.toString());
+              } else if (n > 0) {
+                log.info("{} import jobs of stopped nodes marked interrupted", n);
+              }
+            });
+    system
+        .scheduler()
+        .scheduleWithFixedDelay(
+            ImportJobs.RENEW_EVERY,
+            ImportJobs.RENEW_EVERY,
+            () -> {
+              try {
+                jobs.renewLeases();
+              } catch (RuntimeException e) {
+                log.warn("import job heartbeat failed, will retry: {}", e.getMessage());
+              }
+            },
+            ExecutionContext.fromExecutor(io.executor()));
+    return new ImportJobService(importer, jobs, io, runner);
   }
 
   @Override
@@ -107,8 +147,7 @@ public final class ImportJobService implements ImportService {
 
   @Override
   public CompletionStage<Optional<ImportJobStatus>> status(String jobId) {
-    return java.util.concurrent.CompletableFuture.completedFuture(
-        jobs.view(jobId).map(ImportJobService::toStatus));
+    return io.call(() -> jobs.view(jobId).map(ImportJobService::toStatus));
   }
 
   private static ImportJobStatus toStatus(ImportJobs.JobView v) {

@@ -1,8 +1,8 @@
 package org.enms.http.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import org.enms.ingest.importer.ImportSummary;
 import org.enms.ingest.importer.InvalidImportSpecException;
 
 /**
@@ -25,6 +25,6 @@ public record ImportJobStatus(
     double progressPercent,
     Instant createdAt,
     Instant finishedAt,
-    ImportSummary summary,
+    JsonNode summary,
     String error,
     List<InvalidImportSpecException.Problem> problems) {}

@@ -15,14 +15,15 @@ import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.Reading;
 import org.enms.ingest.port.CounterResolver;
 import org.enms.ingest.port.LiveStateListener;
+import org.enms.ingest.port.LiveStateReload;
 import org.enms.machine.MachineEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ingest's edge to the machine entities: it asks them to resolve counter-only readings before a
- * batch is stored and tells them stored readings afterwards (one message per machine per batch).
- * Asks use the timeout from configuration.
+ * batch is stored and tells them stored readings afterwards (one message per machine per batch);
+ * imports that reach today have them reload from storage. Asks use the timeout from configuration.
  *
  * <p>A counter resolution that times out is asked again, for a long time, rather than failed: a
  * failed stage stops the ingest, while waiting only stalls it (the broker keeps what is not
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * because the entity answers a repeated question the same way. Timeouts pace the retries, since an
  * unreachable entity fails an ask only when it times out.
  */
-public final class ShardedMachineEntities implements LiveStateListener, CounterResolver {
+public final class ShardedMachineEntities
+    implements LiveStateListener, CounterResolver, LiveStateReload {
   private static final Logger log = LoggerFactory.getLogger(ShardedMachineEntities.class);
 
   /** With the default 5 s ask timeout, about an hour of an unreachable entity. */
@@ -53,6 +55,16 @@ public final class ShardedMachineEntities implements LiveStateListener, CounterR
     byMachine.forEach(
         (machine, list) ->
             MachineEntity.ref(sharding, machine).tell(new MachineEntity.RecordReadings(list)));
+  }
+
+  /**
+   * Has the entity take up storage again: it deduplicates by reading time, so imported readings
+   * earlier than its newest live one would be ignored if told as {@link
+   * MachineEntity.RecordReadings}; storage already holds both and counts each once.
+   */
+  @Override
+  public void reload(UUID machineId) {
+    MachineEntity.ref(sharding, machineId).tell(MachineEntity.ReloadHistory.INSTANCE);
   }
 
   @Override

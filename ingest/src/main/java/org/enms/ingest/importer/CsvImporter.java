@@ -19,6 +19,7 @@ import org.enms.core.reading.EnergyType;
 import org.enms.core.reading.EnvironmentalReading;
 import org.enms.core.reading.ProductionReading;
 import org.enms.core.reading.Reading;
+import org.enms.db.TimeRange;
 
 /**
  * Reads one meter export into readings of one machine, streaming: the file is read once to detect
@@ -38,6 +39,9 @@ import org.enms.core.reading.Reading;
 public final class CsvImporter {
   /** Entries kept in each list of the summary; counts are always complete. */
   public static final int LIST_LIMIT = 1000;
+
+  /** Examples of rows out of time order kept in the summary; the count is complete. */
+  static final int OUT_OF_ORDER_EXAMPLES = 20;
 
   private static final int SAMPLE_ROWS = 2000;
   private static final List<String> ENVIRONMENTAL_FIELDS =
@@ -70,6 +74,11 @@ public final class CsvImporter {
     this.machineId = machineId;
     this.window = window;
     this.batchRows = batchRows;
+  }
+
+  /** The same import with another window: the one fixed when the import starts writing. */
+  public CsvImporter withWindow(ImportWindow newWindow) {
+    return new CsvImporter(spec, machineId, newWindow, batchRows);
   }
 
   /** The file's layout as detected, and the column indexes. */
@@ -178,7 +187,18 @@ public final class CsvImporter {
         gaps,
         run.counterEvents,
         Duration.ofNanos(System.nanoTime() - started),
-        Duration.ZERO);
+        Duration.ZERO,
+        window.retentionDays(),
+        window.horizon().historyBefore(),
+        run.history.rows,
+        run.pastRetention.rows,
+        run.rollupRanges(),
+        run.midnight.redated(),
+        run.outOfOrderRows,
+        run.outOfOrder,
+        run.today,
+        false,
+        run.notes());
   }
 
   // ---- detection --------------------------------------------------------------------------------
@@ -278,14 +298,19 @@ public final class CsvImporter {
 
   private Duration inferInterval(List<String[]> sample, int ts, int time, TimestampLayout layout) {
     LocalTimeResolver resolver = new LocalTimeResolver(spec.zone());
+    // The interval is not known yet: any 00:00 row after a later row of its date is taken as the
+    // next day's midnight, so a small file dated so does not infer a step of a day.
+    MidnightDating midnight = new MidnightDating(Duration.ofHours(12));
     List<Long> instants = new ArrayList<>();
+    long row = 0;
     for (String[] cells : sample) {
       String s = stamp(cells, ts, time);
+      row++;
       if (s == null) {
         continue;
       }
       try {
-        instants.add(toInstant(layout.parse(s), resolver).toEpochMilli());
+        instants.add(toInstant(midnight.apply(layout.parse(s), row, s), resolver).toEpochMilli());
       } catch (RowRejectedException e) {
         // a bad row says nothing about the interval; the import reports it with its line
       }
@@ -401,8 +426,22 @@ public final class CsvImporter {
     long accepted;
     long rejected;
     long duplicates;
+    long droppedDays;
+    long outOfOrderRows;
+    long today;
+    final List<RowIssue> outOfOrder = new ArrayList<>();
+    final MidnightDating midnight;
     Instant min;
     Instant max;
+    long maxLine;
+
+    /** Accepted rows by what becomes of their raw readings, with their span. */
+    final Span history = new Span();
+
+    final Span pastRetention = new Span();
+    final Span recent = new Span();
+    final Instant rawCutoff = window.rawCutoff();
+    final Instant todayStart = window.today();
 
     Run(Layout layout, ImportSink sink, Consumer<ImportProgress> progress, long totalChars) {
       this.layout = layout;
@@ -410,6 +449,7 @@ public final class CsvImporter {
       this.progress = progress;
       this.totalChars = totalChars;
       this.slots = new SlotSet(layout.interval);
+      this.midnight = new MidnightDating(layout.interval);
       this.intervalHours = layout.interval.toMillis() / 3_600_000.0;
       var d = EnergyCounter.Limits.DEFAULT;
       this.counter =
@@ -471,7 +511,7 @@ public final class CsvImporter {
         if (stamp == null) {
           throw new RowRejectedException("timestamp is empty");
         }
-        t = toInstant(layout.timestamps.parse(stamp), resolver);
+        t = toInstant(midnight.apply(layout.timestamps.parse(stamp), line, stamp), resolver);
         if (spec.stamp() == StampConvention.BEGINNING) {
           t = t.plus(layout.interval);
         }
@@ -494,6 +534,21 @@ public final class CsvImporter {
         if (energy == null) {
           return; // a counter's baseline
         }
+        if (max != null && t.isBefore(max)) {
+          // Counter files never get here: their rows out of order are rejected above.
+          outOfOrderRows++;
+          if (outOfOrder.size() < OUT_OF_ORDER_EXAMPLES) {
+            outOfOrder.add(
+                new RowIssue(
+                    line,
+                    t,
+                    "earlier than "
+                        + max
+                        + " on line "
+                        + maxLine
+                        + "; imported, but the file is not in time order"));
+          }
+        }
         batch.add(energy);
         if (produced != null) {
           batch.add(
@@ -514,13 +569,90 @@ public final class CsvImporter {
         }
         accepted++;
         min = min == null || t.isBefore(min) ? t : min;
-        max = max == null || t.isAfter(max) ? t : max;
+        if (max == null || t.isAfter(max)) {
+          max = t;
+          maxLine = line;
+        }
+        if (!t.isBefore(todayStart)) {
+          today++;
+        }
+        switch (window.fate(t, rawCutoff)) {
+          case HISTORY -> history.add(t);
+          case PAST_RETENTION -> pastRetention.add(t);
+          case RECENT -> recent.add(t);
+        }
       } catch (RowRejectedException e) {
+        if (t != null && window.refuseDroppedDays() && window.horizon().isDropped(t)) {
+          droppedDays++;
+        }
         rejected++;
         if (rejects.size() < LIST_LIMIT) {
           rejects.add(new RowIssue(line, t, e.getMessage()));
         }
       }
+    }
+
+    /**
+     * The ranges whose roll-ups the import recomputes: history, and the live era, apart, so that a
+     * file reaching from 2018 to last month does not refresh the years between (and on TimescaleDB
+     * never the live-era days retention has dropped, whose rows were refused).
+     */
+    List<TimeRange> rollupRanges() {
+      List<TimeRange> ranges = new ArrayList<>(2);
+      history.range().ifPresent(ranges::add);
+      Span live = new Span();
+      live.merge(pastRetention);
+      live.merge(recent);
+      live.range().ifPresent(ranges::add);
+      return ranges;
+    }
+
+    List<String> notes() {
+      List<String> notes = new ArrayList<>();
+      if (midnight.note() != null) {
+        notes.add(midnight.note());
+      }
+      if (outOfOrderRows > 0) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d rows are out of time order (earlier than a row above them), first on line"
+                    + " %d: they were imported at their own time; see out_of_order.",
+                outOfOrderRows,
+                outOfOrder.get(0).line()));
+      }
+      if (history.rows > 0) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d rows are history (before %s, when this database's live era began): stored"
+                    + " raw and rolled up into 1min/15min/1hour/1day; raw retention (%d days)"
+                    + " does not drop them.",
+                history.rows,
+                window.horizon().historyBefore(),
+                window.retentionDays()));
+      }
+      if (pastRetention.rows > 0) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d rows are older than the raw retention of %d days: rolled up into"
+                    + " 1min/15min/1hour/1day, which are kept; their raw rows are dropped at the"
+                    + " next retention run.",
+                pastRetention.rows,
+                window.retentionDays()));
+      }
+      if (droppedDays > 0) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d rows fall on days whose raw readings retention has dropped (before %s) and"
+                    + " were refused: on TimescaleDB, importing into them would erase the other"
+                    + " machines' roll-ups of those days.",
+                droppedDays,
+                window.horizon().droppedBefore()));
+      }
+      return notes;
     }
 
     /** The reading for a value in kW or kWh; null for a counter's first (baseline) value. */
@@ -660,5 +792,32 @@ public final class CsvImporter {
 
   private static String abbreviate(String s) {
     return s.length() <= 32 ? s : s.substring(0, 32) + "…";
+  }
+
+  /** A count of rows and the span of their times. */
+  private static final class Span {
+    long rows;
+    Instant from;
+    Instant to;
+
+    void add(Instant t) {
+      rows++;
+      from = from == null || t.isBefore(from) ? t : from;
+      to = to == null || t.isAfter(to) ? t : to;
+    }
+
+    void merge(Span other) {
+      if (other.rows > 0) {
+        rows += other.rows;
+        from = from == null || other.from.isBefore(from) ? other.from : from;
+        to = to == null || other.to.isAfter(to) ? other.to : to;
+      }
+    }
+
+    java.util.Optional<TimeRange> range() {
+      return rows == 0
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(new TimeRange(from, to));
+    }
   }
 }

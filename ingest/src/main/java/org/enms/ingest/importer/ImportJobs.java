@@ -1,22 +1,42 @@
 package org.enms.ingest.importer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import org.enms.core.json.Json;
+import org.enms.db.ImportJobDao;
+import org.enms.db.ImportJobRow;
 
 /**
- * The imports started through the API and where they stand. Kept in memory on the node that runs
- * them: a restart forgets them (the rows they wrote stay, and importing the file again is
- * harmless), and a status request must reach the node that took the upload. The oldest finished
- * jobs are forgotten beyond {@code kept}. Thread-safe.
+ * The imports started through the API and where they stand, kept in the database ({@code
+ * import_jobs}), so that any node answers for any job, also after the node that ran it restarted.
+ * The node running a job writes its progress at most once a second and its outcome at the end, and
+ * renews its jobs' heartbeat ({@link #renewLeases}, every {@link #RENEW_EVERY}). A job whose node
+ * stopped (a crash, a restart) is marked failed: at once when that node starts again under the same
+ * name ({@link #failAbandoned} at start), otherwise once its heartbeat is older than {@link
+ * #LEASE}. The rows it committed stay, and importing the file again completes it (writes are
+ * idempotent). The newest {@code kept} finished jobs are kept. Blocking (JDBC); thread-safe.
  */
 public final class ImportJobs {
+  /** How often a node renews the heartbeat of the jobs it runs or queues. */
+  public static final Duration RENEW_EVERY = Duration.ofSeconds(10);
+
+  /** A queued or running job without a heartbeat for this long lost its node. */
+  public static final Duration LEASE = Duration.ofMinutes(1);
+
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+  private static final String INTERRUPTED =
+      "interrupted: the node running this import stopped before it finished (a restart or a"
+          + " crash); the rows it committed are stored, and importing the file again completes it"
+          + " (rows already stored are skipped)";
+
   /** Lifecycle of a job. */
   public enum State {
     QUEUED,
@@ -29,7 +49,7 @@ public final class ImportJobs {
    * A job as reported.
    *
    * @param progressPercent 0–100 of the file read; 100 once finished
-   * @param summary set when the job succeeded
+   * @param summary set when the job succeeded: the {@link ImportSummary} as JSON
    * @param error set when the job failed
    * @param problems set when the file did not fit its spec
    */
@@ -44,106 +64,182 @@ public final class ImportJobs {
       double progressPercent,
       Instant createdAt,
       Instant finishedAt,
-      ImportSummary summary,
+      JsonNode summary,
       String error,
       List<InvalidImportSpecException.Problem> problems) {}
 
-  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final Deque<String> finished = new ArrayDeque<>();
+  private final ImportJobDao dao;
   private final int kept;
   private final Clock clock;
+  private final String owner;
 
-  public ImportJobs(int kept, Clock clock) {
+  /** This node's jobs not finished yet: the ones whose heartbeat it renews. */
+  private final java.util.Set<UUID> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param owner this node's name, the same after a restart (its cluster address), so its jobs from
+   *     before a restart are known as interrupted at once
+   */
+  public ImportJobs(ImportJobDao dao, int kept, Clock clock, String owner) {
+    this.dao = dao;
     this.kept = kept;
     this.clock = clock;
+    this.owner = owner;
   }
 
+  /** A new queued job of this node. */
   public Job create(String file, String machine) {
-    Job job = new Job(UUID.randomUUID().toString(), file, machine, clock.instant());
-    jobs.put(job.id, job);
+    Job job = new Job(UUID.randomUUID(), clock.instant());
+    dao.insert(job.id, file, machine, owner, job.createdAt);
+    active.add(job.id);
     return job;
   }
 
+  /** A job of any node; an abandoned one is marked failed first. */
   public Optional<JobView> view(String id) {
-    return Optional.ofNullable(jobs.get(id)).map(Job::view);
+    UUID jobId;
+    try {
+      jobId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Optional<ImportJobRow> row = dao.byId(jobId, LEASE);
+    if (row.isPresent() && row.get().abandoned()) {
+      dao.failAbandoned(LEASE, null, INTERRUPTED, clock.instant());
+      row = dao.byId(jobId, LEASE);
+    }
+    return row.map(ImportJobs::view);
   }
 
-  private void finished(String id) {
-    synchronized (finished) {
-      finished.addLast(id);
-      while (finished.size() > kept) {
-        jobs.remove(finished.removeFirst());
-      }
+  /**
+   * Renews the heartbeat of this node's queued and running jobs; call every {@link #RENEW_EVERY}. A
+   * job whose outcome could not be written (the database was away) is no longer renewed, so it is
+   * marked failed once its lease lapses instead of staying "running".
+   */
+  public void renewLeases() {
+    dao.renew(java.util.List.copyOf(active));
+  }
+
+  /**
+   * Marks failed the jobs this node ran before it restarted, and any other node's whose heartbeat
+   * lapsed; call at start.
+   *
+   * @return how many
+   */
+  public int failAbandoned() {
+    return dao.failAbandoned(LEASE, owner, INTERRUPTED, clock.instant());
+  }
+
+  private static JobView view(ImportJobRow r) {
+    State state = State.valueOf(r.status().toUpperCase(Locale.ROOT));
+    return new JobView(
+        r.jobId().toString(),
+        state,
+        r.file(),
+        r.machine(),
+        r.rowsRead(),
+        r.rowsImported(),
+        r.rowsRejected(),
+        state == State.SUCCEEDED ? 100 : Math.round(r.progressPercent() * 10) / 10.0,
+        r.createdAt(),
+        r.finishedAt(),
+        r.summaryJson() == null ? null : read(r.summaryJson(), new TypeReference<JsonNode>() {}),
+        r.error(),
+        r.problemsJson() == null
+            ? List.of()
+            : read(
+                r.problemsJson(),
+                new TypeReference<List<InvalidImportSpecException.Problem>>() {}));
+  }
+
+  private static <T> T read(String json, TypeReference<T> type) {
+    try {
+      return Json.mapper().readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable import job JSON: " + e.getMessage(), e);
     }
   }
 
-  /** One import; its runner reports progress and the outcome here. */
-  public final class Job {
-    private final String id;
-    private final String file;
-    private final String machine;
-    private final Instant createdAt;
-    private State state = State.QUEUED;
-    private ImportProgress progress = new ImportProgress(0, 0, 0, 0, 0);
-    private Instant finishedAt;
-    private ImportSummary summary;
-    private String error;
-    private List<InvalidImportSpecException.Problem> problems = List.of();
+  private static String write(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write import job JSON: " + e.getMessage(), e);
+    }
+  }
 
-    private Job(String id, String file, String machine, Instant createdAt) {
+  /** One import of this node; its runner reports progress and the outcome here. */
+  public final class Job {
+    private final UUID id;
+    private final Instant createdAt;
+    private long lastWrite = Long.MIN_VALUE;
+    private ImportProgress last = new ImportProgress(0, 0, 0, 0, 0);
+
+    private Job(UUID id, Instant createdAt) {
       this.id = id;
-      this.file = file;
-      this.machine = machine;
       this.createdAt = createdAt;
     }
 
     public String id() {
-      return id;
+      return id.toString();
     }
 
+    /** Written at the first call, then at most once a second. */
     public synchronized void progress(ImportProgress p) {
-      state = State.RUNNING;
-      progress = p;
+      last = p;
+      long now = System.nanoTime();
+      if (lastWrite != Long.MIN_VALUE && now - lastWrite < PROGRESS_EVERY.toNanos()) {
+        return;
+      }
+      lastWrite = now;
+      dao.progress(id, p.rowsRead(), p.rowsAccepted(), p.rowsRejected(), Math.max(0, p.percent()));
     }
 
     public void succeeded(ImportSummary s) {
-      synchronized (this) {
-        state = State.SUCCEEDED;
-        summary = s;
-        finishedAt = clock.instant();
+      try {
+        dao.finish(
+            id,
+            "succeeded",
+            s.rowsRead(),
+            s.rowsImported(),
+            s.rowsRejected(),
+            100,
+            clock.instant(),
+            write(s),
+            null,
+            null);
+      } finally {
+        active.remove(id);
       }
-      finished(id);
+      dao.prune(kept);
     }
 
     public void failed(String message, List<InvalidImportSpecException.Problem> why) {
+      ImportProgress p;
       synchronized (this) {
-        state = State.FAILED;
-        error = message;
-        problems = List.copyOf(why);
-        finishedAt = clock.instant();
+        p = last;
       }
-      finished(id);
+      try {
+        dao.finish(
+            id,
+            "failed",
+            p.rowsRead(),
+            p.rowsAccepted(),
+            p.rowsRejected(),
+            Math.max(0, p.percent()),
+            clock.instant(),
+            null,
+            message,
+            why.isEmpty() ? null : write(why));
+      } finally {
+        active.remove(id);
+      }
+      dao.prune(kept);
     }
 
-    public synchronized JobView view() {
-      double percent = state == State.SUCCEEDED ? 100 : Math.max(0, progress.percent());
-      long read = summary != null ? summary.rowsRead() : progress.rowsRead();
-      long imported = summary != null ? summary.rowsImported() : progress.rowsAccepted();
-      long rejected = summary != null ? summary.rowsRejected() : progress.rowsRejected();
-      return new JobView(
-          id,
-          state,
-          file,
-          machine,
-          read,
-          imported,
-          rejected,
-          Math.round(percent * 10) / 10.0,
-          createdAt,
-          finishedAt,
-          summary,
-          error,
-          problems);
+    /** Where the job stands, as stored. */
+    public JobView view() {
+      return ImportJobs.this.view(id()).orElseThrow();
     }
   }
 }

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param writers transactions in flight at once; parsing continues while they commit
  * @param maxFutureSkew how far ahead of the clock an imported reading may be stamped
  * @param maxUploadBytes largest file the API accepts, bytes
- * @param jobsKept finished API jobs remembered (in memory) for their status
+ * @param jobsKept finished API jobs kept (in the database, table import_jobs) for their status
  */
 public record ImportSettings(
     int batchRows, int writers, Duration maxFutureSkew, long maxUploadBytes, int jobsKept) {

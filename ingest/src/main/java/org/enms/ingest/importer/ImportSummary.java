@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.enms.db.TimeRange;
 
 /**
  * What an import did. Lists are capped ({@link CsvImporter#LIST_LIMIT} entries each); the counts
@@ -23,6 +24,21 @@ import java.util.UUID;
  * @param irregularRows rows whose stamp is off the interval grid (not used for gap finding)
  * @param counterEvents counter baseline, resets and rollovers, with their lines
  * @param rollupDuration time spent bringing the roll-ups of the range up to date
+ * @param rawRetentionDays {@code enms.db.retention-days}: how long the live era's raw rows stay
+ * @param historyBefore where this database's live era begins; rows before it are history
+ * @param rowsHistory rows before {@code historyBefore}: stored, rolled up and kept raw
+ * @param rowsPastRawRetention live-era rows older than the raw retention: rolled up (the roll-ups
+ *     are kept); their raw rows go at the next retention run
+ * @param rollupRanges the ranges whose roll-ups were recomputed (history and live era apart)
+ * @param midnightRowsRedated rows stamped 00:00 with the date of the day they close (after 23:45 of
+ *     that date), read as midnight of the next day
+ * @param outOfOrderRows rows earlier than a row above them (not in counter files, which reject
+ *     them); imported at their own time
+ * @param outOfOrder the first of them ({@link CsvImporter#OUT_OF_ORDER_EXAMPLES})
+ * @param rowsToday rows of today (UTC), which the machine's live totals include
+ * @param liveStateReloaded whether the machine's live state was told to take them up from storage
+ *     (imports through the API); false from the command line, which runs without the node
+ * @param notes what a reader should know about this import, in sentences
  */
 public record ImportSummary(
     String file,
@@ -49,13 +65,27 @@ public record ImportSummary(
     List<ImportGap> gaps,
     List<RowIssue> counterEvents,
     Duration elapsed,
-    Duration rollupDuration) {
+    Duration rollupDuration,
+    int rawRetentionDays,
+    Instant historyBefore,
+    long rowsHistory,
+    long rowsPastRawRetention,
+    List<TimeRange> rollupRanges,
+    long midnightRowsRedated,
+    long outOfOrderRows,
+    List<RowIssue> outOfOrder,
+    long rowsToday,
+    boolean liveStateReloaded,
+    List<String> notes) {
 
   public ImportSummary {
     rejects = List.copyOf(rejects);
     duplicates = List.copyOf(duplicates);
     gaps = List.copyOf(gaps);
     counterEvents = List.copyOf(counterEvents);
+    rollupRanges = List.copyOf(rollupRanges);
+    outOfOrder = List.copyOf(outOfOrder);
+    notes = List.copyOf(notes);
   }
 
   /** Rows imported per second of wall time, roll-ups included. */
@@ -65,6 +95,18 @@ public record ImportSummary(
   }
 
   ImportSummary withTiming(Duration newElapsed, Duration newRollup) {
+    return copy(newElapsed, newRollup, liveStateReloaded, notes);
+  }
+
+  /** With whether the live state was told to reload, and a note saying what that means. */
+  ImportSummary withLiveState(boolean reloaded, String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return copy(elapsed, rollupDuration, reloaded, more);
+  }
+
+  private ImportSummary copy(
+      Duration newElapsed, Duration newRollup, boolean reloaded, List<String> newNotes) {
     return new ImportSummary(
         file,
         machineId,
@@ -90,6 +132,17 @@ public record ImportSummary(
         gaps,
         counterEvents,
         newElapsed,
-        newRollup);
+        newRollup,
+        rawRetentionDays,
+        historyBefore,
+        rowsHistory,
+        rowsPastRawRetention,
+        rollupRanges,
+        midnightRowsRedated,
+        outOfOrderRows,
+        outOfOrder,
+        rowsToday,
+        reloaded,
+        newNotes);
   }
 }

@@ -31,8 +31,23 @@ public final class TimestampLayout {
     PATTERN
   }
 
-  /** A parsed stamp: an instant when the text carried an offset, else a local date-time. */
-  public record Stamp(Instant instant, LocalDateTime local) {}
+  /**
+   * A parsed stamp: an instant when the text carried an offset, else a local date-time.
+   *
+   * @param wall the date and time as written, without an offset; null for epoch numbers
+   */
+  public record Stamp(Instant instant, LocalDateTime local, LocalDateTime wall) {
+    public Stamp(Instant instant, LocalDateTime local) {
+      this(instant, local, local);
+    }
+
+    /** The same stamp a day later: a midnight dated with the day it closes. */
+    Stamp nextDay() {
+      return instant != null
+          ? new Stamp(instant.plus(java.time.Duration.ofDays(1)), null, wall.plusDays(1))
+          : new Stamp(null, local.plusDays(1), wall.plusDays(1));
+    }
+  }
 
   private final Kind kind;
   private final DateTimeFormatter formatter;
@@ -184,7 +199,8 @@ public final class TimestampLayout {
       if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
         return new Stamp(
             local.toInstant(java.time.ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS))),
-            null);
+            null,
+            local);
       }
       return new Stamp(null, local);
     } catch (RuntimeException e) {
@@ -313,7 +329,8 @@ public final class TimestampLayout {
             : LocalDateTime.of(
                 date, LocalTime.of((int) hour, (int) minute, (int) second, (int) nanos));
     if (hasOffset) {
-      return new Stamp(local.toInstant(java.time.ZoneOffset.ofTotalSeconds(offsetSeconds)), null);
+      return new Stamp(
+          local.toInstant(java.time.ZoneOffset.ofTotalSeconds(offsetSeconds)), null, local);
     }
     return new Stamp(null, local);
   }

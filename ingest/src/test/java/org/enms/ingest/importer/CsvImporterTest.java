@@ -29,9 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CsvImporterTest {
   private static final UUID MACHINE = UUID.fromString("c0000000-0000-0000-0000-000000000001");
   private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
-  private static final ImportWindow WINDOW =
-      new ImportWindow(
-          NOW.minus(Duration.ofDays(3650)), NOW.plusSeconds(300), 3650, Duration.ofMinutes(5));
+  private static final ImportWindow WINDOW = ImportWindow.unrestricted(NOW, Duration.ofMinutes(5));
 
   /** What one import produced. */
   private record Result(ImportSummary summary, List<Reading> readings) {
@@ -398,6 +396,151 @@ class CsvImporterTest {
   }
 
   @Test
+  void aMidnightDatedWithTheDayItClosesIsReadAsTheNextDaysMidnightAndReported() {
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_KWH)
+                .zone(ZoneId.of("Europe/Berlin"))
+                .dateOrder(DateOrder.DAY_FIRST)
+                .build(),
+            "Datum;kWh\n"
+                + "04.03.2018 23:30;1\n"
+                + "04.03.2018 23:45;2\n"
+                + "04.03.2018 00:00;3\n"
+                + "05.03.2018 00:15;4\n"
+                + "05.03.2018 00:30;5\n");
+    assertThat(r.times())
+        .containsExactly(
+            at("2018-03-04T22:30:00Z"),
+            at("2018-03-04T22:45:00Z"),
+            at("2018-03-04T23:00:00Z"),
+            at("2018-03-04T23:15:00Z"),
+            at("2018-03-04T23:30:00Z"));
+    assertThat(r.summary().midnightRowsRedated()).isEqualTo(1);
+    assertThat(r.summary().outOfOrderRows()).isZero();
+    assertThat(r.summary().gapCount()).isZero();
+    assertThat(r.summary().notes())
+        .containsExactly(
+            "1 rows stamped 00:00 with the date of the day they close (each after the last"
+                + " interval of that same date) were read as midnight of the next day, e.g. line 4"
+                + " '04.03.2018 00:00'.");
+  }
+
+  @Test
+  void aYearDatedSoEndsWithItsLastMidnightAndHasNoGapAndNothingOutOfOrder() {
+    StringBuilder csv = new StringBuilder("time,kwh\n");
+    var f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    for (Instant t = at("2018-01-01T00:15:00Z");
+        !t.isAfter(at("2019-01-01T00:00:00Z"));
+        t = t.plusSeconds(900)) {
+      var local = t.atOffset(ZoneOffset.UTC).toLocalDateTime();
+      // The export's convention: 00:00 carries the date of the day it closes.
+      var written =
+          local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? local.minusDays(1) : local;
+      csv.append(f.format(written)).append(",0.25\n");
+    }
+    Result r = run(spec(ValueKind.ENERGY_KWH).build(), csv.toString());
+    assertThat(r.summary().rowsImported()).isEqualTo(35_040);
+    assertThat(r.summary().midnightRowsRedated()).isEqualTo(365);
+    assertThat(r.summary().duplicateRows()).isZero();
+    assertThat(r.summary().gapCount()).isZero();
+    assertThat(r.summary().outOfOrderRows()).isZero();
+    assertThat(r.summary().rangeTo()).isEqualTo(at("2019-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void theIntervalOfASmallFileDatedSoIsInferredFromItsRealSteps() {
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
+            "t;kWh\n2018-03-04 23:30;1\n2018-03-04 23:45;1\n2018-03-04 00:00;2\n"
+                + "2018-03-05 00:15;1\n");
+    assertThat(r.summary().interval()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(r.summary().midnightRowsRedated()).isEqualTo(1);
+    assertThat(r.summary().gapCount()).isZero();
+  }
+
+  @Test
+  void aCorrectlyDatedMidnightIsLeftAlone() {
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
+            "t;kWh\n2018-03-04 23:45;1\n2018-03-05 00:00;1\n2018-03-05 00:15;1\n");
+    assertThat(r.times())
+        .containsExactly(
+            at("2018-03-04T23:45:00Z"), at("2018-03-05T00:00:00Z"), at("2018-03-05T00:15:00Z"));
+    assertThat(r.summary().midnightRowsRedated()).isZero();
+    assertThat(r.summary().notes()).isEmpty();
+  }
+
+  @Test
+  void aCounterFileDatedSoIsNoLongerRejectedAsOutOfOrder() {
+    Result r =
+        run(
+            spec(ValueKind.COUNTER_KWH).build(),
+            "t;kWh\n2018-03-04 23:45;100\n2018-03-04 00:00;101\n2018-03-05 00:15;102.5\n");
+    assertThat(r.summary().rowsRejected()).isZero();
+    assertThat(r.times()).containsExactly(at("2018-03-05T00:00:00Z"), at("2018-03-05T00:15:00Z"));
+    assertThat(r.energy()).extracting(EnergyReading::energyKwh).containsExactly(1.0, 1.5);
+    assertThat(r.summary().midnightRowsRedated()).isEqualTo(1);
+  }
+
+  @Test
+  void rowsOutOfTimeOrderAreImportedAndReportedWithTheirLines() {
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_KWH).build(),
+            "t,kwh\n"
+                + "2024-01-01 00:15,1\n"
+                + "2024-01-01 00:30,1\n"
+                + "2024-01-01 01:00,1\n"
+                + "2024-01-01 00:45,1\n"
+                + "2024-01-01 01:15,1\n");
+    assertThat(r.summary().rowsImported()).isEqualTo(5);
+    assertThat(r.summary().gapCount()).isZero();
+    assertThat(r.summary().outOfOrderRows()).isEqualTo(1);
+    assertThat(r.summary().outOfOrder())
+        .extracting(RowIssue::line, RowIssue::timestamp, RowIssue::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                5L,
+                at("2024-01-01T00:45:00Z"),
+                "earlier than 2024-01-01T01:00:00Z on line 4; imported, but the file is not in"
+                    + " time order"));
+    assertThat(r.summary().notes())
+        .containsExactly(
+            "1 rows are out of time order (earlier than a row above them), first on line 5:"
+                + " they were imported at their own time; see out_of_order.");
+  }
+
+  @Test
+  void outOfOrderRowsAreCountedInFullButOnlyTheFirstAreListed() {
+    StringBuilder csv = new StringBuilder("t,kwh\n");
+    for (int i = 100; i >= 1; i--) {
+      csv.append(at("2024-01-01T00:00:00Z").plusSeconds(900L * i)).append(",1\n");
+    }
+    Result r =
+        run(spec(ValueKind.ENERGY_KWH).interval(Duration.ofMinutes(15)).build(), csv.toString());
+    assertThat(r.summary().outOfOrderRows()).isEqualTo(99);
+    assertThat(r.summary().outOfOrder()).hasSize(CsvImporter.OUT_OF_ORDER_EXAMPLES);
+    assertThat(r.summary().rowsImported()).isEqualTo(100);
+  }
+
+  @Test
+  void aCounterFileKeepsRejectingRowsOutOfOrderAndDoesNotCountThemTwice() {
+    Result r =
+        run(
+            spec(ValueKind.COUNTER_KWH).build(),
+            "t,register\n2024-01-01 00:15,10\n2024-01-01 00:45,12\n2024-01-01 00:30,11\n");
+    assertThat(r.summary().rejects())
+        .extracting(RowIssue::line, RowIssue::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                4L, "counter value out of time order (counter files must be sorted by time)"));
+    assertThat(r.summary().outOfOrderRows()).isZero();
+  }
+
+  @Test
   void aCounterGivesIntervalEnergyByDifferenceAndSurvivesAReset() {
     Result r =
         run(
@@ -503,21 +646,84 @@ class CsvImporterTest {
             org.assertj.core.groups.Tuple.tuple(10L, "value is not a finite number"));
   }
 
+  private static final String AGES =
+      "t,kwh\n2019-06-01 00:15,1\n2024-03-01 00:15,1\n2026-09-01 00:15,1\n"
+          + "2026-11-27 00:15,1\n2027-01-01 00:00,1\n";
+
+  /** The live era began in 2020; retention (30 days) has dropped it up to June 2024. */
+  private static ImportWindow window(boolean timescale) {
+    return new ImportWindow(
+        NOW,
+        Duration.ofMinutes(5),
+        30,
+        new org.enms.db.RawHorizon(at("2020-01-01T00:00:00Z"), at("2024-06-01T00:00:00Z")),
+        timescale);
+  }
+
   @Test
-  void rowsOlderThanTheRetentionAreRejectedAndNotMistakenForLiveData() {
-    ImportWindow window =
-        new ImportWindow(at("2024-01-01T00:20:00Z"), NOW, 30, Duration.ofMinutes(5));
+  void rowsOfAnyAgeAreTakenAndTheSummarySaysWhatBecomesOfTheirRawRows() {
     Result r =
         run(
-            spec(ValueKind.ENERGY_KWH).build(),
-            "t,kwh\n2024-01-01 00:15,1\n2024-01-01 00:30,1\n2024-01-01 00:45,1\n2027-01-01 00:00,1\n",
-            window);
-    assertThat(r.times()).containsExactly(at("2024-01-01T00:30:00Z"), at("2024-01-01T00:45:00Z"));
+            spec(ValueKind.ENERGY_KWH).interval(Duration.ofMinutes(15)).build(),
+            AGES,
+            window(false));
+
+    assertThat(r.times())
+        .containsExactly(
+            at("2019-06-01T00:15:00Z"),
+            at("2024-03-01T00:15:00Z"),
+            at("2026-09-01T00:15:00Z"),
+            at("2026-11-27T00:15:00Z"));
     assertThat(r.summary().rejects())
         .extracting(RowIssue::reason)
+        .containsExactly("timestamp 2027-01-01T00:00:00Z is more than PT5M in the future");
+    assertThat(r.summary().rowsHistory()).isEqualTo(1);
+    assertThat(r.summary().rowsPastRawRetention()).isEqualTo(2);
+    assertThat(r.summary().historyBefore()).isEqualTo(at("2020-01-01T00:00:00Z"));
+    assertThat(r.summary().rawRetentionDays()).isEqualTo(30);
+    // History and the live era are rolled up apart: the years between are not recomputed.
+    assertThat(r.summary().rollupRanges())
         .containsExactly(
-            "timestamp 2024-01-01T00:15:00Z is older than the retention of 30 days",
-            "timestamp 2027-01-01T00:00:00Z is more than PT5M in the future");
+            new org.enms.db.TimeRange(at("2019-06-01T00:15:00Z"), at("2019-06-01T00:15:00Z")),
+            new org.enms.db.TimeRange(at("2024-03-01T00:15:00Z"), at("2026-11-27T00:15:00Z")));
+    assertThat(r.summary().notes())
+        .containsExactly(
+            "1 rows are history (before 2020-01-01T00:00:00Z, when this database's live era"
+                + " began): stored raw and rolled up into 1min/15min/1hour/1day; raw retention"
+                + " (30 days) does not drop them.",
+            "2 rows are older than the raw retention of 30 days: rolled up into"
+                + " 1min/15min/1hour/1day, which are kept; their raw rows are dropped at the next"
+                + " retention run.");
+  }
+
+  @Test
+  void onTimescaleRowsOnDaysWhoseRawReadingsWereDroppedAreRefusedWithTheReason() {
+    Result r =
+        run(
+            spec(ValueKind.ENERGY_KWH).interval(Duration.ofMinutes(15)).build(),
+            AGES,
+            window(true));
+
+    assertThat(r.times())
+        .containsExactly(
+            at("2019-06-01T00:15:00Z"), at("2026-09-01T00:15:00Z"), at("2026-11-27T00:15:00Z"));
+    assertThat(r.summary().rejects())
+        .extracting(RowIssue::line, RowIssue::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                3L,
+                "timestamp 2024-03-01T00:15:00Z falls on a day whose raw readings retention has"
+                    + " dropped (before 2024-06-01T00:00:00Z); TimescaleDB would recompute that"
+                    + " day's roll-ups from the readings left and erase the other machines'"
+                    + " figures"),
+            org.assertj.core.groups.Tuple.tuple(
+                6L, "timestamp 2027-01-01T00:00:00Z is more than PT5M in the future"));
+    assertThat(r.summary().rollupRanges())
+        .extracting(org.enms.db.TimeRange::from)
+        .containsExactly(at("2019-06-01T00:15:00Z"), at("2026-09-01T00:15:00Z"));
+    assertThat(r.summary().notes())
+        .anyMatch(
+            n -> n.startsWith("1 rows fall on days whose raw readings retention has dropped"));
   }
 
   @Test

@@ -135,4 +135,178 @@ class DatabaseImporterTest {
         .isInstanceOf(InvalidImportSpecException.class)
         .hasMessageContaining("no machine named exactly Compressor; did you mean Compressor-1");
   }
+
+  private static double kwh(String machine, String table, String column, String range) {
+    return scalar(
+        "SELECT coalesce(sum("
+            + column
+            + "), 0) FROM "
+            + table
+            + " WHERE machine_id = '"
+            + machine
+            + "' AND "
+            + range);
+  }
+
+  /** A year of 15-min kWh ending at the quarter hours of 2018 (UTC), 0.25 kWh each. */
+  private static Path year2018(Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder("time;kWh\n");
+    Instant t = Instant.parse("2018-01-01T00:15:00Z");
+    Instant end = Instant.parse("2019-01-01T00:00:00Z");
+    for (; !t.isAfter(end); t = t.plusSeconds(900)) {
+      csv.append(t.toString(), 0, 16).append(";0.25\n");
+    }
+    Path file = dir.resolve("2018.csv");
+    Files.writeString(file, csv);
+    return file;
+  }
+
+  @Test
+  void aYearFarOlderThanTheRawRetentionIsRolledUpAndKeptAsHistory(@TempDir Path dir)
+      throws Exception {
+    String machine = "c0000000-0000-0000-0000-000000000008";
+    Database db = pg.database();
+    DatabaseImporter importer =
+        new DatabaseImporter(
+            db,
+            new RollupRefresher(db),
+            new ImportSettings(5000, 2, java.time.Duration.ofMinutes(5), 1 << 20, 10),
+            Clock.systemUTC(),
+            writers);
+
+    ImportSummary s =
+        importer.run(
+            importer.prepare(
+                ImportSpec.builder("Boiler-1", ValueKind.ENERGY_KWH).build(),
+                ImportSource.of(year2018(dir))),
+            p -> {});
+
+    assertThat(s.rowsImported()).isEqualTo(35_040);
+    assertThat(s.rowsRejected()).isZero();
+    assertThat(s.rowsHistory()).isEqualTo(35_040);
+    assertThat(s.rawRetentionDays()).isEqualTo(90);
+    assertThat(s.notes()).hasSize(1).allMatch(n -> n.startsWith("35,040 rows are history"));
+    String year = "bucket >= '2018-01-01' AND bucket < '2019-01-01'";
+    assertThat(kwh(machine, "energy_readings_1day", "total_energy_kwh", year))
+        .isCloseTo(35_040 * 0.25 - 0.25, within(1e-6)); // the last row closes 2018 on 2019-01-01
+    assertThat(kwh(machine, "energy_readings_15min", "total_energy_kwh", "true"))
+        .isCloseTo(35_040 * 0.25, within(1e-6));
+
+    db.retention().expire(Instant.now());
+    assertThat(kwh(machine, "energy_readings", "energy_kwh", "true"))
+        .isCloseTo(35_040 * 0.25, within(1e-6));
+  }
+
+  @Test
+  void liveEraRowsOlderThanTheRetentionKeepTheirRollUpsWhenTheirRawRowsGo(@TempDir Path dir)
+      throws Exception {
+    String machine = "c0000000-0000-0000-0000-000000000003";
+    Database db = pg.database();
+    Instant today = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    setHorizon(Instant.parse("2017-01-01T00:00:00Z"));
+    try {
+      DatabaseImporter importer =
+          new DatabaseImporter(
+              db,
+              new RollupRefresher(db),
+              new ImportSettings(5000, 2, java.time.Duration.ofMinutes(5), 1 << 20, 10),
+              Clock.systemUTC(),
+              writers);
+      ImportSummary s =
+          importer.run(
+              importer.prepare(
+                  ImportSpec.builder("Conveyor-A", ValueKind.ENERGY_KWH).build(),
+                  ImportSource.of(year2018(dir))),
+              p -> {});
+      assertThat(s.rowsHistory()).isZero();
+      assertThat(s.rowsPastRawRetention()).isEqualTo(35_040);
+      assertThat(s.notes())
+          .hasSize(1)
+          .allMatch(n -> n.startsWith("35,040 rows are older than the raw retention of 90 days"));
+
+      assertThat(db.retention().expire(Instant.now())).isPositive();
+
+      assertThat(kwh(machine, "energy_readings", "energy_kwh", "true")).isZero();
+      assertThat(kwh(machine, "energy_readings_1hour", "total_energy_kwh", "true"))
+          .isCloseTo(35_040 * 0.25, within(1e-6));
+      assertThat(kwh(machine, "energy_readings_1day", "total_energy_kwh", "true"))
+          .isCloseTo(35_040 * 0.25, within(1e-6));
+    } finally {
+      setHorizon(today);
+    }
+  }
+
+  private static void setHorizon(Instant historyBefore) {
+    pg.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE raw_retention SET history_before = :t, dropped_before = :t")
+                    .bind("t", historyBefore.atOffset(ZoneOffset.UTC))
+                    .execute());
+  }
+
+  @Test
+  void newRowsOfTodayHaveTheMachinesLiveStateReloadOnce(@TempDir Path dir) throws Exception {
+    Instant midnight = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    Path file = dir.resolve("today.csv");
+    Files.writeString(file, "time,kwh\n" + midnight.minusSeconds(900) + ",1\n" + midnight + ",2\n");
+    ImportSpec spec =
+        ImportSpec.builder("Hydraulic-Pump-1", ValueKind.ENERGY_KWH)
+            .interval(java.time.Duration.ofMinutes(15))
+            .build();
+    var told = new java.util.concurrent.CopyOnWriteArrayList<java.util.UUID>();
+    Database db = pg.database();
+    DatabaseImporter importer =
+        new DatabaseImporter(
+            db,
+            new RollupRefresher(db),
+            new ImportSettings(50, 2, java.time.Duration.ofMinutes(5), 1 << 20, 10),
+            Clock.systemUTC(),
+            writers,
+            told::add);
+
+    ImportSummary first = importer.run(importer.prepare(spec, ImportSource.of(file)), p -> {});
+    ImportSummary again = importer.run(importer.prepare(spec, ImportSource.of(file)), p -> {});
+
+    assertThat(first.rowsToday()).isEqualTo(1);
+    assertThat(first.liveStateReloaded()).isTrue();
+    assertThat(first.notes())
+        .contains(
+            "1 rows are for today (UTC): the machine's live totals (/api/v1/machines/status) were"
+                + " reloaded from the database to include them.");
+    assertThat(told)
+        .containsExactly(java.util.UUID.fromString("c0000000-0000-0000-0000-000000000004"));
+    assertThat(again.readingsNew()).isZero();
+    assertThat(again.liveStateReloaded()).isFalse();
+  }
+
+  @Test
+  void withoutALiveStateTheSummarySaysWhenANodeTakesTodaysRowsUp(@TempDir Path dir)
+      throws Exception {
+    Instant midnight = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    Path file = dir.resolve("today.csv");
+    Files.writeString(file, "time,kwh\n" + midnight.minusSeconds(900) + ",1\n" + midnight + ",2\n");
+    ImportSpec spec =
+        ImportSpec.builder("Compressor-EU-1", ValueKind.ENERGY_KWH)
+            .interval(java.time.Duration.ofMinutes(15))
+            .build();
+    Database db = pg.database();
+    DatabaseImporter importer =
+        new DatabaseImporter(
+            db,
+            new RollupRefresher(db),
+            new ImportSettings(50, 2, java.time.Duration.ofMinutes(5), 1 << 20, 10),
+            Clock.systemUTC(),
+            writers);
+
+    ImportSummary s = importer.run(importer.prepare(spec, ImportSource.of(file)), p -> {});
+
+    assertThat(s.liveStateReloaded()).isFalse();
+    assertThat(s.notes())
+        .anyMatch(
+            n ->
+                n.startsWith("1 rows are for today (UTC): a running node's live totals")
+                    && n.contains("POST /api/v1/import"));
+  }
 }

@@ -3,6 +3,7 @@ package org.enms.node.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -33,7 +34,12 @@ import picocli.CommandLine.Parameters;
  * {@code ./enms import FILE --machine NAME ...}: imports a meter export straight into the database
  * the node's configuration names ({@code ENMS_DB_URL}; with {@code embedded}, the PostgreSQL under
  * {@code ENMS_DATA_DIR}: the running node's server when it is up, else started for the import). It
- * shows progress every second and ends with the summary.
+ * shows progress every second and ends with the summary, the only thing it prints on standard
+ * output.
+ *
+ * <p>It runs without the node's actor system, so it cannot tell machine entities about rows of
+ * today: a running node's live totals include them once the entity restores from the database (the
+ * summary says so); {@code POST /api/v1/import} has them reload at once.
  */
 @Command(
     name = "import",
@@ -110,11 +116,31 @@ public final class ImportCommand implements Callable<Integer> {
       description = "Driver column as field=column, e.g. outdoor_temp_c=OAT (repeatable).")
   java.util.List<String> drivers;
 
-  @Option(names = "--json", description = "Print the summary as JSON.")
+  @Option(
+      names = "--json",
+      description =
+          "Print the summary as JSON (only it goes to standard output; logs and progress"
+              + " go to standard error).")
   boolean json;
 
+  /**
+   * Only the summary goes to standard output: log lines (the node's logback writes to the console's
+   * standard output), progress and whatever a library prints go to standard error while the import
+   * runs, so that {@code --json} output can be piped into {@code jq}.
+   */
   @Override
   public Integer call() throws Exception {
+    PrintStream out = System.out;
+    System.setOut(System.err);
+    try {
+      return importFile(out);
+    } finally {
+      out.flush();
+      System.setOut(out);
+    }
+  }
+
+  private Integer importFile(PrintStream out) throws Exception {
     if (!Files.isReadable(file)) {
       System.err.println("enms import: cannot read " + file);
       return 2;
@@ -142,10 +168,9 @@ public final class ImportCommand implements Callable<Integer> {
         ImportSummary summary = importer.run(ready, progress::update);
         progress.done();
         if (json) {
-          System.out.println(
-              Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+          out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         } else {
-          SummaryText.print(summary, System.out);
+          SummaryText.print(summary, out);
         }
         return 0;
       } finally {

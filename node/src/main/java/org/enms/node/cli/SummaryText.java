@@ -23,6 +23,11 @@ final class SummaryText {
         s.readingsWritten() - s.readingsNew());
     out.printf(Locale.ROOT, "rows rejected   %,d%n", s.rowsRejected());
     out.printf(Locale.ROOT, "duplicate rows  %,d (first kept)%n", s.duplicateRows());
+    out.printf(Locale.ROOT, "out of order    %,d (imported)%n", s.outOfOrderRows());
+    out.printf(
+        Locale.ROOT,
+        "midnight        %,d rows read as the next day's 00:00%n",
+        s.midnightRowsRedated());
     out.printf(
         Locale.ROOT,
         "gaps            %,d (%,d missing intervals, not filled)%n",
@@ -46,9 +51,13 @@ final class SummaryText {
         s.elapsed().toNanos() / 1e9,
         s.rowsPerSecond(),
         s.rollupDuration().toNanos() / 1e9);
-    section(out, "rejected", s.rejects(), s.rowsRejected());
-    section(out, "duplicates", s.duplicates(), s.duplicateRows());
-    section(out, "counter", s.counterEvents(), s.counterEvents().size());
+    for (String note : s.notes()) {
+      out.println("note: " + note);
+    }
+    section(out, "rejected", s.rejects(), s.rowsRejected(), 1000);
+    section(out, "duplicates", s.duplicates(), s.duplicateRows(), 1000);
+    section(out, "out of order", s.outOfOrder(), s.outOfOrderRows(), s.outOfOrder().size());
+    section(out, "counter", s.counterEvents(), s.counterEvents().size(), 1000);
     if (!s.gaps().isEmpty()) {
       out.println("gaps:");
       for (ImportGap g : s.gaps().subList(0, Math.min(SHOWN, s.gaps().size()))) {
@@ -61,8 +70,9 @@ final class SummaryText {
     }
   }
 
+  /** {@code listed}: how many of them the JSON summary lists. */
   private static void section(
-      PrintStream out, String title, java.util.List<RowIssue> issues, long total) {
+      PrintStream out, String title, java.util.List<RowIssue> issues, long total, int listed) {
     if (issues.isEmpty()) {
       return;
     }
@@ -71,7 +81,7 @@ final class SummaryText {
       out.printf(Locale.ROOT, "  line %d: %s%n", i.line(), i.reason());
     }
     if (total > SHOWN) {
-      out.printf(Locale.ROOT, "  … %,d more (--json lists up to 1000)%n", total - SHOWN);
+      out.printf(Locale.ROOT, "  … %,d more (--json lists up to %,d)%n", total - SHOWN, listed);
     }
   }
 }
