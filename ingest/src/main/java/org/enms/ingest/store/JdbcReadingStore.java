@@ -1,5 +1,6 @@
 package org.enms.ingest.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +94,9 @@ public final class JdbcReadingStore implements ReadingStore {
       List<IngestReject> allRejects = new ArrayList<>(refused);
       rejected.forEach(
           r ->
-              allRejects.add(new IngestReject(r.receivedAt(), r.topic(), r.reason(), r.payload())));
+              allRejects.add(
+                  new IngestReject(
+                      r.receivedAt(), r.topic(), r.reason(), r.payload(), r.payloadLength())));
       if (!allRejects.isEmpty()) {
         rejects.insert(allRejects);
       }
@@ -126,11 +129,11 @@ public final class JdbcReadingStore implements ReadingStore {
             refusal.get());
         refusedReadings.add(r);
         refused.add(
-            new IngestReject(
+            IngestReject.of(
                 Instant.now(),
                 "(database)",
                 "database refused the reading: " + refusal.get(),
-                r.toString()));
+                r.toString().getBytes(StandardCharsets.UTF_8)));
         return 0;
       }
       int half = readings.size() / 2;

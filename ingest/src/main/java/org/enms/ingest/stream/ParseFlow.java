@@ -50,21 +50,15 @@ public final class ParseFlow {
     List<IngestReject> rejects = new ArrayList<>(parsed.rejections().size());
     var now = clock.instant();
     for (PayloadParser.Rejection r : parsed.rejections()) {
-      rejects.add(new IngestReject(now, topic, r.reason(), r.payload()));
+      rejects.add(IngestReject.of(now, topic, r.reason(), r.payload()));
     }
-    for (Reading reading : parsed.readings()) {
+    for (int i = 0; i < parsed.readings().size(); i++) {
+      Reading reading = parsed.readings().get(i);
       try {
         validator.validate(reading);
         valid.add(reading);
       } catch (RejectedPayloadException e) {
-        rejects.add(
-            new IngestReject(
-                now,
-                topic,
-                e.reason(),
-                parsed.readings().size() == 1
-                    ? org.enms.ingest.parse.RawPayload.text(payload)
-                    : reading.toString()));
+        rejects.add(IngestReject.of(now, topic, e.reason(), parsed.raw().apply(i)));
       }
     }
     return new IngestMessage(valid, rejects, ack);

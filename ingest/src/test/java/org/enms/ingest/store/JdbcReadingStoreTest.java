@@ -85,6 +85,6 @@ class JdbcReadingStoreTest {
     assertThat(rows).isEqualTo(40);
     var reject = new RejectDao(pg.database()).latest(1).get(0);
     assertThat(reject.reason()).startsWith("database refused the reading: 22");
-    assertThat(reject.payload()).contains("{not json");
+    assertThat(reject.payloadText()).contains("{not json");
   }
 }
