@@ -161,7 +161,7 @@ class StoreFlowTest {
     ReadingStore refusing =
         (readings, rejects) ->
             CompletableFuture.completedFuture(
-                new ReadingStore.StoredBatch(1, 1, 1, List.of(refused)));
+                new ReadingStore.StoredBatch(1, 1, 1, List.of(refused), 0));
 
     Source.from(List.of(message(good, refused)))
         .via(
