@@ -465,7 +465,7 @@ final class PipelineBench implements Callable<Integer> {
     var validator =
         new ReadingValidator(
             known::contains, Duration.ofDays(3650), Duration.ofDays(3650), Clock.systemUTC());
-    var parser = new PayloadParser();
+    var parser = new PayloadParser(Integer.MAX_VALUE);
     List<byte[]> payloads = samples.stream().map(m -> m.payload().toArray()).toList();
     List<String> topics = samples.stream().map(MqttMessage::topic).toList();
     long messages = 0;

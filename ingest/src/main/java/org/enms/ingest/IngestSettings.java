@@ -17,6 +17,7 @@ import org.enms.ingest.catalog.UnknownMachinePolicy;
  * @param catalogRefresh how often the catalogue of accepted machines is reloaded from the registry
  *     (besides right after every registry write)
  * @param unknownMachines what happens to readings of machine ids the registry does not hold
+ * @param maxPayloadBytes larger messages are rejected unparsed, bytes
  */
 public record IngestSettings(
     boolean enabled,
@@ -37,7 +38,8 @@ public record IngestSettings(
     Duration maxBackoff,
     Duration progressInterval,
     Duration catalogRefresh,
-    UnknownMachinePolicy unknownMachines) {
+    UnknownMachinePolicy unknownMachines,
+    int maxPayloadBytes) {
 
   public static IngestSettings fromConfig(Config root) {
     Config c = root.getConfig("enms.ingest");
@@ -63,7 +65,8 @@ public record IngestSettings(
         c.getDuration("max-backoff"),
         c.getDuration("progress-interval"),
         c.getDuration("catalog-refresh-interval"),
-        UnknownMachinePolicy.fromConfig(c));
+        UnknownMachinePolicy.fromConfig(c),
+        Math.toIntExact(c.getBytes("max-payload-bytes")));
   }
 
   /** The filter to subscribe to: shared ({@code $share/group/...}) when a group is configured. */

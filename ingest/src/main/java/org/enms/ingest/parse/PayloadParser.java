@@ -25,6 +25,10 @@ import org.enms.core.reading.Topic;
  * payloads per data type; a gateway {@code batch} message carries {@code readings[]}, each with its
  * own {@code data_type}. Bad readings inside a batch are rejected one by one, so one bad reading
  * does not cost the good ones.
+ *
+ * <p>Whatever arrives, the answer is readings and rejections, never an exception: a message larger
+ * than the limit is rejected unparsed, and Jackson's own limits (nesting depth 1,000, numbers of
+ * 1,000 digits, strings of 20 MB) turn pathological JSON into a "malformed JSON" rejection.
  */
 public final class PayloadParser {
   private static final ObjectMapper MAPPER = Json.mapper();
@@ -67,11 +71,25 @@ public final class PayloadParser {
    */
   public record Rejection(String reason, byte[] payload) {}
 
+  private final int maxPayloadBytes;
+
+  /**
+   * @param maxPayloadBytes larger payloads are rejected without being parsed
+   */
+  public PayloadParser(int maxPayloadBytes) {
+    this.maxPayloadBytes = maxPayloadBytes;
+  }
+
   public Parsed parse(String topicText, byte[] payload) {
     Optional<Topic> topic = Topic.parse(topicText);
     if (topic.isEmpty()) {
       return rejected(
           "topic does not match factory/{factory_id}/{machine_id}/{data_type}", payload);
+    }
+    if (payload.length > maxPayloadBytes) {
+      return rejected(
+          "payload of " + payload.length + " bytes exceeds the limit of " + maxPayloadBytes,
+          payload);
     }
     if (containsEscapedNul(payload)) {
       return rejected(

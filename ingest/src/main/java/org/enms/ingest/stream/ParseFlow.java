@@ -11,12 +11,18 @@ import org.enms.ingest.parse.PayloadParser;
 import org.enms.ingest.parse.ReadingValidator;
 import org.enms.ingest.parse.RejectedPayloadException;
 import org.enms.ingest.port.IngestReject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses and validates broker messages. It never fails: whatever cannot be stored becomes an {@link
- * IngestReject}, so one bad message cannot stop the stream.
+ * IngestReject}, so one bad message cannot stop the stream. Were the stream to fail on a message,
+ * it would restart, the broker would redeliver that message, and ingest would stop for good; so
+ * even a bug in the parser rejects the one message and carries on.
  */
 public final class ParseFlow {
+  private static final Logger log = LoggerFactory.getLogger(ParseFlow.class);
+
   private ParseFlow() {}
 
   public static Flow<MqttMessageWithAck, IngestMessage, NotUsed> create(
@@ -39,6 +45,29 @@ public final class ParseFlow {
   }
 
   static IngestMessage toIngestMessage(
+      String topic,
+      byte[] payload,
+      Runnable ack,
+      PayloadParser parser,
+      ReadingValidator validator,
+      Clock clock) {
+    try {
+      return parseAndValidate(topic, payload, ack, parser, validator, clock);
+    } catch (RuntimeException e) {
+      log.warn("ingest failed on a message, rejecting it topic={}", topic, e);
+      return new IngestMessage(
+          List.of(),
+          List.of(
+              IngestReject.of(
+                  clock.instant(),
+                  topic,
+                  "the ingest failed on this message: " + e.getClass().getName(),
+                  payload)),
+          ack);
+    }
+  }
+
+  private static IngestMessage parseAndValidate(
       String topic,
       byte[] payload,
       Runnable ack,

@@ -51,7 +51,8 @@ class StoreFlowTest {
           Duration.ofSeconds(5),
           Duration.ofMinutes(1),
           Duration.ofSeconds(30),
-          new UnknownMachinePolicy(UnknownMachinePolicy.Mode.REJECT, "Auto-registered"));
+          new UnknownMachinePolicy(UnknownMachinePolicy.Mode.REJECT, "Auto-registered"),
+          1 << 20);
 
   private final List<List<Reading>> stored = new CopyOnWriteArrayList<>();
   private final List<List<Reading>> told = new CopyOnWriteArrayList<>();
