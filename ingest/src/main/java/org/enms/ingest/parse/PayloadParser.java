@@ -27,8 +27,9 @@ import org.enms.core.reading.Topic;
  * does not cost the good ones.
  *
  * <p>Whatever arrives, the answer is readings and rejections, never an exception: a message larger
- * than the limit is rejected unparsed, and Jackson's own limits (nesting depth 1,000, numbers of
- * 1,000 digits, strings of 20 MB) turn pathological JSON into a "malformed JSON" rejection.
+ * than the limit is rejected unparsed, so is one that is not strictly UTF-8 ({@link Utf8}), and
+ * Jackson's own limits (nesting depth 1,000, numbers of 1,000 digits, strings of 20 MB) turn
+ * pathological JSON into a "malformed JSON" rejection.
  */
 public final class PayloadParser {
   private static final ObjectMapper MAPPER = Json.mapper();
@@ -90,6 +91,10 @@ public final class PayloadParser {
       return rejected(
           "payload of " + payload.length + " bytes exceeds the limit of " + maxPayloadBytes,
           payload);
+    }
+    int invalid = Utf8.firstInvalid(payload);
+    if (invalid >= 0) {
+      return rejected("payload is not valid UTF-8 (byte " + invalid + ")", payload);
     }
     if (containsEscapedNul(payload)) {
       return rejected(

@@ -286,11 +286,25 @@ class PayloadParserTest {
   }
 
   @Test
-  void rejectsInvalidUtf8AndRawControlCharactersAsMalformedJson() {
+  void rejectsInvalidUtf8EvenWhereJacksonWouldDecodeIt() {
     byte[] invalidUtf8 = GOOD.replace("12.5", "\"\u00ff\"").getBytes(UTF_8);
-    invalidUtf8[GOOD.indexOf("12.5") + 1] = (byte) 0xff;
-    invalidUtf8[GOOD.indexOf("12.5") + 2] = (byte) 0xfe;
-    assertThat(onlyReason("factory/demo/m/energy", invalidUtf8)).startsWith("malformed JSON");
+    int at = GOOD.indexOf("12.5") + 1;
+    invalidUtf8[at] = (byte) 0xff;
+    invalidUtf8[at + 1] = (byte) 0xfe;
+    assertThat(onlyReason("factory/demo/m/energy", invalidUtf8))
+        .isEqualTo("payload is not valid UTF-8 (byte " + at + ")");
+    // An overlong NUL in a string Jackson would decode to U+0000, for a text column to refuse.
+    byte[] overlongNul =
+        energy("\"production_count\":1,\"operating_mode\":\"run__\"").getBytes(UTF_8);
+    int nul = new String(overlongNul, UTF_8).indexOf("__");
+    overlongNul[nul] = (byte) 0xc0;
+    overlongNul[nul + 1] = (byte) 0x80;
+    assertThat(onlyReason("factory/demo/m/production", overlongNul))
+        .isEqualTo("payload is not valid UTF-8 (byte " + nul + ")");
+  }
+
+  @Test
+  void rejectsRawControlCharactersAsMalformedJson() {
     assertThat(onlyReason(energy("\"power_kw\":1,\"energy_kwh\":1,\"note\":\"a\u0001\u001fb\"")))
         .startsWith("malformed JSON");
     assertThat(onlyReason(energy("\"power_kw\":1,\"energy_kwh\":1,\"note\":\"a\u0000b\"")))
