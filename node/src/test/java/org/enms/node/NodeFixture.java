@@ -66,7 +66,9 @@ final class NodeFixture implements AutoCloseable {
       brokerUrl = external;
     } else {
       try {
-        broker = EmbeddedMqttBroker.start(Files.createTempDirectory("enms-mqtt"), freePort());
+        broker =
+            EmbeddedMqttBroker.start(
+                Files.createTempDirectory("enms-mqtt"), freePort(), maxPayloadBytes());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -124,6 +126,19 @@ final class NodeFixture implements AutoCloseable {
     env.put("ENMS_CLUSTER_PORT", "0");
     env.put("ENMS_SIMULATOR", "false");
     return env;
+  }
+
+  /** The ingest's payload limit by default, which the embedded broker enforces too. */
+  static int maxPayloadBytes() {
+    return Math.toIntExact(ConfigFactory.load().getBytes("enms.ingest.max-payload-bytes"));
+  }
+
+  /**
+   * The largest packet the broker takes: the embedded one's, or for an external broker the one
+   * docker/mosquitto.conf sets, which is the same.
+   */
+  int maxPacketBytes() {
+    return broker != null ? broker.maxPacketBytes() : maxPayloadBytes() + 5 + 2 + 65_535 + 2;
   }
 
   MqttClient publisher() {
