@@ -1,5 +1,6 @@
 package org.enms.node.embedded;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,14 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 
   /** Messages the broker keeps per offline or slow session before it drops; generous on purpose. */
   private static final int MAX_QUEUED_MESSAGES = 1_000_000;
+
+  /**
+   * Unacknowledged QoS 1 messages HiveMQ sends one subscriber connection; the ingest's connector
+   * allows as many. HiveMQ's own default is 50, and the ingest acknowledges only after its batch
+   * commits, so one connection carried at most 50 messages per commit round trip (~1,000/s); the
+   * project's Mosquitto configuration raises the same window for the same reason.
+   */
+  private static final int MAX_INFLIGHT_MESSAGES = 1_000;
 
   /** A PUBLISH's fixed header (5), topic length (2), topic (up to 65,535) and packet id (2). */
   private static final int PUBLISH_OVERHEAD_BYTES = 5 + 2 + 65_535 + 2;
@@ -48,6 +57,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
       Path data = Files.createDirectories(folder.resolve("data"));
       Path extensions = Files.createDirectories(folder.resolve("extensions"));
       Files.writeString(conf.resolve("config.xml"), config(port, maxPacketBytes));
+      // Not in HiveMQ CE's config.xml: a static its publish polling reads, set before it starts.
+      InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = MAX_INFLIGHT_MESSAGES;
       EmbeddedHiveMQ hiveMq =
           EmbeddedHiveMQ.builder()
               .withConfigurationFolder(conf)
