@@ -108,7 +108,10 @@ final class BenchNode implements AutoCloseable {
     var parse =
         probes.timedParse(
             ParseFlow.create(
-                new PayloadParser(settings.maxPayloadBytes()), validator, metrics, Clock.systemUTC()));
+                new PayloadParser(settings.maxPayloadBytes()),
+                validator,
+                metrics,
+                Clock.systemUTC()));
     var store =
         probes.store(
             new JdbcReadingStore(
