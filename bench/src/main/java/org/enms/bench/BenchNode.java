@@ -107,7 +107,11 @@ final class BenchNode implements AutoCloseable {
             catalog, settings.maxFutureSkew(), settings.maxPastAge(), Clock.systemUTC());
     var parse =
         probes.timedParse(
-            ParseFlow.create(new PayloadParser(), validator, metrics, Clock.systemUTC()));
+            ParseFlow.create(
+                new PayloadParser(settings.maxPayloadBytes()),
+                validator,
+                metrics,
+                Clock.systemUTC()));
     var store =
         probes.store(
             new JdbcReadingStore(

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,10 @@ import picocli.CommandLine.Option;
  * committed. The rate is readings over the time from the first publish to the last commit, so a
  * backlog the ingest did not clear counts against it. Every published reading is then looked for in
  * the table. Finally the same broker is measured without EnMS ({@link BrokerBaseline}).
+ *
+ * <p>With {@code --hostile-percent P} the run is measured twice on the same node, database and
+ * broker: first clean, then with P % of all messages taken from the hostile-input test's mix
+ * ({@link HostileMix}); the summary gives both rates and their ratio.
  */
 @Command(
     name = "pipeline",
@@ -152,6 +157,27 @@ final class PipelineBench implements Callable<Integer> {
   @Option(names = "--db-password", description = "Default empty.")
   String dbPassword = "";
 
+  @Option(
+      names = "--hostile-percent",
+      description =
+          "Measure a clean run, then one where this share of all messages is hostile (random"
+              + " bytes, broken JSON, absurd values, unknown machines, broken batches, odd"
+              + " topics...), and compare their rates (default ${DEFAULT-VALUE}: clean only).")
+  double hostilePercent = 0;
+
+  @Option(
+      names = "--hostile-rounds",
+      description =
+          "With --hostile-percent: clean and hostile runs alternate this many times, so a load"
+              + " that changes over the minutes (other processes) weighs on both alike (default"
+              + " ${DEFAULT-VALUE}).")
+  int hostileRounds = 1;
+
+  @Option(
+      names = "--hostile-seed",
+      description = "Seed of the hostile messages (default: random, printed).")
+  Long hostileSeed;
+
   @Option(names = "--no-baseline", description = "Skip the broker-only measurement.")
   boolean skipBaseline;
 
@@ -198,8 +224,9 @@ final class PipelineBench implements Callable<Integer> {
     Config config = config(broker);
     BenchDatabase.recreate(dbUrl, dbUser, dbPassword);
     var probes = new StageProbes();
+    boolean hostile = hostilePercent > 0;
     try (Database database = Database.start(DbSettings.fromConfig(config))) {
-      BenchDatabase.registerLoadMachines(database, machines);
+      BenchDatabase.registerLoadMachines(database, machines + (hostile ? HostileMix.MACHINES : 0));
       out.printf(
           "database %s ready, %,d machines registered; ingest: %s%n",
           dbUrl,
@@ -209,10 +236,45 @@ final class PipelineBench implements Callable<Integer> {
               .root()
               .render(com.typesafe.config.ConfigRenderOptions.concise()));
       PipelineOutcome outcome;
+      Optional<HostileComparison> comparison = Optional.empty();
       try (BenchNode node = BenchNode.start(config, database, probes)) {
         awaitSubscribed(broker, node);
         long warmup = warmUp(broker, node, probes);
-        outcome = measure(broker, brokerPid, node, probes, warmup);
+        outcome = measure(broker, brokerPid, node, probes, new Expected(warmup, warmup), null);
+        if (hostile) {
+          long seed = hostileSeed != null ? hostileSeed : new java.util.Random().nextLong();
+          var mix = new HostileMix(seed, machines);
+          List<PipelineOutcome> clean = new ArrayList<>();
+          List<PipelineOutcome> withHostile = new ArrayList<>();
+          long rejectsBefore = node.rejects();
+          for (int round = 1; round <= hostileRounds; round++) {
+            if (round > 1) {
+              outcome = measure(broker, brokerPid, node, probes, outcome.expectedAfter(), null);
+            }
+            clean.add(outcome);
+            out.printf(
+                "round %d: clean %,.0f readings/s; now with %.1f %% hostile messages (seed %d)%n",
+                round, outcome.loadReadingsPerSecond(), hostilePercent, seed);
+            outcome = measure(broker, brokerPid, node, probes, outcome.expectedAfter(), mix);
+            withHostile.add(outcome);
+            out.printf(
+                "round %d: with hostile messages %,.0f readings/s%n",
+                round, outcome.loadReadingsPerSecond());
+          }
+          // A last batch may hold rejects only; they are committed by now or within moments.
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+          while (node.rejects() - rejectsBefore < mix.rejects() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+          }
+          comparison =
+              Optional.of(
+                  new HostileComparison(
+                      clean,
+                      withHostile,
+                      mix.sent(),
+                      mix.rejects(),
+                      node.rejects() - rejectsBefore));
+        }
       }
       var rows = BenchDatabase.countEnergyRows(database);
       Optional<BrokerBaseline.Result> base = Optional.empty();
@@ -229,8 +291,14 @@ final class PipelineBench implements Callable<Integer> {
                 BrokerBaseline.run(
                     broker, baselinePublishers, publisherInflight, payload, baselineDuration, out));
       }
-      summary(config, outcome, probes, rows, base, parseCost(samples), meanPayload).print(out);
-      return rows.rows() == outcome.published() && rows.duplicates() == 0 ? 0 : 1;
+      SummaryTable table =
+          summary(config, outcome, probes, rows, base, parseCost(samples), meanPayload);
+      comparison.ifPresent(c -> c.addTo(table, hostilePercent));
+      table.print(out);
+      boolean rejectsRecorded = comparison.map(c -> c.recorded() == c.expected()).orElse(true);
+      return rows.rows() == outcome.published() && rows.duplicates() == 0 && rejectsRecorded
+          ? 0
+          : 1;
     }
   }
 
@@ -307,9 +375,21 @@ final class PipelineBench implements Callable<Integer> {
     return report.readings();
   }
 
+  /**
+   * One measured run, mixing in {@code hostile} messages when not null; {@code before} is what the
+   * table must hold already.
+   */
   private PipelineOutcome measure(
-      String broker, long brokerPid, BenchNode node, StageProbes probes, long warmup)
+      String broker,
+      long brokerPid,
+      BenchNode node,
+      StageProbes probes,
+      Expected before,
+      HostileMix hostile)
       throws Exception {
+    // The mix counts over all its runs; this run's share is the difference.
+    long hostileRowsBefore = hostile == null ? 0 : hostile.rows();
+    long hostileEnergyRowsBefore = hostile == null ? 0 : hostile.energyRows();
     var cpu = new CpuBreakdown(PipelineBench::threadGroup, brokerPid);
     var baseline = new ProbeSnapshot(probes, node.committedReadings());
     ScheduledExecutorService ticker =
@@ -351,19 +431,36 @@ final class PipelineBench implements Callable<Integer> {
     try {
       report =
           new LoadGenerator(
-                  loadSettings(broker, "run", Optional.of(duration), OptionalLong.empty()), out)
+                  loadSettings(
+                      broker,
+                      hostile == null ? "run" : "hostile",
+                      Optional.of(duration),
+                      OptionalLong.empty()),
+                  out,
+                  hostile == null ? null : hostile.interleaved(hostilePercent))
               .run();
       publishEnd = System.nanoTime();
       out.println(report);
-      drained = awaitCommitted(probes, warmup + report.readings());
+      drained =
+          awaitCommitted(
+              probes,
+              before.rows()
+                  + report.readings()
+                  + (hostile == null ? 0 : hostile.rows() - hostileRowsBefore));
     } finally {
       ticker.shutdownNow();
     }
     long end = System.nanoTime();
     CpuBreakdown.Result cpuUse = cpu.stop();
+    long hostileRows = hostile == null ? 0 : hostile.rows() - hostileRowsBefore;
+    long hostileEnergyRows = hostile == null ? 0 : hostile.energyRows() - hostileEnergyRowsBefore;
     return new PipelineOutcome(
         report,
-        warmup + report.readings(),
+        before.energyRows() + report.readings() + hostileEnergyRows,
+        new Expected(
+            before.rows() + report.readings() + hostileRows,
+            before.energyRows() + report.readings() + hostileEnergyRows),
+        hostileRows,
         Duration.ofNanos(end - start),
         Duration.ofNanos(publishEnd - start),
         node.committedReadings() - baseline.committed(),
@@ -465,7 +562,7 @@ final class PipelineBench implements Callable<Integer> {
     var validator =
         new ReadingValidator(
             known::contains, Duration.ofDays(3650), Duration.ofDays(3650), Clock.systemUTC());
-    var parser = new PayloadParser();
+    var parser = new PayloadParser(Integer.MAX_VALUE);
     List<byte[]> payloads = samples.stream().map(m -> m.payload().toArray()).toList();
     List<String> topics = samples.stream().map(MqttMessage::topic).toList();
     long messages = 0;
@@ -643,13 +740,69 @@ final class PipelineBench implements Callable<Integer> {
 
   private record ParseCost(double microsPerMessage, double readingsPerSecond) {}
 
+  /**
+   * @param published readings in energy_readings once the run is committed, all runs so far
+   * @param hostileRows rows stored from the good readings inside hostile messages
+   */
   private record PipelineOutcome(
       LoadReport load,
       long published,
+      Expected expectedAfter,
+      long hostileRows,
       Duration elapsed,
       Duration publishing,
       long committed,
       long inserted,
       boolean drained,
-      CpuBreakdown.Result cpu) {}
+      CpuBreakdown.Result cpu) {
+
+    /** The load's readings made durable per second, first publish to last commit. */
+    double loadReadingsPerSecond() {
+      return (inserted - hostileRows) * 1e9 / elapsed.toNanos();
+    }
+  }
+
+  /** Rows the tables must hold: all tables, and energy_readings alone. */
+  private record Expected(long rows, long energyRows) {}
+
+  /** The clean and the hostile runs, and what the hostile messages must have become. */
+  private record HostileComparison(
+      List<PipelineOutcome> clean,
+      List<PipelineOutcome> withHostile,
+      long messages,
+      long expected,
+      long recorded) {
+
+    void addTo(SummaryTable t, double percent) {
+      var section = t.section("hostile input (the last run's figures are the ones above)");
+      for (int i = 0; i < clean.size(); i++) {
+        section.row(
+            "round " + (i + 1) + ": clean / with " + percent + " % hostile",
+            "%,.0f / %,.0f readings/s durable%s",
+            clean.get(i).loadReadingsPerSecond(),
+            withHostile.get(i).loadReadingsPerSecond(),
+            clean.get(i).drained() && withHostile.get(i).drained()
+                ? ""
+                : " (a backlog was NOT drained)");
+      }
+      double cleanRate = rate(clean);
+      double hostileRate = rate(withHostile);
+      section
+          .row("all clean runs", "%,.0f readings/s durable", cleanRate)
+          .row(
+              "all runs with " + percent + " % hostile",
+              "%,.0f readings/s durable (%,d hostile messages)",
+              hostileRate,
+              messages)
+          .row("hostile / clean", "%.1f %% (target >= 95 %%)", 100 * hostileRate / cleanRate)
+          .row("rejects expected / recorded", "%,d / %,d", expected, recorded);
+    }
+
+    /** The load's readings over the runs' time together. */
+    private static double rate(List<PipelineOutcome> runs) {
+      double readings = runs.stream().mapToDouble(o -> o.inserted() - o.hostileRows()).sum();
+      double seconds = runs.stream().mapToDouble(o -> o.elapsed().toNanos() / 1e9).sum();
+      return readings / seconds;
+    }
+  }
 }

@@ -8,8 +8,16 @@ import org.jdbi.v3.core.Jdbi;
  * The {@code ingest_rejects} table: messages the ingest could not store, newest kept. The table is
  * bounded to {@code enms.db.rejects-max-rows} plus at most {@link #TRIM_EVERY} rows of slack, so a
  * flood of bad messages cannot fill the disk.
+ *
+ * <p>The payload is stored byte-exact (its first {@link IngestReject#MAX_PAYLOAD_BYTES}) in a
+ * {@code bytea} column, whatever it holds. Topic and reason are text: they are made safe for it
+ * ({@link PgText}) and cut to {@link #MAX_TEXT_CHARS}, so the database has nothing in a reject to
+ * refuse.
  */
 public final class RejectDao {
+  /** Topic and reason are kept to this many chars; MQTT allows topics of 65,535 bytes. */
+  public static final int MAX_TEXT_CHARS = 4_096;
+
   /**
    * The bound is enforced every this many inserted rejects, not per batch: trimming walks ~max
    * index entries, and reject floods are exactly when commits must stay cheap.
@@ -43,15 +51,17 @@ public final class RejectDao {
           var batch =
               h.prepareBatch(
                   """
-                  INSERT INTO ingest_rejects (received_at, topic, reason, payload)
-                  VALUES (:receivedAt, :topic, :reason, :payload)
+                  INSERT INTO ingest_rejects
+                    (received_at, topic, reason, payload_bytes, payload_length)
+                  VALUES (:receivedAt, :topic, :reason, :payload, :payloadLength)
                   """);
           for (IngestReject r : rejects) {
             batch
                 .bind("receivedAt", Rows.utc(r.receivedAt()))
-                .bind("topic", r.topic())
-                .bind("reason", r.reason())
+                .bind("topic", PgText.safe(String.valueOf(r.topic()), MAX_TEXT_CHARS))
+                .bind("reason", PgText.safe(String.valueOf(r.reason()), MAX_TEXT_CHARS))
                 .bind("payload", r.payload())
+                .bind("payloadLength", r.payloadLength())
                 .add();
           }
           batch.execute();
@@ -75,13 +85,18 @@ public final class RejectDao {
         h -> h.createQuery("SELECT count(*) FROM ingest_rejects").mapTo(Long.class).one());
   }
 
-  /** The newest rejects, newest first. */
+  /**
+   * The newest rejects, newest first. Rows written before migration V7 have their text payload as
+   * UTF-8 bytes.
+   */
   public List<RejectRow> latest(int limit) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     """
-                    SELECT id, received_at, topic, reason, payload
+                    SELECT id, received_at, topic, reason,
+                           coalesce(payload_bytes, convert_to(payload, 'UTF8')) AS payload,
+                           coalesce(payload_length, octet_length(payload)) AS payload_length
                     FROM ingest_rejects
                     ORDER BY id DESC
                     LIMIT :limit
@@ -94,7 +109,8 @@ public final class RejectDao {
                             Rows.instant(rs, "received_at"),
                             rs.getString("topic"),
                             rs.getString("reason"),
-                            rs.getString("payload")))
+                            rs.getBytes("payload"),
+                            rs.getInt("payload_length")))
                 .list());
   }
 }

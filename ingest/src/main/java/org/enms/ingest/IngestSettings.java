@@ -19,6 +19,7 @@ import org.enms.ingest.catalog.UnknownMachinePolicy;
  * @param unknownMachines what happens to readings of machine ids the registry does not hold
  * @param stallAfter how long commits may fail, or messages wait without a commit, before health
  *     reports ingest as stalled
+ * @param maxPayloadBytes larger messages are rejected unparsed, bytes
  */
 public record IngestSettings(
     boolean enabled,
@@ -40,7 +41,8 @@ public record IngestSettings(
     Duration progressInterval,
     Duration catalogRefresh,
     UnknownMachinePolicy unknownMachines,
-    Duration stallAfter) {
+    Duration stallAfter,
+    int maxPayloadBytes) {
 
   public static IngestSettings fromConfig(Config root) {
     Config c = root.getConfig("enms.ingest");
@@ -67,7 +69,8 @@ public record IngestSettings(
         c.getDuration("progress-interval"),
         c.getDuration("catalog-refresh-interval"),
         UnknownMachinePolicy.fromConfig(c),
-        c.getDuration("stall-after"));
+        c.getDuration("stall-after"),
+        Math.toIntExact(c.getBytes("max-payload-bytes")));
   }
 
   /** The filter to subscribe to: shared ({@code $share/group/...}) when a group is configured. */

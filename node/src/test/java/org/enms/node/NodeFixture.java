@@ -69,7 +69,7 @@ final class NodeFixture implements AutoCloseable {
     } else {
       brokerDir = tempDir("enms-mqtt");
       brokerPort = freePort();
-      broker = EmbeddedMqttBroker.start(brokerDir, brokerPort);
+      broker = EmbeddedMqttBroker.start(brokerDir, brokerPort, maxPayloadBytes());
       brokerUrl = broker.url();
     }
     httpPort = freePort();
@@ -89,7 +89,7 @@ final class NodeFixture implements AutoCloseable {
    * persist in the folder, as they do across a broker restart.
    */
   void startBroker() {
-    broker = EmbeddedMqttBroker.start(brokerDir, brokerPort);
+    broker = EmbeddedMqttBroker.start(brokerDir, brokerPort, maxPayloadBytes());
   }
 
   /**
@@ -150,6 +150,19 @@ final class NodeFixture implements AutoCloseable {
     env.put("ENMS_CLUSTER_PORT", "0");
     env.put("ENMS_SIMULATOR", "false");
     return env;
+  }
+
+  /** The ingest's payload limit by default, which the embedded broker enforces too. */
+  static int maxPayloadBytes() {
+    return Math.toIntExact(ConfigFactory.load().getBytes("enms.ingest.max-payload-bytes"));
+  }
+
+  /**
+   * The largest packet the broker takes: the embedded one's, or for an external broker the one
+   * docker/mosquitto.conf sets, which is the same.
+   */
+  int maxPacketBytes() {
+    return broker != null ? broker.maxPacketBytes() : maxPayloadBytes() + 5 + 2 + 65_535 + 2;
   }
 
   MqttClient publisher() {

@@ -126,11 +126,18 @@ class PipelineEndToEndTest {
         "both rejects recorded",
         Duration.ofSeconds(10),
         () ->
-            fixture.count("SELECT count(*) FROM ingest_rejects WHERE payload LIKE '%" + t + "%'")
+            fixture.count(
+                    "SELECT count(*) FROM ingest_rejects WHERE encode(payload_bytes, 'escape') LIKE '%"
+                        + t
+                        + "%'")
                 == 2);
-    assertThat(fixture.text("SELECT reason FROM ingest_rejects WHERE payload LIKE '%oops%'"))
+    assertThat(
+            fixture.text(
+                "SELECT reason FROM ingest_rejects WHERE encode(payload_bytes, 'escape') LIKE '%oops%'"))
         .startsWith("malformed JSON");
-    assertThat(fixture.text("SELECT reason FROM ingest_rejects WHERE payload LIKE '%NaN?%'"))
+    assertThat(
+            fixture.text(
+                "SELECT reason FROM ingest_rejects WHERE encode(payload_bytes, 'escape') LIKE '%NaN?%'"))
         .isEqualTo("field power_kw: expected a number, got string");
   }
 

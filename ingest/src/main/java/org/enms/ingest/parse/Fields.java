@@ -11,6 +11,13 @@ import org.enms.core.time.IsoInstants;
  * power_kw: expected a number, got string") instead of parser stack traces.
  */
 final class Fields {
+  /**
+   * No meter reads a petawatt or a billion-megawatt-hour register. Beyond this a finite value is
+   * not a measurement, and a few of them would overflow double precision in the roll-ups' sums of
+   * squares (stddev) near 1e154, failing the roll-up of every machine in that minute.
+   */
+  static final double MAX_MAGNITUDE = 1e12;
+
   private final JsonNode node;
 
   Fields(JsonNode node) {
@@ -42,6 +49,9 @@ final class Fields {
     double d = v.doubleValue();
     if (!Double.isFinite(d)) {
       throw new RejectedPayloadException("field " + name + ": not a finite number");
+    }
+    if (Math.abs(d) > MAX_MAGNITUDE) {
+      throw new RejectedPayloadException("field " + name + ": magnitude above 1e12");
     }
     return d;
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.enms.core.json.Json;
 import org.enms.core.reading.DataType;
 import org.enms.core.reading.EnergyReading;
@@ -24,6 +25,11 @@ import org.enms.core.reading.Topic;
  * payloads per data type; a gateway {@code batch} message carries {@code readings[]}, each with its
  * own {@code data_type}. Bad readings inside a batch are rejected one by one, so one bad reading
  * does not cost the good ones.
+ *
+ * <p>Whatever arrives, the answer is readings and rejections, never an exception: a message larger
+ * than the limit is rejected unparsed, so is one that is not strictly UTF-8 ({@link Utf8}), and
+ * Jackson's own limits (nesting depth 1,000, numbers of 1,000 digits, strings of 20 MB) turn
+ * pathological JSON into a "malformed JSON" rejection.
  */
 public final class PayloadParser {
   private static final ObjectMapper MAPPER = Json.mapper();
@@ -46,17 +52,49 @@ public final class PayloadParser {
           "cop",
           "vibration_mm_s");
 
-  /** The readings of a message, and the reasons for those that were rejected. */
-  public record Parsed(List<Reading> readings, List<Rejection> rejections) {}
+  /**
+   * The readings of a message, the reasons for those that were rejected, and where each reading
+   * came from.
+   *
+   * @param raw the raw bytes of the reading at an index of {@code readings}: the whole payload of a
+   *     single message, the reading's item of a gateway batch
+   */
+  public record Parsed(
+      List<Reading> readings, List<Rejection> rejections, IntFunction<byte[]> raw) {
+    Parsed(List<Reading> readings, List<Rejection> rejections, byte[] payload) {
+      this(readings, rejections, i -> payload);
+    }
+  }
 
-  /** One rejected reading: why, and its JSON (the whole payload for a single message). */
-  public record Rejection(String reason, String payload) {}
+  /**
+   * One rejected reading: why, and its raw bytes (the whole payload for a single message, its item
+   * for a reading of a gateway batch).
+   */
+  public record Rejection(String reason, byte[] payload) {}
+
+  private final int maxPayloadBytes;
+
+  /**
+   * @param maxPayloadBytes larger payloads are rejected without being parsed
+   */
+  public PayloadParser(int maxPayloadBytes) {
+    this.maxPayloadBytes = maxPayloadBytes;
+  }
 
   public Parsed parse(String topicText, byte[] payload) {
     Optional<Topic> topic = Topic.parse(topicText);
     if (topic.isEmpty()) {
       return rejected(
           "topic does not match factory/{factory_id}/{machine_id}/{data_type}", payload);
+    }
+    if (payload.length > maxPayloadBytes) {
+      return rejected(
+          "payload of " + payload.length + " bytes exceeds the limit of " + maxPayloadBytes,
+          payload);
+    }
+    int invalid = Utf8.firstInvalid(payload);
+    if (invalid >= 0) {
+      return rejected("payload is not valid UTF-8 (byte " + invalid + ")", payload);
     }
     if (containsEscapedNul(payload)) {
       return rejected(
@@ -75,7 +113,7 @@ public final class PayloadParser {
       return parseBatch(root, payload);
     }
     try {
-      return new Parsed(List.of(parseOne(topic.get().dataType(), root)), List.of());
+      return new Parsed(List.of(parseOne(topic.get().dataType(), root)), List.of(), payload);
     } catch (RejectedPayloadException e) {
       return rejected(e.reason(), payload);
     }
@@ -87,8 +125,11 @@ public final class PayloadParser {
       return rejected("gateway batch without a readings array", payload);
     }
     List<Reading> readings = new ArrayList<>(items.size());
+    int[] itemOfReading = new int[items.size()];
     List<Rejection> rejections = new ArrayList<>();
-    for (JsonNode item : items) {
+    BatchItems raw = new BatchItems(payload, items);
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
       try {
         if (!item.isObject()) {
           throw new RejectedPayloadException("batch item is not a JSON object");
@@ -99,12 +140,13 @@ public final class PayloadParser {
             DataType.fromWireName(typeName)
                 .filter(t -> t != DataType.BATCH)
                 .orElseThrow(() -> new RejectedPayloadException("unknown data_type " + typeName));
+        itemOfReading[readings.size()] = i;
         readings.add(parseOne(type, item));
       } catch (RejectedPayloadException e) {
-        rejections.add(new Rejection(e.reason(), item.toString()));
+        rejections.add(new Rejection(e.reason(), raw.raw(i)));
       }
     }
-    return new Parsed(readings, rejections);
+    return new Parsed(readings, rejections, r -> raw.raw(itemOfReading[r]));
   }
 
   private Reading parseOne(DataType type, JsonNode node) throws RejectedPayloadException {
@@ -285,7 +327,7 @@ public final class PayloadParser {
   }
 
   private static Parsed rejected(String reason, byte[] payload) {
-    return new Parsed(List.of(), List.of(new Rejection(reason, RawPayload.text(payload))));
+    return new Parsed(List.of(), List.of(new Rejection(reason, payload)), payload);
   }
 
   private static String firstLine(IOException e) {

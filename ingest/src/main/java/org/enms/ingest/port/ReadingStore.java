@@ -13,16 +13,18 @@ public interface ReadingStore {
 
   /**
    * What a commit wrote: {@code inserted} excludes redelivered duplicates; {@code refused} are the
-   * readings the database refused, recorded as rejects instead of stored.
+   * readings the database refused, recorded as rejects instead of stored; {@code rejectsRefused}
+   * counts the rejects (of {@code rejects}) the database refused, stored without their payload.
    */
-  record StoredBatch(int readings, int inserted, int rejects, List<Reading> refused) {
+  record StoredBatch(
+      int readings, int inserted, int rejects, List<Reading> refused, int rejectsRefused) {
     public StoredBatch {
       refused = List.copyOf(refused);
     }
 
     /** A batch the database took whole. */
     public StoredBatch(int readings, int inserted, int rejects) {
-      this(readings, inserted, rejects, List.of());
+      this(readings, inserted, rejects, List.of(), 0);
     }
   }
 }

@@ -6,24 +6,36 @@ import java.util.Optional;
 /**
  * Tells a refusal of the data (retrying cannot help) from a failure of the database (retrying
  * will): SQLSTATE class 22 is a data exception (a NUL in text, a value out of range), class 23 an
- * integrity violation.
+ * integrity violation, class 54 a limit the statement exceeds (a value too large for an index row).
  */
 final class DatabaseRefusal {
   private DatabaseRefusal() {}
 
-  /** The server's message when {@code failure} is a refusal of the data; empty otherwise. */
+  /**
+   * The server's message when {@code failure} is a refusal of the data; empty otherwise. Of a
+   * batch's chain of exceptions the last refusal is taken: the driver's batch exception only says
+   * which entry was aborted, the server's own message comes after it.
+   */
   static Optional<String> of(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
+        SQLException refusal = null;
         for (SQLException s = sql; s != null; s = s.getNextException()) {
-          String state = s.getSQLState();
-          if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
-            return Optional.of(state + " " + firstLine(s.getMessage()));
+          if (isRefusal(s.getSQLState())) {
+            refusal = s;
           }
+        }
+        if (refusal != null) {
+          return Optional.of(refusal.getSQLState() + " " + firstLine(refusal.getMessage()));
         }
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean isRefusal(String state) {
+    return state != null
+        && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
   }
 
   private static String firstLine(String message) {

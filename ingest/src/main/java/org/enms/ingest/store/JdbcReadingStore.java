@@ -1,5 +1,6 @@
 package org.enms.ingest.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +26,12 @@ import org.slf4j.LoggerFactory;
  * The ingest's storage port over the batch writer. A transient failure (connection lost, server
  * restarting) is retried with backoff for a long time, while the broker keeps the unacknowledged
  * messages, so a database restart stalls ingest instead of failing it. A permanent one (the
- * database refuses a value: SQLSTATE classes 22 and 23) is narrowed down by halving the batch until
- * the refused readings are found; those become rejects and the rest is stored, so one bad reading
- * can never hold the plant's ingest. Written spans are marked dirty for the roll-ups.
+ * database refuses a value: SQLSTATE classes 22, 23 and 54) is never retried: it is narrowed down
+ * by halving the batch until the refused readings are found; those become rejects and the rest is
+ * stored, so one bad reading can never hold the plant's ingest. Rejects are written the same way:
+ * one the database refuses is isolated by halving and stored without its payload, the reason saying
+ * so (or, refused even then, only logged and counted). Written spans are marked dirty for the
+ * roll-ups.
  */
 public final class JdbcReadingStore implements ReadingStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcReadingStore.class);
@@ -100,12 +104,16 @@ public final class JdbcReadingStore implements ReadingStore {
       List<IngestReject> allRejects = new ArrayList<>(refused);
       rejected.forEach(
           r ->
-              allRejects.add(new IngestReject(r.receivedAt(), r.topic(), r.reason(), r.payload())));
-      if (!allRejects.isEmpty()) {
-        rejects.insert(allRejects);
-      }
+              allRejects.add(
+                  new IngestReject(
+                      r.receivedAt(), r.topic(), r.reason(), r.payload(), r.payloadLength())));
+      int rejectsRefused = allRejects.isEmpty() ? 0 : insertIsolatingRefused(allRejects);
       return new StoredBatch(
-          readings.size() - refused.size(), inserted, allRejects.size(), refusedReadings);
+          readings.size() - refused.size(),
+          inserted,
+          allRejects.size(),
+          refusedReadings,
+          rejectsRefused);
     } catch (RuntimeException e) {
       log.warn("batch write failed, retrying: rows={} error={}", readings.size(), e.getMessage());
       if (progress != null) {
@@ -136,17 +144,65 @@ public final class JdbcReadingStore implements ReadingStore {
             refusal.get());
         refusedReadings.add(r);
         refused.add(
-            new IngestReject(
+            IngestReject.of(
                 Instant.now(),
                 "(database)",
                 "database refused the reading: " + refusal.get(),
-                r.toString()));
+                r.toString().getBytes(StandardCharsets.UTF_8)));
         return 0;
       }
       int half = readings.size() / 2;
       return writeIsolatingRefused(readings.subList(0, half), refusedReadings, refused)
           + writeIsolatingRefused(
               readings.subList(half, readings.size()), refusedReadings, refused);
+    }
+  }
+
+  /**
+   * Stores the rejects; on a permanent refusal, halves until the refused ones are isolated. Returns
+   * how many the database refused.
+   */
+  private int insertIsolatingRefused(List<IngestReject> batch) {
+    try {
+      rejects.insert(batch);
+      return 0;
+    } catch (RuntimeException e) {
+      Optional<String> refusal = DatabaseRefusal.of(e);
+      if (refusal.isEmpty()) {
+        throw e;
+      }
+      if (batch.size() == 1) {
+        insertWithoutPayload(batch.get(0), refusal.get());
+        return 1;
+      }
+      int half = batch.size() / 2;
+      return insertIsolatingRefused(batch.subList(0, half))
+          + insertIsolatingRefused(batch.subList(half, batch.size()));
+    }
+  }
+
+  /** The last resort for a refused reject: keep that it happened and why, without the payload. */
+  private void insertWithoutPayload(IngestReject reject, String refusal) {
+    IngestReject stripped =
+        reject.withoutPayload(
+            "payload of "
+                + reject.payloadLength()
+                + " bytes not kept: the database refused it: "
+                + refusal);
+    try {
+      rejects.insert(List.of(stripped));
+      log.warn("reject stored without its payload topic={} refusal={}", stripped.topic(), refusal);
+    } catch (RuntimeException e) {
+      Optional<String> again = DatabaseRefusal.of(e);
+      if (again.isEmpty()) {
+        throw e;
+      }
+      // Only a corrupt topic or time could do this; the batch must not be held for it.
+      log.error(
+          "reject dropped, refused even without its payload topic={} reason={} refusal={}",
+          stripped.topic(),
+          stripped.reason(),
+          again.get());
     }
   }
 }

@@ -14,6 +14,7 @@ public final class IngestMetrics {
   private final Counter readings;
   private final Counter inserted;
   private final Counter rejects;
+  private final Counter rejectsRefused;
   private final DistributionSummary batchRows;
   private final Timer writeLatency;
   private final LongAdder readingsTotal = new LongAdder();
@@ -42,6 +43,12 @@ public final class IngestMetrics {
         Counter.builder("enms.ingest.rejects")
             .description("messages or batch items rejected and recorded")
             .register(registry);
+    rejectsRefused =
+        Counter.builder("enms.ingest.rejects.refused")
+            .description(
+                "rejects the database refused: stored without their payload (or, refused again,"
+                    + " only logged)")
+            .register(registry);
     batchRows =
         DistributionSummary.builder("enms.ingest.batch.rows")
             .description("rows per database transaction")
@@ -68,10 +75,16 @@ public final class IngestMetrics {
     return progress;
   }
 
-  void batchStored(int readingCount, int insertedCount, int rejectCount, Duration took) {
+  void batchStored(
+      int readingCount,
+      int insertedCount,
+      int rejectCount,
+      int rejectsRefusedCount,
+      Duration took) {
     readings.increment(readingCount);
     inserted.increment(insertedCount);
     rejects.increment(rejectCount);
+    rejectsRefused.increment(rejectsRefusedCount);
     readingsTotal.add(readingCount);
     rejectsTotal.add(rejectCount);
     batchRows.record(readingCount + rejectCount);

@@ -43,7 +43,9 @@ public final class IngestPipeline {
       ReadingStore store,
       LiveStateListener listener,
       IngestMetrics metrics) {
-    var parse = ParseFlow.create(new PayloadParser(), validator, metrics, Clock.systemUTC());
+    var parse =
+        ParseFlow.create(
+            new PayloadParser(settings.maxPayloadBytes()), validator, metrics, Clock.systemUTC());
     var subscriptions = new SubscriptionState(settings.connections());
     // If anything past the sources fails for good (a store that gave up its retries), the whole
     // graph restarts with backoff: its connections resume their sessions and the broker redelivers

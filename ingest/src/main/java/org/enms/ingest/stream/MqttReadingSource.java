@@ -75,7 +75,10 @@ public final class MqttReadingSource {
 
   private static MqttConnectionSettings connectionSettings(IngestSettings s, String clientId) {
     MqttConnectionSettings c =
-        MqttConnectionSettings.create(s.brokerUrl(), clientId, new MemoryPersistence())
+        MqttConnectionSettings.create(
+                SafeTopicsNetworkModuleFactory.forBroker(s.brokerUrl()),
+                clientId,
+                new MemoryPersistence())
             .withCleanSession(false)
             // Reconnection is RestartSource's job: it backs off and re-subscribes cleanly.
             .withAutomaticReconnect(false)

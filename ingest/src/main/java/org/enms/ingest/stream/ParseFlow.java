@@ -11,12 +11,18 @@ import org.enms.ingest.parse.PayloadParser;
 import org.enms.ingest.parse.ReadingValidator;
 import org.enms.ingest.parse.RejectedPayloadException;
 import org.enms.ingest.port.IngestReject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses and validates broker messages. It never fails: whatever cannot be stored becomes an {@link
- * IngestReject}, so one bad message cannot stop the stream.
+ * IngestReject}, so one bad message cannot stop the stream. Were the stream to fail on a message,
+ * it would restart, the broker would redeliver that message, and ingest would stop for good; so
+ * even a bug in the parser rejects the one message and carries on.
  */
 public final class ParseFlow {
+  private static final Logger log = LoggerFactory.getLogger(ParseFlow.class);
+
   private ParseFlow() {}
 
   public static Flow<MqttMessageWithAck, IngestMessage, NotUsed> create(
@@ -45,26 +51,43 @@ public final class ParseFlow {
       PayloadParser parser,
       ReadingValidator validator,
       Clock clock) {
+    try {
+      return parseAndValidate(topic, payload, ack, parser, validator, clock);
+    } catch (RuntimeException e) {
+      log.warn("ingest failed on a message, rejecting it topic={}", topic, e);
+      return new IngestMessage(
+          List.of(),
+          List.of(
+              IngestReject.of(
+                  clock.instant(),
+                  topic,
+                  "the ingest failed on this message: " + e.getClass().getName(),
+                  payload)),
+          ack);
+    }
+  }
+
+  private static IngestMessage parseAndValidate(
+      String topic,
+      byte[] payload,
+      Runnable ack,
+      PayloadParser parser,
+      ReadingValidator validator,
+      Clock clock) {
     PayloadParser.Parsed parsed = parser.parse(topic, payload);
     List<Reading> valid = new ArrayList<>(parsed.readings().size());
     List<IngestReject> rejects = new ArrayList<>(parsed.rejections().size());
     var now = clock.instant();
     for (PayloadParser.Rejection r : parsed.rejections()) {
-      rejects.add(new IngestReject(now, topic, r.reason(), r.payload()));
+      rejects.add(IngestReject.of(now, topic, r.reason(), r.payload()));
     }
-    for (Reading reading : parsed.readings()) {
+    for (int i = 0; i < parsed.readings().size(); i++) {
+      Reading reading = parsed.readings().get(i);
       try {
         validator.validate(reading);
         valid.add(reading);
       } catch (RejectedPayloadException e) {
-        rejects.add(
-            new IngestReject(
-                now,
-                topic,
-                e.reason(),
-                parsed.readings().size() == 1
-                    ? org.enms.ingest.parse.RawPayload.text(payload)
-                    : reading.toString()));
+        rejects.add(IngestReject.of(now, topic, e.reason(), parsed.raw().apply(i)));
       }
     }
     return new IngestMessage(valid, rejects, ack);

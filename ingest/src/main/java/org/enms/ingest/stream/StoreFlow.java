@@ -99,6 +99,7 @@ public final class StoreFlow {
                   stored.readings(),
                   stored.inserted(),
                   stored.rejects(),
+                  stored.rejectsRefused(),
                   Duration.ofNanos(System.nanoTime() - started));
               // Refused readings are rejects, not stored: the live state must not count them.
               List<Reading> kept = readings;

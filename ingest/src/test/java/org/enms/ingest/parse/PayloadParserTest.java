@@ -1,9 +1,11 @@
 package org.enms.ingest.parse;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class PayloadParserTest {
   private static final String MACHINE = "c0000000-0000-0000-0000-000000000001";
-  private final PayloadParser parser = new PayloadParser();
+  private final PayloadParser parser = new PayloadParser(1 << 20);
 
   private PayloadParser.Parsed parse(String topic, String json) {
     return parser.parse(topic, json.getBytes(StandardCharsets.UTF_8));
@@ -137,7 +139,7 @@ class PayloadParserTest {
         .satisfies(
             r -> {
               assertThat(r.reason()).startsWith("malformed JSON");
-              assertThat(r.payload()).isEqualTo("{\"time\": oops");
+              assertThat(r.payload()).asString(UTF_8).isEqualTo("{\"time\": oops");
             });
   }
 
@@ -215,7 +217,11 @@ class PayloadParserTest {
         .satisfies(
             r -> {
               assertThat(r.reason()).isEqualTo("missing field power_kw");
-              assertThat(r.payload()).contains("10:00:01Z");
+              assertThat(r.payload())
+                  .asString(UTF_8)
+                  .isEqualTo(
+                      "{\"data_type\":\"energy\",\"time\":\"2026-11-27T10:00:01Z\",\"machine_id\":\"%s\",\"energy_kwh\":0.1}"
+                          .formatted(MACHINE));
             });
   }
 
@@ -241,5 +247,276 @@ class PayloadParserTest {
                 + "\",\"production_count\":1,\"recipe_id\":\"C:\\\\u0000\"}");
     assertThat(parsed.rejections()).isEmpty();
     assertThat(((ProductionReading) parsed.readings().get(0)).recipeId()).isEqualTo("C:\\u0000");
+  }
+
+  // --- hostile input: every class gives readings and rejections, never an exception ---
+
+  private static final String GOOD =
+      "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\""
+          + MACHINE
+          + "\","
+          + "\"power_kw\":12.5,\"energy_kwh\":0.0347}";
+
+  private static String energy(String fields) {
+    return "{\"time\":\"2026-11-27T10:00:00Z\",\"machine_id\":\"" + MACHINE + "\"," + fields + "}";
+  }
+
+  private String onlyReason(String topic, byte[] payload) {
+    var parsed = parser.parse(topic, payload);
+    assertThat(parsed.readings()).isEmpty();
+    assertThat(parsed.rejections()).hasSize(1);
+    assertThat(parsed.rejections().get(0).payload()).isEqualTo(payload);
+    return parsed.rejections().get(0).reason();
+  }
+
+  private String onlyReason(String json) {
+    return onlyReason("factory/demo/m/energy", json.getBytes(UTF_8));
+  }
+
+  @Test
+  void rejectsRandomBytesWithNulAndKeepsThemByteExact() {
+    var random = new java.util.Random(42);
+    for (int i = 0; i < 500; i++) {
+      byte[] bytes = new byte[1 + random.nextInt(300)];
+      random.nextBytes(bytes);
+      bytes[random.nextInt(bytes.length)] = 0;
+      assertThat(onlyReason("factory/demo/m/energy", bytes)).isNotBlank();
+      assertThat(onlyReason("factory/demo/gw/batch", bytes)).isNotBlank();
+    }
+  }
+
+  @Test
+  void rejectsInvalidUtf8EvenWhereJacksonWouldDecodeIt() {
+    byte[] invalidUtf8 = GOOD.replace("12.5", "\"\u00ff\"").getBytes(UTF_8);
+    int at = GOOD.indexOf("12.5") + 1;
+    invalidUtf8[at] = (byte) 0xff;
+    invalidUtf8[at + 1] = (byte) 0xfe;
+    assertThat(onlyReason("factory/demo/m/energy", invalidUtf8))
+        .isEqualTo("payload is not valid UTF-8 (byte " + at + ")");
+    // An overlong NUL in a string Jackson would decode to U+0000, for a text column to refuse.
+    byte[] overlongNul =
+        energy("\"production_count\":1,\"operating_mode\":\"run__\"").getBytes(UTF_8);
+    int nul = new String(overlongNul, UTF_8).indexOf("__");
+    overlongNul[nul] = (byte) 0xc0;
+    overlongNul[nul + 1] = (byte) 0x80;
+    assertThat(onlyReason("factory/demo/m/production", overlongNul))
+        .isEqualTo("payload is not valid UTF-8 (byte " + nul + ")");
+  }
+
+  @Test
+  void rejectsRawControlCharactersAsMalformedJson() {
+    assertThat(onlyReason(energy("\"power_kw\":1,\"energy_kwh\":1,\"note\":\"a\u0001\u001fb\"")))
+        .startsWith("malformed JSON");
+    assertThat(onlyReason(energy("\"power_kw\":1,\"energy_kwh\":1,\"note\":\"a\u0000b\"")))
+        .startsWith("malformed JSON");
+  }
+
+  @Test
+  void rejectsEveryTruncationOfAGoodPayload() {
+    for (int end = 0; end < GOOD.length(); end++) {
+      assertThat(onlyReason(GOOD.substring(0, end))).isNotBlank();
+    }
+  }
+
+  @Test
+  void parsesJsonNested1000DeepAndRejectsDeeperWithoutOverflowingTheStack() {
+    // The root object is level 1; an ignored field nested to level 1,000 is Jackson's limit.
+    String deep999 = "[".repeat(999) + "]".repeat(999);
+    assertThat(
+            parse("factory/demo/m/energy", energy("\"x\":" + deep999 + "," + GOOD.substring(1)))
+                .readings())
+        .hasSize(1);
+    assertThat(
+            parse(
+                    "factory/demo/m/environmental",
+                    energy("\"x\":" + deep999).replace("\"time\"", "\"outdoor_temp_c\":1,\"time\""))
+                .readings())
+        .hasSize(1);
+    String deep1000 = "[".repeat(1000) + "]".repeat(1000);
+    assertThat(onlyReason(energy("\"power_kw\":1,\"energy_kwh\":1,\"x\":" + deep1000)))
+        .startsWith("malformed JSON")
+        .contains("depth");
+    assertThat(onlyReason("{\"a\":".repeat(100_000))).startsWith("malformed JSON");
+    String deepBatch = "{\"readings\":[" + "[".repeat(5_000) + "]}";
+    assertThat(onlyReason("factory/demo/gw/batch", deepBatch.getBytes(UTF_8)))
+        .startsWith("malformed JSON");
+  }
+
+  @Test
+  void rejectsAPayloadAboveTheLimitWithoutParsingIt() {
+    var small = new PayloadParser(150);
+    byte[] large = (GOOD + " ".repeat(100)).getBytes(UTF_8);
+    var parsed = small.parse("factory/demo/m/energy", large);
+    assertThat(parsed.readings()).isEmpty();
+    assertThat(parsed.rejections().get(0).reason())
+        .isEqualTo("payload of " + large.length + " bytes exceeds the limit of 150");
+    assertThat(small.parse("factory/demo/m/energy", GOOD.getBytes(UTF_8)).readings()).hasSize(1);
+  }
+
+  @Test
+  void rejectsNonFiniteNumbersInEveryForm() {
+    assertThat(onlyReason(energy("\"power_kw\":NaN,\"energy_kwh\":1")))
+        .startsWith("malformed JSON");
+    assertThat(onlyReason(energy("\"power_kw\":Infinity,\"energy_kwh\":1")))
+        .startsWith("malformed JSON");
+    assertThat(onlyReason(energy("\"power_kw\":-Infinity,\"energy_kwh\":1")))
+        .startsWith("malformed JSON");
+    assertThat(onlyReason(energy("\"power_kw\":1,\"energy_kwh\":-1e999")))
+        .isEqualTo("field energy_kwh: not a finite number");
+    assertThat(onlyReason(energy("\"power_kw\":\"NaN\",\"energy_kwh\":1")))
+        .isEqualTo("field power_kw: expected a number, got string");
+    assertThat(onlyReason(energy("\"power_kw\":1" + "0".repeat(1_001) + ",\"energy_kwh\":1")))
+        .startsWith("malformed JSON");
+  }
+
+  @Test
+  void rejectsWrongTypesWithTheFieldName() {
+    assertThat(onlyReason(energy("\"power_kw\":true,\"energy_kwh\":1")))
+        .isEqualTo("field power_kw: expected a number, got boolean");
+    assertThat(onlyReason(energy("\"power_kw\":[1],\"energy_kwh\":1")))
+        .isEqualTo("field power_kw: expected a number, got array");
+    assertThat(onlyReason(energy("\"power_kw\":{\"v\":1},\"energy_kwh\":1")))
+        .isEqualTo("field power_kw: expected a number, got object");
+    assertThat(onlyReason(energy("\"power_kw\":null,\"energy_kwh\":1")))
+        .isEqualTo("missing field power_kw");
+    assertThat(onlyReason(GOOD.replace("\"" + MACHINE + "\"", "42")))
+        .isEqualTo("field machine_id: expected a string");
+    assertThat(onlyReason(GOOD.replace("\"2026-11-27T10:00:00Z\"", "1764237600")))
+        .isEqualTo("field time: expected a string");
+    assertThat(
+            onlyReason("factory/demo/m/status", energy("\"is_running\":\"yes\"").getBytes(UTF_8)))
+        .isEqualTo("field is_running: expected true or false");
+    assertThat(onlyReason("[" + GOOD + "]")).isEqualTo("payload is not a JSON object");
+    assertThat(onlyReason("\"" + MACHINE + "\"")).isEqualTo("payload is not a JSON object");
+  }
+
+  @Test
+  void rejectsNegativeEnergiesAndCountsButKeepsNegativePower() {
+    assertThat(onlyReason(energy("\"power_kw\":1,\"energy_kwh\":-0.1")))
+        .isEqualTo("field energy_kwh: must not be negative");
+    assertThat(onlyReason(energy("\"power_kw\":1,\"energy_total_kwh\":-5")))
+        .isEqualTo("field energy_total_kwh: must not be negative");
+    assertThat(
+            onlyReason(
+                "factory/demo/m/production", energy("\"production_count\":-3").getBytes(UTF_8)))
+        .isEqualTo("field production_count: expected a non-negative whole number");
+    assertThat(
+            onlyReason(
+                "factory/demo/m/production", energy("\"production_count\":2.5").getBytes(UTF_8)))
+        .isEqualTo("field production_count: expected a non-negative whole number");
+    // A meter that exports (a generator, a regenerating drive) reports negative power.
+    var exported = parse("factory/demo/m/energy", energy("\"power_kw\":-40,\"energy_kwh\":0"));
+    assertThat(((EnergyReading) exported.readings().get(0)).powerKw()).isEqualTo(-40);
+  }
+
+  @Test
+  void rejectsAbsurdMagnitudesThatWouldOverflowTheRollups() {
+    assertThat(onlyReason(energy("\"power_kw\":1e300,\"energy_kwh\":1")))
+        .isEqualTo("field power_kw: magnitude above 1e12");
+    assertThat(onlyReason(energy("\"power_kw\":-1.0000001e12,\"energy_kwh\":1")))
+        .isEqualTo("field power_kw: magnitude above 1e12");
+    assertThat(onlyReason(energy("\"power_kw\":1,\"energy_kwh\":1,\"voltage_v\":1e200")))
+        .isEqualTo("field voltage_v: magnitude above 1e12");
+    assertThat(
+            onlyReason(
+                "factory/demo/m/production", energy("\"production_count\":1e30").getBytes(UTF_8)))
+        .isEqualTo("field production_count: magnitude above 1e12");
+    assertThat(
+            parse("factory/demo/m/energy", energy("\"power_kw\":1e12,\"energy_kwh\":1e12"))
+                .readings())
+        .hasSize(1);
+  }
+
+  @Test
+  void treatsSqlAndMarkupInStringsAsPlainText() {
+    String sql = "'; DROP TABLE energy_readings; --";
+    assertThat(onlyReason(GOOD.replace(MACHINE, sql)))
+        .isEqualTo("field machine_id: not a UUID: " + sql);
+    assertThat(onlyReason(GOOD.replace("2026-11-27T10:00:00Z", "<script>alert(1)</script>")))
+        .isEqualTo("field time: not an ISO-8601 timestamp: <script>alert(1)</script>");
+    var production =
+        (ProductionReading)
+            parse(
+                    "factory/demo/m/production",
+                    energy(
+                        "\"production_count\":1,\"operating_mode\":\"%s\",\"recipe_id\":\"%s\""
+                            .formatted(sql, "<b onclick=\\\"x()\\\">&amp;</b>")))
+                .readings()
+                .get(0);
+    assertThat(production.operatingMode()).isEqualTo(sql);
+    assertThat(production.recipeId()).isEqualTo("<b onclick=\"x()\">&amp;</b>");
+  }
+
+  @Test
+  void rejectsBrokenGatewayBatchesWholeOrItemByItem() {
+    String topic = "factory/demo/gw/batch";
+    assertThat(onlyReason(topic, "{\"readings\":\"none\"}".getBytes(UTF_8)))
+        .isEqualTo("gateway batch without a readings array");
+    assertThat(onlyReason(topic, "{\"gateway_id\":\"g\"}".getBytes(UTF_8)))
+        .isEqualTo("gateway batch without a readings array");
+    assertThat(onlyReason(topic, "[]".getBytes(UTF_8))).isEqualTo("payload is not a JSON object");
+    assertThat(parse(topic, "{\"readings\":[]}").rejections()).isEmpty();
+
+    String item = "{\"data_type\":\"energy\"," + GOOD.substring(1);
+    String batch =
+        "{\"readings\":[1, \"x\" ,null,[],"
+            + item
+            + ",{\"data_type\":\"batch\"},{\"data_type\":\"weather\"},{\"data_type\":7},"
+            + item.replace("12.5", "\"12.5\"")
+            + "]}";
+    var parsed = parse(topic, batch);
+    assertThat(parsed.readings()).hasSize(1);
+    assertThat(parsed.rejections())
+        .extracting(PayloadParser.Rejection::reason)
+        .containsExactly(
+            "batch item is not a JSON object",
+            "batch item is not a JSON object",
+            "batch item is not a JSON object",
+            "batch item is not a JSON object",
+            "unknown data_type batch",
+            "unknown data_type weather",
+            "unknown data_type 7",
+            "field power_kw: expected a number, got string");
+    assertThat(parsed.rejections())
+        .extracting(r -> new String(r.payload(), UTF_8))
+        .containsExactly(
+            "1",
+            "\"x\"",
+            "null",
+            "[]",
+            "{\"data_type\":\"batch\"}",
+            "{\"data_type\":\"weather\"}",
+            "{\"data_type\":7}",
+            item.replace("12.5", "\"12.5\""));
+    assertThat(parsed.raw().apply(0)).asString(UTF_8).isEqualTo(item);
+  }
+
+  @Test
+  void acceptsOddButWellFormedTopicsAndRejectsTheRest() {
+    byte[] good = GOOD.getBytes(UTF_8);
+    for (String topic :
+        List.of(
+            "factory/Werk Süd/机器-1/energy",
+            "factory/x/not-a-uuid/energy",
+            "factory/'; DROP TABLE machines; --/<b>/energy",
+            "factory/" + "f".repeat(60_000) + "/m/energy",
+            "factory/\uD83D\uDE00/\u202Eevil/energy",
+            // The machine segment is the publisher's name for it; the payload's id counts.
+            "factory/x/\u0000/energy")) {
+      assertThat(parser.parse(topic, good).readings()).as(topic).hasSize(1);
+    }
+    for (String topic :
+        List.of(
+            "factory/x/energy",
+            "factory/x/y/z/energy",
+            "factory//m/energy",
+            "factory/x/m/",
+            "factory/x/m/Energy",
+            "factory/x/m/energy/",
+            "Factory/x/m/energy",
+            "factory/x/m/weather",
+            "")) {
+      assertThat(onlyReason(topic, good)).as(topic).startsWith("topic does not match");
+    }
   }
 }

@@ -52,7 +52,8 @@ class StoreFlowTest {
           Duration.ofMinutes(1),
           Duration.ofSeconds(30),
           new UnknownMachinePolicy(UnknownMachinePolicy.Mode.REJECT, "Auto-registered"),
-          Duration.ofSeconds(30));
+          Duration.ofSeconds(30),
+          1 << 20);
 
   private final List<List<Reading>> stored = new CopyOnWriteArrayList<>();
   private final List<List<Reading>> told = new CopyOnWriteArrayList<>();
@@ -162,7 +163,7 @@ class StoreFlowTest {
     ReadingStore refusing =
         (readings, rejects) ->
             CompletableFuture.completedFuture(
-                new ReadingStore.StoredBatch(1, 1, 1, List.of(refused)));
+                new ReadingStore.StoredBatch(1, 1, 1, List.of(refused), 0));
 
     Source.from(List.of(message(good, refused)))
         .via(

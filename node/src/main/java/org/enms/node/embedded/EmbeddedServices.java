@@ -38,7 +38,10 @@ public final class EmbeddedServices implements AutoCloseable {
     }
     if (settings.embeddedBroker()) {
       EmbeddedMqttBroker broker =
-          EmbeddedMqttBroker.start(settings.dataDir().resolve("mqtt"), settings.mqttPort());
+          EmbeddedMqttBroker.start(
+              settings.dataDir().resolve("mqtt"),
+              settings.mqttPort(),
+              settings.mqttMaxPayloadBytes());
       started.add(broker);
       resolved =
           resolved

@@ -6,9 +6,17 @@ import java.nio.file.Path;
 /**
  * What decides the embedded services: a database or broker URL of {@code "embedded"} starts one in
  * this JVM, keeping its data under {@code dataDir}, on the given port.
+ *
+ * @param mqttMaxPayloadBytes the ingest's limit ({@code enms.ingest.max-payload-bytes}), which the
+ *     embedded broker enforces too
  */
 public record EmbeddedSettings(
-    Path dataDir, String dbUrl, int postgresPort, String brokerUrl, int mqttPort) {
+    Path dataDir,
+    String dbUrl,
+    int postgresPort,
+    String brokerUrl,
+    int mqttPort,
+    int mqttMaxPayloadBytes) {
   public static final String EMBEDDED = "embedded";
 
   public static EmbeddedSettings fromConfig(Config root) {
@@ -18,7 +26,8 @@ public record EmbeddedSettings(
         enms.getString("db.url"),
         enms.getInt("embedded.postgres-port"),
         enms.getString("ingest.broker-url"),
-        enms.getInt("embedded.mqtt-port"));
+        enms.getInt("embedded.mqtt-port"),
+        Math.toIntExact(enms.getBytes("ingest.max-payload-bytes")));
   }
 
   public boolean embeddedDatabase() {

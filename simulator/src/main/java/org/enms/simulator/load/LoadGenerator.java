@@ -46,11 +46,18 @@ public final class LoadGenerator {
 
   private final LoadSettings settings;
   private final PrintStream out;
+  private final Interleaved interleaved;
   private final LongAdder readings = new LongAdder();
 
   public LoadGenerator(LoadSettings settings, PrintStream out) {
+    this(settings, out, null);
+  }
+
+  /** A run that mixes {@code interleaved}'s messages into its readings (none when null). */
+  public LoadGenerator(LoadSettings settings, PrintStream out, Interleaved interleaved) {
     this.settings = settings;
     this.out = out;
+    this.interleaved = interleaved;
   }
 
   /** Runs until the count is published or the duration has passed, then reports. */
@@ -183,6 +190,7 @@ public final class LoadGenerator {
     @Override
     public void run() {
       long sent = 0;
+      int sinceInterleaved = 0;
       try {
         while (sent < quota && System.nanoTime() < deadlineNanos) {
           long due =
@@ -195,6 +203,13 @@ public final class LoadGenerator {
           }
           int n = (int) Math.min(settings.batchSize(), quota - sent);
           sent += publishNext(sent, n);
+          if (interleaved != null && ++sinceInterleaved >= interleaved.every()) {
+            sinceInterleaved = 0;
+            Interleaved.Message m = interleaved.next().get();
+            publisher
+                .publish(m.topic(), m.payload(), settings.qos(), false)
+                .thenRun(m.acknowledged());
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

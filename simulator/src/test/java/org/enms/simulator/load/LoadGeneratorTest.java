@@ -115,6 +115,38 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void mixesInOneInterleavedMessageAfterEveryFewReadingsOfEachConnection() throws Exception {
+    try (var probe = MqttProbe.subscribe(broker.url(), "factory/mixed/#")) {
+      var acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+      var extra =
+          new Interleaved(
+              4,
+              () ->
+                  new Interleaved.Message(
+                      "factory/mixed/x/energy",
+                      "{}".getBytes(StandardCharsets.UTF_8),
+                      acknowledged::incrementAndGet));
+      LoadReport report =
+          new LoadGenerator(
+                  settings(10, 0, 2, 1, 400), new PrintStream(new ByteArrayOutputStream()), extra)
+              .run();
+
+      assertThat(report.readings()).isEqualTo(400);
+      // 200 readings on each connection, one mixed in after every 4th
+      assertThat(probe.collect(100, Duration.ofSeconds(20))).hasSize(100);
+      assertThat(report.messages()).isEqualTo(500);
+      assertThat(acknowledged).hasValue(100);
+    }
+  }
+
+  @Test
+  void aPercentOfAllMessagesIsOneAfterEveryFewLoadMessages() {
+    assertThat(Interleaved.percent(1, () -> null).every()).isEqualTo(99);
+    assertThat(Interleaved.percent(10, () -> null).every()).isEqualTo(9);
+    assertThat(Interleaved.percent(50, () -> null).every()).isEqualTo(1);
+  }
+
+  @Test
   void stopsAtTheDurationAndHoldsTheRequestedRate() throws Exception {
     var out = new ByteArrayOutputStream();
     var settings =
