@@ -51,7 +51,9 @@ class BaselineAnomalyEndToEndTest {
   static void start() {
     fixture = new NodeFixture();
     fixture.startNode(Map.of());
-    end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    // The last complete hour the node's roll-ups reach is (now - ~61 s) truncated: two minutes
+    // back keeps the data inside it even when the test starts just after the hour.
+    end = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.HOURS);
     start = end.minus(Duration.ofHours(HOURS));
     try (Database db =
         Database.start(TestPostgresServer.shared().settingsFor(fixture.databaseName))) {
