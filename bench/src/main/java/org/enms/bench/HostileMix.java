@@ -19,6 +19,7 @@ final class HostileMix {
   static final int MACHINES = 8;
 
   private final HostileMessages messages;
+  private final java.util.ArrayDeque<HostileMessages.Message> made = new java.util.ArrayDeque<>();
   private long sent;
   private long rejects;
   private long rows;
@@ -27,13 +28,17 @@ final class HostileMix {
   /**
    * @param loadMachines the load uses machines 0..loadMachines-1; the mix uses the next {@link
    *     #MACHINES}
+   * @param ahead messages made now; more are made as they are needed
    */
-  HostileMix(long seed, int loadMachines) {
+  HostileMix(long seed, int loadMachines, int ahead) {
     List<UUID> own =
         IntStream.range(loadMachines, loadMachines + MACHINES)
             .mapToObj(LoadMachines::machineId)
             .toList();
     this.messages = new HostileMessages(seed, own, Instant.now().minusSeconds(600));
+    for (int i = 0; i < ahead; i++) {
+      made.add(messages.hostile());
+    }
   }
 
   Interleaved interleaved(double percent) {
@@ -41,7 +46,7 @@ final class HostileMix {
   }
 
   private synchronized Interleaved.Message next() {
-    HostileMessages.Message m = messages.hostile();
+    HostileMessages.Message m = made.isEmpty() ? messages.hostile() : made.poll();
     return new Interleaved.Message(m.topic(), m.payload(), () -> acknowledged(m));
   }
 

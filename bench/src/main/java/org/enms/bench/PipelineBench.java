@@ -243,7 +243,15 @@ final class PipelineBench implements Callable<Integer> {
         outcome = measure(broker, brokerPid, node, probes, new Expected(warmup, warmup), null);
         if (hostile) {
           long seed = hostileSeed != null ? hostileSeed : new java.util.Random().nextLong();
-          var mix = new HostileMix(seed, machines);
+          // Enough for every round at 50,000 messages/s, made before the first is measured.
+          var mix =
+              new HostileMix(
+                  seed,
+                  machines,
+                  (int)
+                      Math.min(
+                          200_000,
+                          hostileRounds * duration.toSeconds() * 50_000 * hostilePercent / 100));
           List<PipelineOutcome> clean = new ArrayList<>();
           List<PipelineOutcome> withHostile = new ArrayList<>();
           long rejectsBefore = node.rejects();
