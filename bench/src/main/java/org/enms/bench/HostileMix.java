@@ -18,8 +18,11 @@ final class HostileMix {
   /** Machines registered after the load machines, for the good readings inside hostile messages. */
   static final int MACHINES = 8;
 
-  private final HostileMessages messages;
+  private final long seed;
+  private final List<UUID> own;
   private final java.util.ArrayDeque<HostileMessages.Message> made = new java.util.ArrayDeque<>();
+  private HostileMessages messages;
+  private int runs;
   private long sent;
   private long rejects;
   private long rows;
@@ -28,15 +31,20 @@ final class HostileMix {
   /**
    * @param loadMachines the load uses machines 0..loadMachines-1; the mix uses the next {@link
    *     #MACHINES}
-   * @param ahead messages made now; more are made as they are needed
    */
-  HostileMix(long seed, int loadMachines, int ahead) {
-    List<UUID> own =
+  HostileMix(long seed, int loadMachines) {
+    this.seed = seed;
+    this.own =
         IntStream.range(loadMachines, loadMachines + MACHINES)
             .mapToObj(LoadMachines::machineId)
             .toList();
-    this.messages = new HostileMessages(seed, own, Instant.now().minusSeconds(600));
-    for (int i = 0; i < ahead; i++) {
+  }
+
+  /** Makes {@code count} messages for the next run, their readings stamped from now on. */
+  synchronized void prepare(int count) {
+    messages = new HostileMessages(seed + runs++, own, Instant.now());
+    made.clear();
+    for (int i = 0; i < count; i++) {
       made.add(messages.hostile());
     }
   }

@@ -243,15 +243,7 @@ final class PipelineBench implements Callable<Integer> {
         outcome = measure(broker, brokerPid, node, probes, new Expected(warmup, warmup), null);
         if (hostile) {
           long seed = hostileSeed != null ? hostileSeed : new java.util.Random().nextLong();
-          // Enough for every round at 50,000 messages/s, made before the first is measured.
-          var mix =
-              new HostileMix(
-                  seed,
-                  machines,
-                  (int)
-                      Math.min(
-                          200_000,
-                          hostileRounds * duration.toSeconds() * 50_000 * hostilePercent / 100));
+          var mix = new HostileMix(seed, machines);
           List<PipelineOutcome> clean = new ArrayList<>();
           List<PipelineOutcome> withHostile = new ArrayList<>();
           long rejectsBefore = node.rejects();
@@ -263,6 +255,9 @@ final class PipelineBench implements Callable<Integer> {
             out.printf(
                 "round %d: clean %,.0f readings/s; now with %.1f %% hostile messages (seed %d)%n",
                 round, outcome.loadReadingsPerSecond(), hostilePercent, seed);
+            // Enough for the run at 50,000 messages/s, made before it is measured.
+            mix.prepare(
+                (int) Math.min(200_000, duration.toSeconds() * 50_000 * hostilePercent / 100));
             outcome = measure(broker, brokerPid, node, probes, outcome.expectedAfter(), mix);
             withHostile.add(outcome);
             out.printf(
