@@ -18,7 +18,11 @@ final class HostileMix {
   /** Machines registered after the load machines, for the good readings inside hostile messages. */
   static final int MACHINES = 8;
 
-  private final HostileMessages messages;
+  private final long seed;
+  private final List<UUID> own;
+  private final java.util.ArrayDeque<HostileMessages.Message> made = new java.util.ArrayDeque<>();
+  private HostileMessages messages;
+  private int runs;
   private long sent;
   private long rejects;
   private long rows;
@@ -29,11 +33,20 @@ final class HostileMix {
    *     #MACHINES}
    */
   HostileMix(long seed, int loadMachines) {
-    List<UUID> own =
+    this.seed = seed;
+    this.own =
         IntStream.range(loadMachines, loadMachines + MACHINES)
             .mapToObj(LoadMachines::machineId)
             .toList();
-    this.messages = new HostileMessages(seed, own, Instant.now().minusSeconds(600));
+  }
+
+  /** Makes {@code count} messages for the next run, their readings stamped from now on. */
+  synchronized void prepare(int count) {
+    messages = new HostileMessages(seed + runs++, own, Instant.now());
+    made.clear();
+    for (int i = 0; i < count; i++) {
+      made.add(messages.hostile());
+    }
   }
 
   Interleaved interleaved(double percent) {
@@ -41,7 +54,7 @@ final class HostileMix {
   }
 
   private synchronized Interleaved.Message next() {
-    HostileMessages.Message m = messages.hostile();
+    HostileMessages.Message m = made.isEmpty() ? messages.hostile() : made.poll();
     return new Interleaved.Message(m.topic(), m.payload(), () -> acknowledged(m));
   }
 

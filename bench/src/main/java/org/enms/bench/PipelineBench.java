@@ -255,6 +255,9 @@ final class PipelineBench implements Callable<Integer> {
             out.printf(
                 "round %d: clean %,.0f readings/s; now with %.1f %% hostile messages (seed %d)%n",
                 round, outcome.loadReadingsPerSecond(), hostilePercent, seed);
+            // Enough for the run at 50,000 messages/s, made before it is measured.
+            mix.prepare(
+                (int) Math.min(200_000, duration.toSeconds() * 50_000 * hostilePercent / 100));
             outcome = measure(broker, brokerPid, node, probes, outcome.expectedAfter(), mix);
             withHostile.add(outcome);
             out.printf(

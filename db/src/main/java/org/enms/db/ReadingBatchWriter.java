@@ -16,6 +16,7 @@ import org.enms.core.reading.EnvironmentalReading;
 import org.enms.core.reading.ProductionReading;
 import org.enms.core.reading.Reading;
 import org.enms.core.reading.StatusReading;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.postgresql.jdbc.PgConnection;
 
@@ -127,7 +128,23 @@ ON CONFLICT DO NOTHING
    *     stored then
    */
   public WriteResult write(List<? extends Reading> readings) {
+    return write(readings, h -> {});
+  }
+
+  /**
+   * Writes the batch and, in the same transaction, what {@code alsoWrite} writes (the ingest: the
+   * batch's rejects), so both cost one commit.
+   *
+   * @throws org.jdbi.v3.core.JdbiException when the database rejects either; nothing is stored then
+   */
+  public WriteResult write(
+      List<? extends Reading> readings, HandleConsumer<SQLException> alsoWrite) {
     if (readings.isEmpty()) {
+      try {
+        database.jdbi().useTransaction(alsoWrite);
+      } catch (SQLException e) {
+        throw new UnableToExecuteStatementException(e, null);
+      }
       return WriteResult.EMPTY;
     }
     var energy = new ArrayList<EnergyReading>();
@@ -191,6 +208,7 @@ ON CONFLICT DO NOTHING
                           latest.stream().map(Reading::time).max(Comparator.naturalOrder()).get(),
                           List.of()));
                 }
+                alsoWrite.useHandle(h);
                 return new WriteResult(result);
               });
     } catch (SQLException e) {

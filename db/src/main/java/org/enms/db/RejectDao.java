@@ -2,6 +2,7 @@ package org.enms.db;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -46,38 +47,43 @@ public final class RejectDao {
     if (rejects.isEmpty()) {
       return;
     }
-    jdbi.useTransaction(
-        h -> {
-          var batch =
-              h.prepareBatch(
-                  """
+    jdbi.useTransaction(h -> insert(h, rejects));
+  }
+
+  /** {@link #insert(List)} within the caller's transaction, e.g. the batch's readings'. */
+  public void insert(Handle h, List<IngestReject> rejects) {
+    if (rejects.isEmpty()) {
+      return;
+    }
+    var batch =
+        h.prepareBatch(
+            """
                   INSERT INTO ingest_rejects
                     (received_at, topic, reason, payload_bytes, payload_length)
                   VALUES (:receivedAt, :topic, :reason, :payload, :payloadLength)
                   """);
-          for (IngestReject r : rejects) {
-            batch
-                .bind("receivedAt", Rows.utc(r.receivedAt()))
-                .bind("topic", PgText.safe(String.valueOf(r.topic()), MAX_TEXT_CHARS))
-                .bind("reason", PgText.safe(String.valueOf(r.reason()), MAX_TEXT_CHARS))
-                .bind("payload", r.payload())
-                .bind("payloadLength", r.payloadLength())
-                .add();
-          }
-          batch.execute();
-          if (insertedSinceTrim.addAndGet(rejects.size()) < trimEvery) {
-            return;
-          }
-          insertedSinceTrim.set(0);
-          h.createUpdate(
-                  """
+    for (IngestReject r : rejects) {
+      batch
+          .bind("receivedAt", Rows.utc(r.receivedAt()))
+          .bind("topic", PgText.safe(String.valueOf(r.topic()), MAX_TEXT_CHARS))
+          .bind("reason", PgText.safe(String.valueOf(r.reason()), MAX_TEXT_CHARS))
+          .bind("payload", r.payload())
+          .bind("payloadLength", r.payloadLength())
+          .add();
+    }
+    batch.execute();
+    if (insertedSinceTrim.addAndGet(rejects.size()) < trimEvery) {
+      return;
+    }
+    insertedSinceTrim.set(0);
+    h.createUpdate(
+            """
                   DELETE FROM ingest_rejects
                   WHERE id <= (SELECT id FROM ingest_rejects ORDER BY id DESC
                                OFFSET :max LIMIT 1)
                   """)
-              .bind("max", maxRows)
-              .execute();
-        });
+        .bind("max", maxRows)
+        .execute();
   }
 
   public long count() {

@@ -121,4 +121,35 @@ class ReadingBatchWriterTest {
                     .mapTo(String.class)
                     .one());
   }
+
+  @Test
+  void writesWhatElseTheCallerWritesInTheSameTransaction() {
+    var writer = new ReadingBatchWriter(pg.database());
+    var rejects = new RejectDao(pg.database());
+    UUID m = DemoPlant.machineId(5);
+    Instant t = Instant.parse("2024-06-06T10:00:00Z");
+    var reject = IngestReject.of(t, "factory/a/b/energy", "bad", new byte[] {0, (byte) 0xff});
+    long rejectsBefore = rejects.count();
+
+    writer.write(
+        List.of(EnergyReading.electricity(m, t, 10, 0.1)), h -> rejects.insert(h, List.of(reject)));
+
+    assertThat(count("SELECT count(*) FROM energy_readings WHERE machine_id = '" + m + "'"))
+        .isEqualTo(1);
+    assertThat(rejects.count()).isEqualTo(rejectsBefore + 1);
+    // Either fails, neither is stored.
+    var failing =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                writer.write(
+                    List.of(EnergyReading.electricity(m, t.plusSeconds(1), 10, 0.1)),
+                    h -> {
+                      rejects.insert(h, List.of(reject));
+                      h.execute("SELECT 1/0");
+                    }));
+    assertThat(failing).isNotNull();
+    assertThat(count("SELECT count(*) FROM energy_readings WHERE machine_id = '" + m + "'"))
+        .isEqualTo(1);
+    assertThat(rejects.count()).isEqualTo(rejectsBefore + 1);
+  }
 }

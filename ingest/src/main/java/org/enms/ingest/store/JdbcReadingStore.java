@@ -97,23 +97,29 @@ public final class JdbcReadingStore implements ReadingStore {
       if (autoRegistration != null && !readings.isEmpty()) {
         autoRegistration.registerUnknown(readings);
       }
-      List<Reading> refusedReadings = new ArrayList<>();
-      List<IngestReject> refused = new ArrayList<>();
-      int inserted =
-          readings.isEmpty() ? 0 : writeIsolatingRefused(readings, refusedReadings, refused);
-      List<IngestReject> allRejects = new ArrayList<>(refused);
+      List<IngestReject> given = new ArrayList<>(rejected.size());
       rejected.forEach(
           r ->
-              allRejects.add(
+              given.add(
                   new IngestReject(
                       r.receivedAt(), r.topic(), r.reason(), r.payload(), r.payloadLength())));
-      int rejectsRefused = allRejects.isEmpty() ? 0 : insertIsolatingRefused(allRejects);
-      return new StoredBatch(
-          readings.size() - refused.size(),
-          inserted,
-          allRejects.size(),
-          refusedReadings,
-          rejectsRefused);
+      if (readings.isEmpty() && given.isEmpty()) {
+        return new StoredBatch(0, 0, 0);
+      }
+      try {
+        // The usual case: readings and rejects in one transaction, one commit.
+        WriteResult result = writer.write(readings, h -> rejects.insert(h, given));
+        if (!readings.isEmpty()) {
+          rollups.markDirty(result);
+        }
+        return new StoredBatch(readings.size(), result.inserted(), given.size());
+      } catch (RuntimeException e) {
+        if (DatabaseRefusal.of(e).isEmpty()) {
+          throw e;
+        }
+        // Something in the batch is refused: readings and rejects apart, each narrowed down.
+        return writeApart(readings, given);
+      }
     } catch (RuntimeException e) {
       log.warn("batch write failed, retrying: rows={} error={}", readings.size(), e.getMessage());
       if (progress != null) {
@@ -121,6 +127,22 @@ public final class JdbcReadingStore implements ReadingStore {
       }
       throw e;
     }
+  }
+
+  private StoredBatch writeApart(List<Reading> readings, List<IngestReject> given) {
+    List<Reading> refusedReadings = new ArrayList<>();
+    List<IngestReject> refused = new ArrayList<>();
+    int inserted =
+        readings.isEmpty() ? 0 : writeIsolatingRefused(readings, refusedReadings, refused);
+    List<IngestReject> allRejects = new ArrayList<>(refused);
+    allRejects.addAll(given);
+    int rejectsRefused = allRejects.isEmpty() ? 0 : insertIsolatingRefused(allRejects);
+    return new StoredBatch(
+        readings.size() - refused.size(),
+        inserted,
+        allRejects.size(),
+        refusedReadings,
+        rejectsRefused);
   }
 
   /** Writes the readings; on a permanent refusal, halves until the refused ones are isolated. */
