@@ -469,7 +469,9 @@ public final class HostileMessages {
         return rejected(
             Kind.NEGATIVE_VALUES,
             topic,
-            bytes(energy.replaceFirst("\"energy_kwh\":[^,}]+", "\"energy_kwh\":-" + energy())));
+            bytes(
+                energy.replaceFirst(
+                    "\"energy_kwh\":[^,}]+", "\"energy_kwh\":-" + (energy() + 0.000001))));
       }
       case 1 -> {
         String counter =
