@@ -95,9 +95,10 @@ public final class NodeGuardian {
           // baseline also reaches its machine's entity, once, from the node that published it.
           EventHub hub = EventHub.start(system, EventHubSettings.fromConfig(config));
           ClusterSharding sharding = ClusterSharding.get(system);
+          EventSink hubSink = hub.sink();
           EventSink events =
               event -> {
-                hub.sink().publish(event);
+                hubSink.publish(event);
                 MachineEntity.forwardBaselineEvent(sharding, event);
               };
           MachineEntitySettings entities = MachineEntitySettings.fromConfig(config);
