@@ -55,6 +55,7 @@ import org.enms.machine.event.BaselineTrained;
 import org.enms.machine.event.EventSink;
 import org.enms.machine.event.MachineEvent;
 import org.enms.machine.event.MachineStatusChanged;
+import org.enms.machine.event.ReadingRecorded;
 
 /**
  * One machine's live view, sharded across the cluster by machine id: current status, rolling
@@ -85,6 +86,9 @@ import org.enms.machine.event.MachineStatusChanged;
  * machine misses {@value #SILENT_AFTER_INTERVALS} reporting intervals. Survives a rebalance: the
  * profile (from the roll-ups, so the current partial hour is lost), the baselines and the open
  * anomalies (re-adopted, so they are resolved later); pending debounces and the CUSUM restart.
+ *
+ * <p>Every recorded energy reading is published as {@link ReadingRecorded}; the node's sink passes
+ * it on only while some WebSocket client follows the machine.
  *
  * <p>Readings stored behind the entity's back (an import reaching today) are taken up with {@link
  * ReloadHistory}: the same load, merged into the running state, which keeps what storage does not
@@ -586,8 +590,19 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     } else if (getContext().getLog().isDebugEnabled()) {
       getContext().getLog().debug("Machine {}: {}", machineId, outcome);
     }
+    publishReadings(command.readings());
     detect(command.readings());
     return this;
+  }
+
+  private void publishReadings(List<Reading> readings) {
+    for (Reading r : readings) {
+      if (r instanceof EnergyReading e) {
+        events.publish(
+            new ReadingRecorded(
+                machineId, factoryId, e.time(), e.energyType(), e.powerKw(), e.energyKwh()));
+      }
+    }
   }
 
   /** Scores the new electricity readings, publishes a status change, re-arms the silence timer. */

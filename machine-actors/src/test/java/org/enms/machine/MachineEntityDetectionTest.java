@@ -30,6 +30,7 @@ import org.enms.machine.event.AnomalyDetected;
 import org.enms.machine.event.AnomalyResolved;
 import org.enms.machine.event.MachineEvent;
 import org.enms.machine.event.MachineStatusChanged;
+import org.enms.machine.event.ReadingRecorded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +160,20 @@ class MachineEntityDetectionTest {
     MachineStatusChanged changed = next(MachineStatusChanged.class);
     assertThat(changed.previous()).isEqualTo("stopped");
     assertThat(changed.current()).isEqualTo("running");
+  }
+
+  @Test
+  void publishesEachRecordedReadingForLiveFollowers() {
+    record(0, 2, 41.5);
+
+    ReadingRecorded first = next(ReadingRecorded.class);
+    ReadingRecorded second = next(ReadingRecorded.class);
+    assertThat(first.machineId()).isEqualTo(machine);
+    assertThat(first.factoryId()).isEqualTo(FACTORY);
+    assertThat(first.energyType()).isEqualTo("electricity");
+    assertThat(first.powerKw()).isEqualTo(41.5);
+    assertThat(first.energyKwh()).isEqualTo(41.5 / 360);
+    assertThat(List.of(first.time(), second.time())).containsExactly(T0, T0.plusSeconds(10));
   }
 
   @Test
