@@ -47,6 +47,7 @@ import org.enms.http.machines.DbMachineDirectory;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.machines.ShardedLiveMachines;
 import org.enms.http.metrics.MetricsRoutes;
+import org.enms.http.page.LivePageRoutes;
 import org.enms.http.registry.DbRegistry;
 import org.enms.http.registry.RegistryRoutes;
 import org.enms.http.registry.WriteAccess;
@@ -198,7 +199,10 @@ public final class NodeGuardian {
                       ingestMetrics::readingsTotal,
                       () -> io.call(anomalyDao::countUnresolved)),
                   clock);
-          routes.with(eventRoutes::routes).withRoot(eventRoutes::rootRoutes);
+          routes
+              .with(eventRoutes::routes)
+              .withRoot(eventRoutes::rootRoutes)
+              .withRoot(LivePageRoutes.fromClasspath()::routes);
           HttpServer.start(system, http, routes.routes())
               .exceptionally(
                   e -> {
