@@ -49,7 +49,7 @@ class EventRoutesTest {
                     """
                     enms.http.events {
                       stats-interval = 300ms
-                      slow-client-timeout = 2s
+                      slow-client-timeout = 5s
                       client-buffer = 64
                       followers-refresh = 1s
                     }
@@ -167,17 +167,15 @@ class EventRoutesTest {
         sink.publish(anomaly(machine, FACTORY, bulk));
       }
       long publishing = System.nanoTime() - start;
-      sink.publish(anomaly(machine, FACTORY, "last"));
       for (WsClient c : fast) {
-        c.next(
-            j -> j.path("data").path("explanation").asText().equals("last"), WAIT.multipliedBy(3));
+        awaitLast(c, machine, WAIT.multipliedBy(3));
       }
       System.out.printf(
           "slow-client test: 2,000 events published in %d ms; every fast client had the last after %d ms%n",
           publishing / 1_000_000, (System.nanoTime() - start) / 1_000_000);
       // A tell per event; generous because this machine's 2 cores are shared with other builds.
       assertThat(Duration.ofNanos(publishing)).isLessThan(Duration.ofSeconds(10));
-      // The stalled client is closed once it has taken nothing for slow-client-timeout (2 s) while
+      // The stalled client is closed once it has taken nothing for slow-client-timeout (5 s) while
       // messages wait: keep the pressure on until its socket buffers are full.
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (hub.clientCount() > before + 5 && System.nanoTime() < deadline) {
@@ -190,6 +188,31 @@ class EventRoutesTest {
     } finally {
       slow.close();
       fast.forEach(WsClient::close);
+    }
+  }
+
+  /**
+   * Publishes a "last" event until {@code client} has it. On a loaded machine the hub's bounded
+   * queue may still be full of the bulk and drop it: that is the hub's contract, not a held-up
+   * client.
+   */
+  private void awaitLast(WsClient client, UUID machine, Duration within) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (true) {
+      sink.publish(anomaly(machine, FACTORY, "last"));
+      try {
+        client.next(
+            j -> j.path("data").path("explanation").asText().equals("last"), Duration.ofSeconds(2));
+        return;
+      } catch (AssertionError notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "no \"last\" event within "
+                  + within
+                  + " for a fast client; clients still connected: "
+                  + hub.clientCount());
+        }
+      }
     }
   }
 
