@@ -142,6 +142,20 @@ public final class BaselineDao {
                 .findOne());
   }
 
+  /** Every active model of a machine that is active in the registry, by machine name. */
+  public List<BaselineRow> allActive() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    SELECT
+                        + """
+                          WHERE b.is_active AND m.is_active
+                          ORDER BY m.name, e.name
+                          """)
+                .map(BaselineDao::map)
+                .list());
+  }
+
   /** The id of an energy source by its name ({@code electricity}, {@code natural_gas}, …). */
   public Optional<UUID> energySourceId(String name) {
     return jdbi.withHandle(
