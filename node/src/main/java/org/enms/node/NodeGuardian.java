@@ -32,6 +32,7 @@ import org.enms.http.anomaly.DbAnomalyQueries;
 import org.enms.http.anomaly.DbAnomalyService;
 import org.enms.http.baseline.BaselineRoutes;
 import org.enms.http.baseline.DbBaselines;
+import org.enms.http.baseline.RecordedBaselines;
 import org.enms.http.events.EventHub;
 import org.enms.http.events.EventHubSettings;
 import org.enms.http.events.EventRoutes;
@@ -41,6 +42,7 @@ import org.enms.http.health.ClusterProbe;
 import org.enms.http.health.DatabaseProbe;
 import org.enms.http.health.HealthRoutes;
 import org.enms.http.health.IngestProbe;
+import org.enms.http.health.SchedulerProbe;
 import org.enms.http.imports.ImportJobService;
 import org.enms.http.imports.ImportRoutes;
 import org.enms.http.machines.DbMachineDirectory;
@@ -51,6 +53,11 @@ import org.enms.http.page.LivePageRoutes;
 import org.enms.http.registry.DbRegistry;
 import org.enms.http.registry.RegistryRoutes;
 import org.enms.http.registry.WriteAccess;
+import org.enms.http.scheduler.ClusterScheduler;
+import org.enms.http.scheduler.Scheduler;
+import org.enms.http.scheduler.SchedulerJobs;
+import org.enms.http.scheduler.SchedulerRoutes;
+import org.enms.http.scheduler.SchedulerSettings;
 import org.enms.http.timeseries.DbSeriesQueries;
 import org.enms.http.timeseries.TimeseriesRoutes;
 import org.enms.ingest.Ingest;
@@ -130,6 +137,25 @@ public final class NodeGuardian {
 
           HttpSettings http = HttpSettings.fromConfig(config);
           Clock clock = Clock.systemUTC();
+          var completeHours = new CompleteHours(clock, node.rollupLag());
+          // Every baseline training is recorded in model_training_history, manual or scheduled.
+          var baselines =
+              new RecordedBaselines(
+                  new DbBaselines(database, io, completeHours, events),
+                  database,
+                  io,
+                  events,
+                  clock,
+                  RecordedBaselines.Trigger.MANUAL_API);
+          var anomalies = new DbAnomalyService(database, io, completeHours, events, clock);
+          SchedulerSettings scheduling = SchedulerSettings.fromConfig(config);
+          Scheduler scheduler =
+              ClusterScheduler.start(
+                  system,
+                  scheduling,
+                  SchedulerJobs.standard(
+                      scheduling, database, io, baselines, anomalies, events, clock),
+                  clock);
           var health =
               new HealthRoutes(
                   List.of(
@@ -141,7 +167,8 @@ public final class NodeGuardian {
                           catalog::activeCount,
                           io),
                       new ClusterProbe(Cluster.get(system)),
-                      new IngestProbe(ingestMetrics.progress(), ingestSettings.stallAfter())),
+                      new IngestProbe(ingestMetrics.progress(), ingestSettings.stallAfter()),
+                      new SchedulerProbe(scheduler, scheduling.enabled())),
                   version());
           var directory = new DbMachineDirectory(new MachineDao(database), io);
           var live = new ShardedLiveMachines(sharding, entities.askTimeout());
@@ -155,7 +182,6 @@ public final class NodeGuardian {
                   () -> catalog.refresh(io).thenAccept(active -> changes.publish()),
                   WriteAccess.OPEN,
                   clock);
-          var completeHours = new CompleteHours(clock, node.rollupLag());
           ImportSettings imports = ImportSettings.fromConfig(config);
           var importJobs =
               ImportJobService.create(
@@ -178,14 +204,9 @@ public final class NodeGuardian {
                           new DbSeriesQueries(
                               new TimeseriesDao(database, clock, node.rollupLag()), io)),
                       registry)
-                  .with(
-                      new BaselineRoutes(new DbBaselines(database, io, completeHours, events))
-                          ::routes)
-                  .with(
-                      new AnomalyRoutes(
-                              new DbAnomalyService(database, io, completeHours, events, clock),
-                              clock)
-                          ::routes)
+                  .with(new BaselineRoutes(baselines)::routes)
+                  .with(new AnomalyRoutes(anomalies, clock)::routes)
+                  .with(new SchedulerRoutes(scheduler)::routes)
                   .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes);
           var anomalyDao = new AnomalyDao(database);
           var eventRoutes =

@@ -16,7 +16,10 @@ enum Channel {
       true,
       Set.of("anomaly.detected", "anomaly.resolved", "baseline.trained", "machine.status")),
   ANOMALIES("anomalies", false, Set.of("anomaly.detected", "anomaly.resolved")),
-  TRAINING("training", false, Set.of("training.progress", "baseline.trained")),
+  TRAINING(
+      "training",
+      false,
+      Set.of("training.started", "training.progress", "training.completed", "baseline.trained")),
   EVENTS("events", false, EventTypes.ALL_BUT_READINGS);
 
   final String connectionType;

@@ -10,7 +10,9 @@ final class EventTypes {
           "anomaly.detected",
           "anomaly.resolved",
           "baseline.trained",
+          "training.started",
           "training.progress",
+          "training.completed",
           "machine.status",
           READING);
   static final Set<String> ALL_BUT_READINGS =
@@ -18,7 +20,9 @@ final class EventTypes {
           "anomaly.detected",
           "anomaly.resolved",
           "baseline.trained",
+          "training.started",
           "training.progress",
+          "training.completed",
           "machine.status");
 
   private EventTypes() {}

@@ -14,7 +14,9 @@ public sealed interface MachineEvent extends CborSerializable
     permits AnomalyDetected,
         AnomalyResolved,
         BaselineTrained,
+        TrainingStarted,
         TrainingProgressed,
+        TrainingCompleted,
         MachineStatusChanged,
         ReadingRecorded {
 

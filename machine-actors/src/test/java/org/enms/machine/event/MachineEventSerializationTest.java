@@ -46,6 +46,18 @@ class MachineEventSerializationTest {
             new BaselineTrained(UUID.randomUUID(), MACHINE, FACTORY, AT, "electricity", 3, 0.91),
             new TrainingProgressed(
                 UUID.randomUUID(), MACHINE, null, AT, "running", 42.5, "fitting"),
+            new TrainingStarted(UUID.randomUUID(), MACHINE, FACTORY, AT, "baseline", "scheduled"),
+            new TrainingCompleted(
+                UUID.randomUUID(),
+                MACHINE,
+                FACTORY,
+                AT,
+                "completed",
+                4,
+                new TrainingCompleted.Metrics(0.93, 1.2, 0.9, 720),
+                null),
+            new TrainingCompleted(
+                UUID.randomUUID(), MACHINE, FACTORY, AT, "failed", null, null, "Insufficient data"),
             new MachineStatusChanged(MACHINE, FACTORY, AT, "idle", "running"),
             new ReadingRecorded(MACHINE, FACTORY, AT, "electricity", 41.2, null),
             new ReadingRecorded(MACHINE, FACTORY, AT, "electricity", 41.2, 0.0114));

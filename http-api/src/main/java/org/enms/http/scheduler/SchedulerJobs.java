@@ -1,0 +1,47 @@
+package org.enms.http.scheduler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.enms.db.BaselineDao;
+import org.enms.db.BlockingIo;
+import org.enms.db.Database;
+import org.enms.db.TrainingHistoryDao;
+import org.enms.http.anomaly.AnomalyService;
+import org.enms.http.baseline.RecordedBaselines;
+import org.enms.machine.event.EventSink;
+
+/** EnMS's scheduled jobs, built from their settings and the services they use. */
+public final class SchedulerJobs {
+  static final String KPI_CALCULATE = "kpi_calculate";
+
+  private SchedulerJobs() {}
+
+  /**
+   * The original's four jobs: {@code baseline_retrain}, {@code anomaly_detect}, {@code
+   * kpi_calculate} (listed, not available: KPIs are not built) and {@code training_cleanup}.
+   *
+   * @param baselines the API's recorded baselines; the retrain records its trainings as scheduled
+   */
+  public static List<ScheduledJob> standard(
+      SchedulerSettings settings,
+      Database database,
+      BlockingIo io,
+      RecordedBaselines baselines,
+      AnomalyService anomalies,
+      EventSink events,
+      Clock clock) {
+    BaselineDao models = new BaselineDao(database);
+    return List.of(
+        new BaselineRetrainJob(
+            baselines,
+            models,
+            io,
+            Duration.ofDays(settings.retrainDays()),
+            settings.retrainMinDays()),
+        new AnomalyDetectJob(anomalies, models, io, settings.detectWindow()),
+        new UnavailableJob(KPI_CALCULATE, "Daily KPI Calculation", "KPIs not built"),
+        new TrainingCleanupJob(
+            new TrainingHistoryDao(database), io, settings.trainingTimeout(), events, clock));
+  }
+}
