@@ -124,4 +124,28 @@ class BaselineDaoTest {
     assertThat(dao.seu("Compressor-1", Optional.of("steam"))).isEmpty();
     assertThat(dao.energySourceId("plasma")).isEmpty();
   }
+
+  @Test
+  void listsTheActiveModelsOfActiveMachinesOnly() {
+    UUID conveyor = DemoPlant.machineId(5);
+    var old = dao.insertActive(model(conveyor, electricity(), 0.8));
+    var current = dao.insertActive(model(conveyor, electricity(), 0.9));
+
+    assertThat(dao.allActive())
+        .extracting(BaselineDao.BaselineRow::id)
+        .contains(current.id())
+        .doesNotContain(old.id());
+    assertThat(dao.allActive()).allMatch(BaselineDao.BaselineRow::isActive);
+
+    pg.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE machines SET is_active = false WHERE id = :id")
+                    .bind("id", conveyor)
+                    .execute());
+    assertThat(dao.allActive())
+        .extracting(BaselineDao.BaselineRow::machineId)
+        .doesNotContain(conveyor);
+  }
 }

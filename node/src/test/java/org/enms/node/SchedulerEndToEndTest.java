@@ -145,6 +145,20 @@ class SchedulerEndToEndTest {
                     + abandoned
                     + "'"))
         .isEqualTo("completed manual api v1 " + HOURS);
+
+    HttpResponse<String> refused =
+        fixture.send(
+            "POST",
+            "/api/v1/baseline/train",
+            "{\"machine_id\": \""
+                + HVAC
+                + "\", \"start_date\": \"2020-01-01\", \"end_date\": \"2020-02-01\"}");
+    assertThat(refused.statusCode()).as("refused as without the record").isEqualTo(400);
+    assertThat(
+            fixture.text(
+                "SELECT training_status || ': ' || error_message FROM model_training_history"
+                    + " WHERE training_data_start = '2020-01-01T00:00:00Z'"))
+        .isEqualTo("failed: " + NodeFixture.json(refused).get("detail").asText());
   }
 
   @Test
