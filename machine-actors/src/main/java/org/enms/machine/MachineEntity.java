@@ -83,9 +83,10 @@ import org.enms.machine.event.ReadingRecorded;
  * electricity reading is scored; raised and resolved anomalies are written through {@link
  * DetectionPort} (idempotently: the row id is derived from machine, onset, type and method) and
  * then published to the {@link EventSink}. A silence timer raises {@code no_data} when an active
- * machine misses {@value #SILENT_AFTER_INTERVALS} reporting intervals. Survives a rebalance: the
- * profile (from the roll-ups, so the current partial hour is lost), the baselines and the open
- * anomalies (re-adopted, so they are resolved later); pending debounces and the CUSUM restart.
+ * machine misses {@code silent-after-intervals} reporting intervals. Thresholds come from {@code
+ * enms.machine.detection} ({@link DetectionSettings}). Survives a rebalance: the profile (from the
+ * roll-ups, so the current partial hour is lost), the baselines and the open anomalies (re-adopted,
+ * so they are resolved later); pending debounces and the CUSUM restart.
  *
  * <p>Every recorded energy reading is published as {@link ReadingRecorded}; the node's sink passes
  * it on only while some WebSocket client follows the machine.
@@ -230,7 +231,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   private record BaselineLoaded(String energyType, Optional<BaselineModel> model)
       implements Command {}
 
-  /** The silence timer: no electricity reading for {@value #SILENT_AFTER_INTERVALS} intervals. */
+  /** The silence timer: no electricity reading for {@code silent-after-intervals} intervals. */
   private enum SilenceCheck implements Command {
     INSTANCE
   }
@@ -254,9 +255,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   private enum Stop implements Command {
     INSTANCE
   }
-
-  /** An active machine is silent after this many reporting intervals without a reading. */
-  static final int SILENT_AFTER_INTERVALS = 6;
 
   private final UUID machineId;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
@@ -307,7 +305,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     this.interval = Duration.ofSeconds(Math.max(1, setup.intervalSeconds()));
     var profile = new RobustProfile();
     setup.hours().forEach(h -> profile.addHour(h.hour(), h.avgPowerKw()));
-    this.detector = new LiveDetector(profile, setup.ratedKw());
+    this.detector = new LiveDetector(profile, setup.ratedKw(), settings.detection().thresholds());
     if (!setup.baselines().isEmpty()) {
       baselines = new HashMap<>(setup.baselines());
       detector.useBaseline(baselines.get(EnergyType.ELECTRICITY));
@@ -637,7 +635,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     if (newest != null) {
       if (newest.powerKw() > StatusClassifier.IDLE_ABOVE_KW) {
         timers.startSingleTimer(
-            SilenceCheck.INSTANCE, interval.multipliedBy(SILENT_AFTER_INTERVALS));
+            SilenceCheck.INSTANCE,
+            interval.multipliedBy(settings.detection().thresholds().silentAfterIntervals()));
       } else {
         timers.cancel(SilenceCheck.INSTANCE);
       }

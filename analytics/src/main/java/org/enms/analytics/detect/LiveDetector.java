@@ -15,43 +15,30 @@ import org.enms.analytics.baseline.BaselineModel;
  * residuals for drift, and rules (above rated power, power while reported stopped, silence). Each
  * kind has its own {@link Debounce}.
  *
- * <p>Thresholds: a spike or drop is |z| ≥ {@value #OUT_Z} and normal again below {@value
- * #NORMAL_Z}; critical from |z| ≥ {@value #CRITICAL_Z}. Raised after 3 readings or 30 s, resolved
- * after 6 normal readings or 60 s. The minutes a spike or drop is pending or active are kept out of
- * the short-term reference and the CUSUM, so a spike neither becomes normal nor reads as drift.
+ * <p>Thresholds come from {@link DetectionThresholds} (by default: a spike or drop is |z| ≥ 4 and
+ * normal again below 3, critical from 8; raised after 3 readings or 30 s, resolved after 6 normal
+ * readings or 60 s). The minutes a spike or drop is pending or active are kept out of the
+ * short-term reference and the CUSUM, so a spike neither becomes normal nor reads as drift.
  *
  * <p>Also feeds the profile: each complete minute and hour of readings is added to it. Not
  * thread-safe; one per machine entity.
  */
 public final class LiveDetector {
-  static final double OUT_Z = 4.0;
-  static final double NORMAL_Z = 3.0;
-  static final double CRITICAL_Z = 8.0;
-
-  /** A drift is over when the minute mean residual stays within this many σ. */
-  static final double DRIFT_NORMAL_Z = 1.0;
-
-  static final double ABOVE_RATED_CRITICAL = 1.2;
-
-  /** Power while stopped: "well above idle" is the running threshold. */
-  static final double STOPPED_OUT_KW = StatusClassifier.RUNNING_ABOVE_KW;
-
-  static final double STOPPED_NORMAL_KW = StatusClassifier.RUNNING_ABOVE_KW / 2;
-
   private static final long MINUTE_MS = 60_000;
   private static final long HOUR_MS = 3_600_000;
 
   private final RobustProfile profile;
   private final double ratedKw;
+  private final DetectionThresholds limits;
   private BaselineModel baseline;
   private String[] missing;
 
-  private final PageCusum cusum = PageCusum.standard();
-  private final Debounce spike = standardDebounce();
-  private final Debounce drop = standardDebounce();
-  private final Debounce drift = new Debounce(1, Duration.ZERO, 5, Duration.ofMinutes(5));
-  private final Debounce aboveRated = standardDebounce();
-  private final Debounce whileStopped = standardDebounce();
+  private final PageCusum cusum;
+  private final Debounce spike;
+  private final Debounce drop;
+  private final Debounce drift;
+  private final Debounce aboveRated;
+  private final Debounce whileStopped;
   private final Debounce silent = Debounce.immediate();
   private final String[] methods = new String[AnomalyKind.values().length];
 
@@ -71,12 +58,29 @@ public final class LiveDetector {
    * @param ratedKw nameplate power, kW; 0 or less when unknown (the rule is then off)
    */
   public LiveDetector(RobustProfile profile, double ratedKw) {
-    this.profile = profile;
-    this.ratedKw = ratedKw;
+    this(profile, ratedKw, DetectionThresholds.DEFAULT);
   }
 
-  private static Debounce standardDebounce() {
-    return new Debounce(3, Duration.ofSeconds(30), 6, Duration.ofSeconds(60));
+  /**
+   * @param profile the machine's profile, seeded from its history
+   * @param ratedKw nameplate power, kW; 0 or less when unknown (the rule is then off)
+   * @param limits the thresholds, from the entity's settings
+   */
+  public LiveDetector(RobustProfile profile, double ratedKw, DetectionThresholds limits) {
+    this.profile = profile;
+    this.ratedKw = ratedKw;
+    this.limits = limits;
+    this.cusum = limits.cusum();
+    this.spike = limits.debounce().create();
+    this.drop = limits.debounce().create();
+    this.drift =
+        new Debounce(
+            1,
+            Duration.ZERO,
+            limits.driftResolveMinutes(),
+            Duration.ofMinutes(limits.driftResolveMinutes()));
+    this.aboveRated = limits.debounce().create();
+    this.whileStopped = limits.debounce().create();
   }
 
   public RobustProfile profile() {
@@ -153,10 +157,10 @@ public final class LiveDetector {
     Expectation e = expected(time, drivers);
     if (e != null) {
       double z = e.z(powerKw);
-      out =
-          judge(spike, AnomalyKind.SPIKE, time, z >= OUT_Z, z < NORMAL_Z, powerKw, e, drivers, out);
-      out =
-          judge(drop, AnomalyKind.DROP, time, z <= -OUT_Z, z > -NORMAL_Z, powerKw, e, drivers, out);
+      double outZ = limits.warningZ();
+      double normalZ = limits.normalZ();
+      out = judge(spike, AnomalyKind.SPIKE, time, z >= outZ, z < normalZ, powerKw, e, drivers, out);
+      out = judge(drop, AnomalyKind.DROP, time, z <= -outZ, z > -normalZ, powerKw, e, drivers, out);
       if (spike.phase() == Debounce.Phase.NORMAL && drop.phase() == Debounce.Phase.NORMAL) {
         minuteSumZ += z;
         minuteCountZ++;
@@ -170,7 +174,11 @@ public final class LiveDetector {
     hourCount++;
 
     if (ratedKw > 0) {
-      var over = aboveRated.observe(time, powerKw > ratedKw, powerKw <= 0.95 * ratedKw);
+      var over =
+          aboveRated.observe(
+              time,
+              powerKw > limits.aboveRatedRaise() * ratedKw,
+              powerKw <= limits.aboveRatedResolve() * ratedKw);
       if (over == Debounce.Change.RAISED) {
         out = add(out, aboveRated(time, powerKw));
       } else if (over == Debounce.Change.RESOLVED) {
@@ -181,7 +189,9 @@ public final class LiveDetector {
     boolean stopped = isStopped(operatingMode);
     var change =
         whileStopped.observe(
-            time, stopped && powerKw > STOPPED_OUT_KW, !stopped || powerKw <= STOPPED_NORMAL_KW);
+            time,
+            stopped && powerKw > limits.stoppedRaiseKw(),
+            !stopped || powerKw <= limits.stoppedResolveKw());
     if (change == Debounce.Change.RAISED) {
       out = add(out, whileStopped(time, powerKw, operatingMode));
     } else if (change == Debounce.Change.RESOLVED) {
@@ -281,7 +291,7 @@ public final class LiveDetector {
       cusum.reset();
     }
     Instant end = minuteStart.plusSeconds(60);
-    var change = drift.observe(end, alarm, Math.abs(meanZ) < DRIFT_NORMAL_Z);
+    var change = drift.observe(end, alarm, Math.abs(meanZ) < limits.driftNormalZ());
     if (change == Debounce.Change.RAISED) {
       methods[AnomalyKind.DRIFT.ordinal()] = "cusum";
       String way = direction == PageCusum.Direction.UP ? "above" : "below";
@@ -289,11 +299,12 @@ public final class LiveDetector {
           String.format(
               Locale.ROOT,
               "power has drifted %s its expected level: the minute averages ran %.1f σ %s"
-                  + " expectation on average, and their CUSUM reached %.1f σ (alarm at 5 σ)",
+                  + " expectation on average, and their CUSUM reached %.1f σ (alarm at %.1f σ)",
               way,
               Math.abs(meanZ),
               way,
-              Math.abs(level));
+              Math.abs(level),
+              limits.cusumH());
       out =
           add(
               out,
@@ -318,7 +329,12 @@ public final class LiveDetector {
                   drift.onset(),
                   end,
                   methods[AnomalyKind.DRIFT.ordinal()],
-                  "power is back at its expected level (minute averages within 1 σ for 5 minutes)"));
+                  String.format(
+                      Locale.ROOT,
+                      "power is back at its expected level (minute averages within %.1f σ for %d"
+                          + " minutes)",
+                      limits.driftNormalZ(),
+                      limits.driftResolveMinutes())));
     }
     return out;
   }
@@ -337,7 +353,7 @@ public final class LiveDetector {
     if (change == Debounce.Change.RAISED) {
       double z = e.z(powerKw);
       methods[kind.ordinal()] = e.source().method();
-      Severity severity = Math.abs(z) >= CRITICAL_Z ? Severity.CRITICAL : Severity.WARNING;
+      Severity severity = Math.abs(z) >= limits.criticalZ() ? Severity.CRITICAL : Severity.WARNING;
       return add(out, residualFinding(kind, d.onset(), time, severity, powerKw, e, z, drivers));
     }
     if (change == Debounce.Change.RESOLVED) {
@@ -397,7 +413,7 @@ public final class LiveDetector {
         AnomalyKind.ABOVE_RATED_POWER,
         aboveRated.onset(),
         time,
-        powerKw > ABOVE_RATED_CRITICAL * ratedKw ? Severity.CRITICAL : Severity.WARNING,
+        powerKw > limits.aboveRatedCritical() * ratedKw ? Severity.CRITICAL : Severity.WARNING,
         "power_kw",
         powerKw,
         ratedKw,
