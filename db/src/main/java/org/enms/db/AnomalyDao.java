@@ -167,6 +167,41 @@ public final class AnomalyDao {
   }
 
   /**
+   * Raises the severity of an open live anomaly to {@code a.severity()} with the values that made
+   * it worse, keeping its onset and identity; its metadata gains {@code a.metadataJson()}'s keys. A
+   * resolved anomaly, or one already as severe, is left as it is, so a retry changes nothing and
+   * severity never falls.
+   *
+   * @return true when this call raised it
+   */
+  public boolean escalateLive(UUID id, NewAnomaly a) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        UPDATE anomalies
+                        SET severity = :severity, metric_value = :metricValue,
+                            expected_value = :expectedValue,
+                            deviation_percent = :deviationPercent,
+                            deviation_std_dev = :deviationStdDev,
+                            metadata = metadata || CAST(:metadata AS jsonb)
+                        WHERE id = :id AND NOT is_resolved
+                          AND CASE severity WHEN 'critical' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END
+                            < CASE CAST(:severity AS text)
+                                WHEN 'critical' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END
+                        """)
+                    .bind("id", id)
+                    .bind("severity", a.severity())
+                    .bind("metricValue", a.metricValue())
+                    .bind("expectedValue", a.expectedValue())
+                    .bind("deviationPercent", a.deviationPercent())
+                    .bind("deviationStdDev", a.deviationStdDev())
+                    .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
+                    .execute())
+        == 1;
+  }
+
+  /**
    * Marks an anomaly resolved at {@code at} with {@code notes}; one already resolved keeps its
    * first resolution.
    *
@@ -270,7 +305,8 @@ public final class AnomalyDao {
         h ->
             h.createQuery(
                     """
-                    SELECT id, detected_at, anomaly_type, detection_method FROM anomalies
+                    SELECT id, detected_at, anomaly_type, detection_method, severity
+                    FROM anomalies
                     WHERE machine_id = :machine AND NOT is_resolved
                       AND metadata ->> 'source' = 'live'
                     ORDER BY detected_at
@@ -282,12 +318,14 @@ public final class AnomalyDao {
                             rs.getObject("id", UUID.class),
                             Rows.instant(rs, "detected_at"),
                             rs.getString("anomaly_type"),
-                            rs.getString("detection_method")))
+                            rs.getString("detection_method"),
+                            rs.getString("severity")))
                 .list());
   }
 
-  /** An unresolved anomaly of live detection. */
-  public record OpenAnomaly(UUID id, Instant detectedAt, String anomalyType, String method) {}
+  /** An unresolved anomaly of live detection, at its current severity. */
+  public record OpenAnomaly(
+      UUID id, Instant detectedAt, String anomalyType, String method, String severity) {}
 
   /**
    * Anomalies matching {@code filter}, newest first, or (for the active list) critical before

@@ -76,6 +76,13 @@ public final class DbDetection implements DetectionPort {
   }
 
   @Override
+  public CompletionStage<Boolean> escalate(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
+    return io.call(
+        () ->
+            anomalies.insertLive(anomalyId, anomaly) || anomalies.escalateLive(anomalyId, anomaly));
+  }
+
+  @Override
   public CompletionStage<Boolean> resolve(UUID anomalyId, Instant at, String notes) {
     return io.call(() -> anomalies.resolve(anomalyId, at, notes));
   }

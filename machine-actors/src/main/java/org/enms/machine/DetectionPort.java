@@ -39,6 +39,11 @@ public interface DetectionPort {
         }
 
         @Override
+        public CompletionStage<Boolean> escalate(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
+          return CompletableFuture.completedFuture(true);
+        }
+
+        @Override
         public CompletionStage<Boolean> resolve(UUID anomalyId, Instant at, String notes) {
           return CompletableFuture.completedFuture(true);
         }
@@ -50,6 +55,12 @@ public interface DetectionPort {
 
   /** Stores a raised anomaly under {@code anomalyId}; true when it was new. */
   CompletionStage<Boolean> record(UUID anomalyId, AnomalyDao.NewAnomaly anomaly);
+
+  /**
+   * Raises the stored severity of an open anomaly to {@code anomaly}'s, with its values (stores it
+   * whole if it is missing, e.g. its first write was given up); never lowers it. True when changed.
+   */
+  CompletionStage<Boolean> escalate(UUID anomalyId, AnomalyDao.NewAnomaly anomaly);
 
   /** Records the resolution of an anomaly; true when it was open. */
   CompletionStage<Boolean> resolve(UUID anomalyId, Instant at, String notes);

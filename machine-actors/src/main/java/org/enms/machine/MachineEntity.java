@@ -41,6 +41,7 @@ import org.enms.analytics.detect.Expectation;
 import org.enms.analytics.detect.Finding;
 import org.enms.analytics.detect.LiveDetector;
 import org.enms.analytics.detect.RobustProfile;
+import org.enms.analytics.detect.Severity;
 import org.enms.core.json.Json;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
@@ -224,6 +225,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   private record AnomalyStored(UUID anomalyId, Finding.Raised finding) implements Command {}
 
+  private record EscalationStored(UUID anomalyId, Finding.Escalated finding) implements Command {}
+
   private record ResolutionStored(UUID anomalyId, Finding.Resolved finding) implements Command {}
 
   private record StorageFailed(String what, Throwable cause) implements Command {}
@@ -312,7 +315,10 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     }
     for (var open : setup.open()) {
       AnomalyKind.fromWireName(open.anomalyType())
-          .ifPresent(kind -> detector.adopt(kind, open.detectedAt(), open.method()));
+          .ifPresent(
+              kind ->
+                  detector.adopt(
+                      kind, open.detectedAt(), open.method(), Severity.fromName(open.severity())));
     }
     this.lastStatus = state.status();
     this.history = history;
@@ -567,6 +573,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
         .onMessage(ReloadBaseline.class, this::onReloadBaseline)
         .onMessage(BaselineLoaded.class, this::onBaselineLoaded)
         .onMessage(AnomalyStored.class, this::onAnomalyStored)
+        .onMessage(EscalationStored.class, this::onEscalationStored)
         .onMessage(ResolutionStored.class, this::onResolutionStored)
         .onMessage(StorageFailed.class, this::onStorageFailed)
         .onMessageEquals(SilenceCheck.INSTANCE, this::onSilenceCheck)
@@ -662,27 +669,23 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   private void store(Finding finding) {
     if (finding instanceof Finding.Raised raised) {
       UUID id = anomalyId(machineId, raised.onset(), raised.kind().wireName(), raised.method());
-      var row =
-          new AnomalyDao.NewAnomaly(
-              machineId,
-              raised.onset(),
-              raised.kind().wireName(),
-              raised.severity().storedName(),
-              raised.metricName(),
-              raised.actual(),
-              raised.expected(),
-              raised.deviationPercent(),
-              raised.z(),
-              raised.method(),
-              null,
-              metadata(raised));
       getContext()
           .pipeToSelf(
-              detection.record(id, row),
+              detection.record(id, row(raised, metadata(raised))),
               (ok, failure) ->
                   failure == null
                       ? new AnomalyStored(id, raised)
                       : new StorageFailed("anomaly " + id, failure));
+    } else if (finding instanceof Finding.Escalated escalated) {
+      var update = escalated.update();
+      UUID id = anomalyId(machineId, update.onset(), update.kind().wireName(), update.method());
+      getContext()
+          .pipeToSelf(
+              detection.escalate(id, row(update, metadata(escalated))),
+              (ok, failure) ->
+                  failure == null
+                      ? new EscalationStored(id, escalated)
+                      : new StorageFailed("escalation of " + id, failure));
     } else if (finding instanceof Finding.Resolved resolved) {
       UUID id =
           anomalyId(machineId, resolved.onset(), resolved.kind().wireName(), resolved.method());
@@ -700,6 +703,34 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   static UUID anomalyId(UUID machineId, Instant onset, String type, String method) {
     String key = machineId + "|" + onset + "|" + type + "|" + method;
     return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private AnomalyDao.NewAnomaly row(Finding.Raised raised, String metadata) {
+    return new AnomalyDao.NewAnomaly(
+        machineId,
+        raised.onset(),
+        raised.kind().wireName(),
+        raised.severity().storedName(),
+        raised.metricName(),
+        raised.actual(),
+        raised.expected(),
+        raised.deviationPercent(),
+        raised.z(),
+        raised.method(),
+        null,
+        metadata);
+  }
+
+  /** What an escalation adds to (or overrides in) the row's metadata; enough to store it whole. */
+  private static String metadata(Finding.Escalated escalated) {
+    var update = escalated.update();
+    var node = Json.mapper().createObjectNode();
+    node.put("source", "live");
+    node.put("severity", update.severity().wireName());
+    node.put("escalated_from", escalated.previous().wireName());
+    node.put("escalated_at", update.at().toString());
+    node.put("explanation", update.explanation());
+    return node.toString();
   }
 
   private static String metadata(Finding.Raised raised) {
@@ -721,21 +752,39 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
             f.severity().wireName(),
             f.kind().wireName(),
             f.explanation());
-    events.publish(
-        new AnomalyDetected(
-            stored.anomalyId(),
+    events.publish(detected(stored.anomalyId(), f, null));
+    return this;
+  }
+
+  private Behavior<Command> onEscalationStored(EscalationStored stored) {
+    var f = stored.finding().update();
+    getContext()
+        .getLog()
+        .info(
+            "Machine {}: {} escalated to {}: {}",
             machineId,
-            factoryId,
-            f.onset(),
             f.kind().wireName(),
             f.severity().wireName(),
-            f.metricName(),
-            f.actual(),
-            f.expected(),
-            f.deviationPercent(),
-            f.method(),
-            f.explanation()));
+            f.explanation());
+    events.publish(detected(stored.anomalyId(), f, stored.finding().previous().wireName()));
     return this;
+  }
+
+  private AnomalyDetected detected(UUID anomalyId, Finding.Raised f, String previousSeverity) {
+    return new AnomalyDetected(
+        anomalyId,
+        machineId,
+        factoryId,
+        f.onset(),
+        f.kind().wireName(),
+        f.severity().wireName(),
+        f.metricName(),
+        f.actual(),
+        f.expected(),
+        f.deviationPercent(),
+        f.method(),
+        f.explanation(),
+        previousSeverity);
   }
 
   private Behavior<Command> onResolutionStored(ResolutionStored stored) {

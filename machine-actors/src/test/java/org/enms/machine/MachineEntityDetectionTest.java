@@ -53,6 +53,7 @@ class MachineEntityDetectionTest {
     final List<UUID> recorded = new CopyOnWriteArrayList<>();
     final List<AnomalyDao.NewAnomaly> rows = new CopyOnWriteArrayList<>();
     final List<UUID> resolved = new CopyOnWriteArrayList<>();
+    final List<AnomalyDao.NewAnomaly> escalated = new CopyOnWriteArrayList<>();
     volatile BaselineModel baseline;
 
     @Override
@@ -74,6 +75,12 @@ class MachineEntityDetectionTest {
     public CompletionStage<Boolean> record(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
       recorded.add(anomalyId);
       rows.add(anomaly);
+      return CompletableFuture.completedFuture(true);
+    }
+
+    @Override
+    public CompletionStage<Boolean> escalate(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
+      escalated.add(anomaly);
       return CompletableFuture.completedFuture(true);
     }
 
@@ -152,6 +159,40 @@ class MachineEntityDetectionTest {
     assertThat(resolved.anomalyId()).isEqualTo(detected.anomalyId());
     assertThat(detection.resolved).containsExactly(detected.anomalyId());
     assertThat(detection.recorded).hasSize(1);
+  }
+
+  @Test
+  void escalatesAGrowingWarningUnderTheSameIdAndPublishesItAgain() {
+    record(0, 6, 40.0);
+    record(60, 3, 60.0);
+    AnomalyDetected warning = next(AnomalyDetected.class);
+    assertThat(warning.severity()).isEqualTo("warning");
+    assertThat(warning.previousSeverity()).isNull();
+
+    record(90, 3, 80.0);
+    AnomalyDetected critical = next(AnomalyDetected.class);
+    assertThat(critical.anomalyId()).isEqualTo(warning.anomalyId());
+    assertThat(critical.time()).isEqualTo(warning.time());
+    assertThat(critical.severity()).isEqualTo("critical");
+    assertThat(critical.previousSeverity()).isEqualTo("warning");
+    assertThat(critical.actual()).isEqualTo(80.0);
+    assertThat(critical.explanation()).startsWith("grew worse, now critical (was warning)");
+    assertThat(detection.escalated)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.severity()).isEqualTo("critical");
+              assertThat(row.detectedAt()).isEqualTo(warning.time());
+              assertThat(row.metadataJson()).contains("\"escalated_from\":\"warning\"");
+            });
+
+    // Falling back to a warning level publishes nothing; the end resolves the one anomaly.
+    record(120, 3, 60.0);
+    record(150, 7, 40.0);
+    AnomalyResolved resolved = next(AnomalyResolved.class);
+    assertThat(resolved.anomalyId()).isEqualTo(warning.anomalyId());
+    assertThat(detection.recorded).hasSize(1);
+    assertThat(detection.escalated).hasSize(1);
   }
 
   @Test

@@ -42,6 +42,14 @@ public final class LiveDetector {
   private final Debounce silent = Debounce.immediate();
   private final String[] methods = new String[AnomalyKind.values().length];
 
+  /** The severity of each open anomaly, by kind; null while none is open. */
+  private final Severity[] severities = new Severity[AnomalyKind.values().length];
+
+  // Whether an open warning has been beyond the critical level long enough to escalate.
+  private final Debounce spikeWorse;
+  private final Debounce dropWorse;
+  private final Debounce ratedWorse;
+
   // The minute and hour being accumulated, as epoch minute/hour; -1 before the first reading.
   private long minute = -1;
   private double minuteSumKw;
@@ -81,6 +89,9 @@ public final class LiveDetector {
             Duration.ofMinutes(limits.driftResolveMinutes()));
     this.aboveRated = limits.debounce().create();
     this.whileStopped = limits.debounce().create();
+    this.spikeWorse = limits.debounce().create();
+    this.dropWorse = limits.debounce().create();
+    this.ratedWorse = limits.debounce().create();
   }
 
   public RobustProfile profile() {
@@ -106,10 +117,19 @@ public final class LiveDetector {
     return baseline != null;
   }
 
-  /** Takes up an anomaly still open from before a restart, so that it is resolved when it ends. */
-  public void adopt(AnomalyKind kind, Instant onset, String method) {
+  /**
+   * Takes up an anomaly still open from before a restart, so that it is resolved when it ends (and
+   * escalated if it grows worse than {@code severity}).
+   */
+  public void adopt(AnomalyKind kind, Instant onset, String method, Severity severity) {
     debounce(kind).adopt(onset);
     methods[kind.ordinal()] = method;
+    severities[kind.ordinal()] = severity;
+  }
+
+  /** The severity of the open anomaly of {@code kind}; null when none is open. */
+  public Severity severity(AnomalyKind kind) {
+    return severities[kind.ordinal()];
   }
 
   /** Whether an anomaly of {@code kind} is raised and not yet resolved. */
@@ -141,7 +161,7 @@ public final class LiveDetector {
    * Scores one electricity reading; readings must come in time order (older ones are ignored).
    *
    * @param operatingMode the mode last reported by the machine, or null
-   * @return what was raised or resolved; usually empty
+   * @return what was raised, escalated or resolved; usually empty
    */
   public List<Finding> onReading(
       Instant time, double powerKw, String operatingMode, Drivers drivers) {
@@ -159,8 +179,15 @@ public final class LiveDetector {
       double z = e.z(powerKw);
       double outZ = limits.warningZ();
       double normalZ = limits.normalZ();
+      double criticalZ = limits.criticalZ();
       out = judge(spike, AnomalyKind.SPIKE, time, z >= outZ, z < normalZ, powerKw, e, drivers, out);
       out = judge(drop, AnomalyKind.DROP, time, z <= -outZ, z > -normalZ, powerKw, e, drivers, out);
+      out =
+          escalate(
+              spike, spikeWorse, AnomalyKind.SPIKE, time, z >= criticalZ, powerKw, e, drivers, out);
+      out =
+          escalate(
+              drop, dropWorse, AnomalyKind.DROP, time, z <= -criticalZ, powerKw, e, drivers, out);
       if (spike.phase() == Debounce.Phase.NORMAL && drop.phase() == Debounce.Phase.NORMAL) {
         minuteSumZ += z;
         minuteCountZ++;
@@ -180,9 +207,19 @@ public final class LiveDetector {
               powerKw > limits.aboveRatedRaise() * ratedKw,
               powerKw <= limits.aboveRatedResolve() * ratedKw);
       if (over == Debounce.Change.RAISED) {
-        out = add(out, aboveRated(time, powerKw));
+        var raised = aboveRated(time, powerKw);
+        severities[AnomalyKind.ABOVE_RATED_POWER.ordinal()] = raised.severity();
+        ratedWorse.reset();
+        out = add(out, raised);
       } else if (over == Debounce.Change.RESOLVED) {
         out = add(out, resolved(AnomalyKind.ABOVE_RATED_POWER, time, powerKw));
+      } else if (worse(
+          aboveRated,
+          ratedWorse,
+          AnomalyKind.ABOVE_RATED_POWER,
+          time,
+          powerKw > limits.aboveRatedCritical() * ratedKw)) {
+        out = add(out, escalated(aboveRated(time, powerKw)));
       }
     }
 
@@ -222,6 +259,7 @@ public final class LiveDetector {
             lastKw,
             last);
     methods[AnomalyKind.SILENT.ordinal()] = "rule";
+    severities[AnomalyKind.SILENT.ordinal()] = severity;
     return List.of(
         new Finding.Raised(
             AnomalyKind.SILENT,
@@ -239,6 +277,7 @@ public final class LiveDetector {
 
   private List<Finding> resolveSilence(Instant time, List<Finding> out) {
     if (silent.isActive() && silent.observe(time, false, true) == Debounce.Change.RESOLVED) {
+      severities[AnomalyKind.SILENT.ordinal()] = null;
       return add(
           out,
           new Finding.Resolved(
@@ -294,6 +333,7 @@ public final class LiveDetector {
     var change = drift.observe(end, alarm, Math.abs(meanZ) < limits.driftNormalZ());
     if (change == Debounce.Change.RAISED) {
       methods[AnomalyKind.DRIFT.ordinal()] = "cusum";
+      severities[AnomalyKind.DRIFT.ordinal()] = Severity.WARNING;
       String way = direction == PageCusum.Direction.UP ? "above" : "below";
       String explanation =
           String.format(
@@ -321,6 +361,7 @@ public final class LiveDetector {
                   "cusum",
                   explanation));
     } else if (change == Debounce.Change.RESOLVED) {
+      severities[AnomalyKind.DRIFT.ordinal()] = null;
       out =
           add(
               out,
@@ -354,12 +395,88 @@ public final class LiveDetector {
       double z = e.z(powerKw);
       methods[kind.ordinal()] = e.source().method();
       Severity severity = Math.abs(z) >= limits.criticalZ() ? Severity.CRITICAL : Severity.WARNING;
-      return add(out, residualFinding(kind, d.onset(), time, severity, powerKw, e, z, drivers));
+      severities[kind.ordinal()] = severity;
+      (kind == AnomalyKind.SPIKE ? spikeWorse : dropWorse).reset();
+      return add(
+          out,
+          residualFinding(
+              kind, d.onset(), time, severity, powerKw, e, z, e.source().method(), drivers));
     }
     if (change == Debounce.Change.RESOLVED) {
       return add(out, resolved(kind, time, powerKw));
     }
     return out;
+  }
+
+  /**
+   * Escalates the open spike or drop of {@code kind} once its readings stayed beyond the critical
+   * level as long as a raise needs. It keeps the method it was raised with, which identifies it.
+   */
+  private List<Finding> escalate(
+      Debounce d,
+      Debounce worse,
+      AnomalyKind kind,
+      Instant time,
+      boolean critical,
+      double powerKw,
+      Expectation e,
+      Drivers drivers,
+      List<Finding> out) {
+    if (!worse(d, worse, kind, time, critical)) {
+      return out;
+    }
+    var update =
+        residualFinding(
+            kind,
+            d.onset(),
+            time,
+            Severity.CRITICAL,
+            powerKw,
+            e,
+            e.z(powerKw),
+            methods[kind.ordinal()],
+            drivers);
+    return add(out, escalated(update));
+  }
+
+  /**
+   * Whether the open anomaly {@code d} of {@code kind}, not yet critical, has now been {@code
+   * critical} long enough to escalate. Severity never falls back while an anomaly is open.
+   */
+  private boolean worse(
+      Debounce d, Debounce worse, AnomalyKind kind, Instant time, boolean critical) {
+    Severity now = severities[kind.ordinal()];
+    if (now == null || now == Severity.CRITICAL || !d.isActive()) {
+      return false;
+    }
+    return worse.observe(time, critical, !critical) == Debounce.Change.RAISED;
+  }
+
+  private Finding.Escalated escalated(Finding.Raised update) {
+    int k = update.kind().ordinal();
+    Severity previous = severities[k];
+    severities[k] = update.severity();
+    String explanation =
+        "grew worse, now "
+            + update.severity().wireName()
+            + " (was "
+            + previous.wireName()
+            + "): "
+            + update.explanation();
+    return new Finding.Escalated(
+        new Finding.Raised(
+            update.kind(),
+            update.onset(),
+            update.at(),
+            update.severity(),
+            update.metricName(),
+            update.actual(),
+            update.expected(),
+            update.deviationPercent(),
+            update.z(),
+            update.method(),
+            explanation),
+        previous);
   }
 
   private Finding.Raised residualFinding(
@@ -370,6 +487,7 @@ public final class LiveDetector {
       double powerKw,
       Expectation e,
       double z,
+      String method,
       Drivers drivers) {
     double deviation = e.deviationPercent(powerKw);
     String how =
@@ -402,7 +520,7 @@ public final class LiveDetector {
         e.kw(),
         deviation,
         z,
-        e.source().method(),
+        method,
         explanation);
   }
 
@@ -430,6 +548,7 @@ public final class LiveDetector {
 
   private Finding.Raised whileStopped(Instant time, double powerKw, String mode) {
     methods[AnomalyKind.POWER_WHILE_STOPPED.ordinal()] = "rule";
+    severities[AnomalyKind.POWER_WHILE_STOPPED.ordinal()] = Severity.WARNING;
     return new Finding.Raised(
         AnomalyKind.POWER_WHILE_STOPPED,
         whileStopped.onset(),
@@ -450,6 +569,7 @@ public final class LiveDetector {
   }
 
   private Finding.Resolved resolved(AnomalyKind kind, Instant time, double powerKw) {
+    severities[kind.ordinal()] = null;
     return new Finding.Resolved(
         kind,
         debounce(kind).onset(),

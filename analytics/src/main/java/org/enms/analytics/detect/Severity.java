@@ -18,4 +18,13 @@ public enum Severity {
   public String storedName() {
     return this == INFO ? "normal" : wireName();
   }
+
+  /** The severity of a stored or published name ({@code normal} and {@code info} are INFO). */
+  public static Severity fromName(String name) {
+    return switch (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT)) {
+      case "critical" -> CRITICAL;
+      case "warning" -> WARNING;
+      default -> INFO;
+    };
+  }
 }
