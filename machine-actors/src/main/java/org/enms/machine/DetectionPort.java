@@ -14,8 +14,8 @@ import org.enms.db.AnomalyDao;
  * What a machine entity's live detection needs from storage: its setup on start (machine facts,
  * power history for the profile, active baselines, open anomalies), a freshly trained baseline, and
  * the anomalies it raises and resolves. Implementations must not block the caller (see {@link
- * MachineHistoryPort}); writes must be idempotent, as the entity retries nothing but may see a
- * reading twice.
+ * MachineHistoryPort}); writes must be idempotent, as the entity retries them (see {@link
+ * AnomalyRecorder}) and may see a reading twice.
  */
 public interface DetectionPort {
 

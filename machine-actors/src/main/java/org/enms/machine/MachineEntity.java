@@ -2,7 +2,6 @@ package org.enms.machine;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,16 +41,12 @@ import org.enms.analytics.detect.Finding;
 import org.enms.analytics.detect.LiveDetector;
 import org.enms.analytics.detect.RobustProfile;
 import org.enms.analytics.detect.Severity;
-import org.enms.core.json.Json;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
 import org.enms.core.reading.EnvironmentalReading;
 import org.enms.core.reading.ProductionReading;
 import org.enms.core.reading.Reading;
 import org.enms.core.reading.StatusReading;
-import org.enms.db.AnomalyDao;
-import org.enms.machine.event.AnomalyDetected;
-import org.enms.machine.event.AnomalyResolved;
 import org.enms.machine.event.BaselineTrained;
 import org.enms.machine.event.EventSink;
 import org.enms.machine.event.MachineEvent;
@@ -223,11 +218,13 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   private record HistoryLoaded(MachineHistory history, DetectionPort.DetectionSetup setup)
       implements Command {}
 
-  private record AnomalyStored(UUID anomalyId, Finding.Raised finding) implements Command {}
+  /** The write of an anomaly at the head of the recorder's queue is done; null: it succeeded. */
+  private record AnomalyWritten(Throwable failure) implements Command {}
 
-  private record EscalationStored(UUID anomalyId, Finding.Escalated finding) implements Command {}
-
-  private record ResolutionStored(UUID anomalyId, Finding.Resolved finding) implements Command {}
+  /** Time to retry the anomaly write at the head of the recorder's queue. */
+  private enum RetryAnomalyWrite implements Command {
+    INSTANCE
+  }
 
   private record StorageFailed(String what, Throwable cause) implements Command {}
 
@@ -267,6 +264,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   private final MachineState state;
   private final DetectionPort detection;
   private final EventSink events;
+  private final AnomalyWrites writes;
+  private final AnomalyRecorder recorder;
   private final LiveDetector detector;
   private final UUID factoryId;
   private final Duration interval;
@@ -290,8 +289,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineEntitySettings settings,
       Clock clock,
       MachineState state,
-      DetectionPort detection,
-      EventSink events,
+      DetectionPorts ports,
       DetectionPort.DetectionSetup setup,
       MachineHistoryPort history,
       StashBuffer<Command> stash) {
@@ -302,9 +300,29 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     this.settings = settings;
     this.clock = clock;
     this.state = state;
-    this.detection = detection;
-    this.events = events;
+    this.detection = ports.storage();
+    this.events = ports.events();
     this.factoryId = setup.factoryId();
+    this.writes = new AnomalyWrites(machineId, factoryId);
+    this.recorder =
+        new AnomalyRecorder(
+            machineId,
+            detection,
+            events,
+            settings.detection().writes(),
+            ports.writeMetrics(),
+            context.getLog(),
+            new AnomalyRecorder.Loop() {
+              @Override
+              public void whenDone(CompletionStage<Boolean> write) {
+                context.pipeToSelf(write, (ok, failure) -> new AnomalyWritten(failure));
+              }
+
+              @Override
+              public void retryAfter(Duration delay) {
+                timers.startSingleTimer(RetryAnomalyWrite.INSTANCE, delay);
+              }
+            });
     this.interval = Duration.ofSeconds(Math.max(1, setup.intervalSeconds()));
     var profile = new RobustProfile();
     setup.hours().forEach(h -> profile.addHour(h.hour(), h.avgPowerKw()));
@@ -332,7 +350,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
    */
   public static void init(
       ActorSystem<?> system, MachineHistoryPort history, MachineEntitySettings settings) {
-    init(system, history, DetectionPort.NONE, EventSink.NONE, settings, Clock.systemUTC());
+    init(system, history, DetectionPorts.NONE, settings, Clock.systemUTC());
   }
 
   /** Registers the entity type with Cluster Sharding on this node; call once per node. */
@@ -342,7 +360,21 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       DetectionPort detection,
       EventSink events,
       MachineEntitySettings settings) {
-    init(system, history, detection, events, settings, Clock.systemUTC());
+    init(
+        system,
+        history,
+        new DetectionPorts(detection, events, AnomalyWriteMetrics.none()),
+        settings,
+        Clock.systemUTC());
+  }
+
+  /** Registers the entity type with Cluster Sharding on this node; call once per node. */
+  public static void init(
+      ActorSystem<?> system,
+      MachineHistoryPort history,
+      DetectionPorts detection,
+      MachineEntitySettings settings) {
+    init(system, history, detection, settings, Clock.systemUTC());
   }
 
   static void init(
@@ -350,14 +382,13 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineHistoryPort history,
       MachineEntitySettings settings,
       Clock clock) {
-    init(system, history, DetectionPort.NONE, EventSink.NONE, settings, clock);
+    init(system, history, DetectionPorts.NONE, settings, clock);
   }
 
   static void init(
       ActorSystem<?> system,
       MachineHistoryPort history,
-      DetectionPort detection,
-      EventSink events,
+      DetectionPorts detection,
       MachineEntitySettings settings,
       Clock clock) {
     ClusterSharding.get(system)
@@ -370,7 +401,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                             ctx.getShard(),
                             history,
                             detection,
-                            events,
                             settings,
                             clock))
                 .withStopMessage(Stop.INSTANCE)
@@ -406,7 +436,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineHistoryPort history,
       MachineEntitySettings settings,
       Clock clock) {
-    return create(machineId, shard, history, DetectionPort.NONE, EventSink.NONE, settings, clock);
+    return create(machineId, shard, history, DetectionPorts.NONE, settings, clock);
   }
 
   public static Behavior<Command> create(
@@ -415,6 +445,22 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineHistoryPort history,
       DetectionPort detection,
       EventSink events,
+      MachineEntitySettings settings,
+      Clock clock) {
+    return create(
+        machineId,
+        shard,
+        history,
+        new DetectionPorts(detection, events, AnomalyWriteMetrics.none()),
+        settings,
+        clock);
+  }
+
+  public static Behavior<Command> create(
+      UUID machineId,
+      ActorRef<ClusterSharding.ShardCommand> shard,
+      MachineHistoryPort history,
+      DetectionPorts detection,
       MachineEntitySettings settings,
       Clock clock) {
     return Behaviors.setup(
@@ -426,8 +472,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                       settings.stashCapacity(),
                       stash ->
                           restoring(
-                              context, machineId, shard, history, detection, events, settings,
-                              clock, timers, stash, 1)));
+                              context, machineId, shard, history, detection, settings, clock,
+                              timers, stash, 1)));
         });
   }
 
@@ -442,8 +488,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       UUID machineId,
       ActorRef<ClusterSharding.ShardCommand> shard,
       MachineHistoryPort history,
-      DetectionPort detection,
-      EventSink events,
+      DetectionPorts detection,
       MachineEntitySettings settings,
       Clock clock,
       TimerScheduler<Command> timers,
@@ -452,7 +497,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     Instant now = clock.instant();
     context.pipeToSelf(
         load(history, machineId, now)
-            .thenCombine(loadSetup(detection, machineId, now), HistoryLoaded::new),
+            .thenCombine(loadSetup(detection.storage(), machineId, now), HistoryLoaded::new),
         (loaded, failure) -> failure == null ? loaded : new HistoryFailed(failure));
     timers.startSingleTimer(RestoreTimedOut.INSTANCE, settings.restoreTimeout());
 
@@ -476,7 +521,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                       clock,
                       state,
                       detection,
-                      events,
                       loaded.setup(),
                       history,
                       stash));
@@ -519,7 +563,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                     shard,
                     history,
                     detection,
-                    events,
                     settings,
                     clock,
                     timers,
@@ -572,13 +615,12 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
         .onMessage(GetExpected.class, this::onGetExpected)
         .onMessage(ReloadBaseline.class, this::onReloadBaseline)
         .onMessage(BaselineLoaded.class, this::onBaselineLoaded)
-        .onMessage(AnomalyStored.class, this::onAnomalyStored)
-        .onMessage(EscalationStored.class, this::onEscalationStored)
-        .onMessage(ResolutionStored.class, this::onResolutionStored)
+        .onMessage(AnomalyWritten.class, this::onAnomalyWritten)
+        .onMessageEquals(RetryAnomalyWrite.INSTANCE, this::onRetryAnomalyWrite)
         .onMessage(StorageFailed.class, this::onStorageFailed)
         .onMessageEquals(SilenceCheck.INSTANCE, this::onSilenceCheck)
         .onMessageEquals(IdleTimedOut.INSTANCE, this::onIdleTimedOut)
-        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+        .onMessageEquals(Stop.INSTANCE, this::onStop)
         .onMessage(HistoryLoaded.class, this::onLateHistory)
         .onMessage(HistoryFailed.class, this::onLateHistory)
         .onMessage(HistoryReloaded.class, this::onLateHistory)
@@ -665,135 +707,18 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     return this;
   }
 
-  /** Writes a finding through the port; its event is published once it is stored. */
+  /** Hands a finding to the recorder: stored in order, retried, then published. */
   private void store(Finding finding) {
-    if (finding instanceof Finding.Raised raised) {
-      UUID id = anomalyId(machineId, raised.onset(), raised.kind().wireName(), raised.method());
-      getContext()
-          .pipeToSelf(
-              detection.record(id, row(raised, metadata(raised))),
-              (ok, failure) ->
-                  failure == null
-                      ? new AnomalyStored(id, raised)
-                      : new StorageFailed("anomaly " + id, failure));
-    } else if (finding instanceof Finding.Escalated escalated) {
-      var update = escalated.update();
-      UUID id = anomalyId(machineId, update.onset(), update.kind().wireName(), update.method());
-      getContext()
-          .pipeToSelf(
-              detection.escalate(id, row(update, metadata(escalated))),
-              (ok, failure) ->
-                  failure == null
-                      ? new EscalationStored(id, escalated)
-                      : new StorageFailed("escalation of " + id, failure));
-    } else if (finding instanceof Finding.Resolved resolved) {
-      UUID id =
-          anomalyId(machineId, resolved.onset(), resolved.kind().wireName(), resolved.method());
-      getContext()
-          .pipeToSelf(
-              detection.resolve(id, resolved.at(), resolved.explanation()),
-              (ok, failure) ->
-                  failure == null
-                      ? new ResolutionStored(id, resolved)
-                      : new StorageFailed("resolution of " + id, failure));
-    }
+    recorder.add(writes.of(finding));
   }
 
-  /** The row id of an anomaly: the same finding raised again (a redelivery) is the same row. */
-  static UUID anomalyId(UUID machineId, Instant onset, String type, String method) {
-    String key = machineId + "|" + onset + "|" + type + "|" + method;
-    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private AnomalyDao.NewAnomaly row(Finding.Raised raised, String metadata) {
-    return new AnomalyDao.NewAnomaly(
-        machineId,
-        raised.onset(),
-        raised.kind().wireName(),
-        raised.severity().storedName(),
-        raised.metricName(),
-        raised.actual(),
-        raised.expected(),
-        raised.deviationPercent(),
-        raised.z(),
-        raised.method(),
-        null,
-        metadata);
-  }
-
-  /** What an escalation adds to (or overrides in) the row's metadata; enough to store it whole. */
-  private static String metadata(Finding.Escalated escalated) {
-    var update = escalated.update();
-    var node = Json.mapper().createObjectNode();
-    node.put("source", "live");
-    node.put("severity", update.severity().wireName());
-    node.put("escalated_from", escalated.previous().wireName());
-    node.put("escalated_at", update.at().toString());
-    node.put("explanation", update.explanation());
-    return node.toString();
-  }
-
-  private static String metadata(Finding.Raised raised) {
-    var node = Json.mapper().createObjectNode();
-    node.put("source", "live");
-    node.put("severity", raised.severity().wireName());
-    node.put("raised_at", raised.at().toString());
-    node.put("explanation", raised.explanation());
-    return node.toString();
-  }
-
-  private Behavior<Command> onAnomalyStored(AnomalyStored stored) {
-    var f = stored.finding();
-    getContext()
-        .getLog()
-        .info(
-            "Machine {}: {} {}: {}",
-            machineId,
-            f.severity().wireName(),
-            f.kind().wireName(),
-            f.explanation());
-    events.publish(detected(stored.anomalyId(), f, null));
+  private Behavior<Command> onAnomalyWritten(AnomalyWritten written) {
+    recorder.written(written.failure());
     return this;
   }
 
-  private Behavior<Command> onEscalationStored(EscalationStored stored) {
-    var f = stored.finding().update();
-    getContext()
-        .getLog()
-        .info(
-            "Machine {}: {} escalated to {}: {}",
-            machineId,
-            f.kind().wireName(),
-            f.severity().wireName(),
-            f.explanation());
-    events.publish(detected(stored.anomalyId(), f, stored.finding().previous().wireName()));
-    return this;
-  }
-
-  private AnomalyDetected detected(UUID anomalyId, Finding.Raised f, String previousSeverity) {
-    return new AnomalyDetected(
-        anomalyId,
-        machineId,
-        factoryId,
-        f.onset(),
-        f.kind().wireName(),
-        f.severity().wireName(),
-        f.metricName(),
-        f.actual(),
-        f.expected(),
-        f.deviationPercent(),
-        f.method(),
-        f.explanation(),
-        previousSeverity);
-  }
-
-  private Behavior<Command> onResolutionStored(ResolutionStored stored) {
-    var f = stored.finding();
-    getContext()
-        .getLog()
-        .info("Machine {}: {} resolved: {}", machineId, f.kind().wireName(), f.explanation());
-    events.publish(
-        new AnomalyResolved(stored.anomalyId(), machineId, factoryId, f.at(), f.explanation()));
+  private Behavior<Command> onRetryAnomalyWrite() {
+    recorder.retry();
     return this;
   }
 
@@ -969,8 +894,26 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   }
 
   private Behavior<Command> onIdleTimedOut() {
+    if (recorder.pending() > 0) {
+      // Passivating now would lose anomaly writes still waiting for the database.
+      keepAlive();
+      return this;
+    }
     shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
     return this;
+  }
+
+  /** Stops at a hand-off or shutdown; anomaly writes still waiting are lost (and said so). */
+  private Behavior<Command> onStop() {
+    if (recorder.pending() > 0) {
+      getContext()
+          .getLog()
+          .warn(
+              "Machine {}: stopping with {} anomaly writes not stored",
+              machineId,
+              recorder.pending());
+    }
+    return Behaviors.stopped();
   }
 
   /** The history arrived after the restore timeout; the entity already started without it. */

@@ -66,4 +66,25 @@ class DetectionSettingsTest {
     assertThatThrownBy(() -> read("enms.machine.detection.z.critical = 2"))
         .hasMessageContaining("z.critical");
   }
+
+  @Test
+  void readsHowAnomalyWritesAreRetried() {
+    var writes =
+        read("""
+                enms.machine.detection.writes {
+                  min-backoff = 200ms, max-backoff = 1s, attempts = 4, timeout = 3s, max-pending = 7
+                }
+                """)
+            .writes();
+    assertThat(writes)
+        .isEqualTo(
+            new DetectionSettings.Writes(
+                Duration.ofMillis(200), Duration.ofSeconds(1), 4, Duration.ofSeconds(3), 7));
+    assertThat(writes.backoff(1)).isEqualTo(Duration.ofMillis(200));
+    assertThat(writes.backoff(3)).isEqualTo(Duration.ofMillis(800));
+    assertThat(writes.backoff(4)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(writes.backoff(60)).isEqualTo(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> read("enms.machine.detection.writes.attempts = 0"))
+        .hasMessageContaining("attempts");
+  }
 }

@@ -55,6 +55,10 @@ class MachineEntityDetectionTest {
     final List<UUID> resolved = new CopyOnWriteArrayList<>();
     final List<AnomalyDao.NewAnomaly> escalated = new CopyOnWriteArrayList<>();
     volatile BaselineModel baseline;
+    final java.util.concurrent.atomic.AtomicInteger failRecords =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger recordCalls =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public CompletionStage<DetectionSetup> load(UUID machineId, Instant now) {
@@ -73,6 +77,10 @@ class MachineEntityDetectionTest {
 
     @Override
     public CompletionStage<Boolean> record(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
+      recordCalls.incrementAndGet();
+      if (failRecords.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return CompletableFuture.failedFuture(new IllegalStateException("database away"));
+      }
       recorded.add(anomalyId);
       rows.add(anomaly);
       return CompletableFuture.completedFuture(true);
@@ -99,7 +107,12 @@ class MachineEntityDetectionTest {
   private ActorRef<MachineEntity.Command> spawn() {
     MachineHistoryPort history =
         (id, at) -> CompletableFuture.completedFuture(MachineHistory.empty(at));
-    var settings = MachineEntitySettings.fromConfig(testKit.system().settings().config());
+    // Quick retries, so that a retried write is seen within the test.
+    var settings =
+        MachineEntitySettings.fromConfig(
+            com.typesafe.config.ConfigFactory.parseString(
+                    "enms.machine.detection.writes { min-backoff = 50ms, max-backoff = 100ms }")
+                .withFallback(testKit.system().settings().config()));
     TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
     return testKit.spawn(
         MachineEntity.create(
@@ -193,6 +206,17 @@ class MachineEntityDetectionTest {
     assertThat(resolved.anomalyId()).isEqualTo(warning.anomalyId());
     assertThat(detection.recorded).hasSize(1);
     assertThat(detection.escalated).hasSize(1);
+  }
+
+  @Test
+  void retriesAFailedWriteAndPublishesOnlyOnceItIsStored() {
+    detection.failRecords.set(2);
+    record(0, 6, 40.0);
+    record(60, 3, 80.0);
+
+    AnomalyDetected detected = next(AnomalyDetected.class);
+    assertThat(detection.recordCalls).hasValue(3);
+    assertThat(detection.recorded).containsExactly(detected.anomalyId());
   }
 
   @Test
