@@ -31,7 +31,7 @@ public final class AnomalyDao {
                     SELECT count(*) AS total,
                            count(*) FILTER (WHERE severity = 'critical') AS critical,
                            count(*) FILTER (WHERE severity = 'warning') AS warning,
-                           count(*) FILTER (WHERE severity = 'normal') AS normal
+                           count(*) FILTER (WHERE severity IN ('normal', 'info')) AS normal
                     FROM anomalies
                     WHERE machine_id = :machine AND detected_at >= :since
                     """)
@@ -339,7 +339,9 @@ public final class AnomalyDao {
                     SELECT a.*, m.name AS machine_name, m.type AS machine_type
                     FROM anomalies a JOIN machines m ON m.id = a.machine_id
                     WHERE (CAST(:machine AS uuid) IS NULL OR a.machine_id = CAST(:machine AS uuid))
-                      AND (CAST(:severity AS text) IS NULL OR a.severity = CAST(:severity AS text))
+                      AND (CAST(:severity AS text) IS NULL OR a.severity = CAST(:severity AS text)
+                           OR (CAST(:severity AS text) IN ('normal', 'info')
+                               AND a.severity IN ('normal', 'info')))
                       AND (CAST(:from AS timestamptz) IS NULL
                            OR a.detected_at >= CAST(:from AS timestamptz))
                       AND (CAST(:to AS timestamptz) IS NULL
@@ -429,7 +431,8 @@ public final class AnomalyDao {
 
   /**
    * Which anomalies {@link #find} returns; {@code from} and {@code to} bound {@code detected_at}
-   * inclusively.
+   * inclusively. A severity of {@code info} or {@code normal} matches both: they name the lowest
+   * level (live detection's and the original's).
    */
   public record Filter(
       Optional<UUID> machineId,
@@ -440,7 +443,12 @@ public final class AnomalyDao {
       int limit,
       boolean severityFirst) {}
 
-  /** Anomaly counts by severity. */
+  /**
+   * Anomaly counts by severity.
+   *
+   * @param normal the lowest level, stored as {@code info} (live detection) or {@code normal} (the
+   *     original's name, still accepted)
+   */
   public record AnomalyCounts(int total, int critical, int warning, int normal) {}
 
   /** One anomaly as the status answer shows it. */

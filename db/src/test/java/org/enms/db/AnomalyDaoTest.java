@@ -231,4 +231,33 @@ class AnomalyDaoTest {
     assertThat(dao.escalateLive(later, critical)).isFalse();
     assertThat(dao.byId(later).orElseThrow().severity()).isEqualTo("warning");
   }
+
+  @Test
+  void countsAndFiltersInfoAndNormalAsTheLowestLevel() {
+    UUID boiler = DemoPlant.machineId(6);
+    dao.insertNew(
+        List.of(
+            anomaly(boiler, 1, "no_data", "info"),
+            anomaly(boiler, 2, "spike", "normal"),
+            anomaly(boiler, 3, "spike", "warning")));
+
+    var counts = dao.countsSince(boiler, T0);
+    assertThat(counts.total()).isEqualTo(3);
+    assertThat(counts.normal()).isEqualTo(2);
+    assertThat(counts.warning()).isEqualTo(1);
+    for (String lowest : List.of("info", "normal")) {
+      assertThat(
+              dao.find(
+                  new Filter(
+                      Optional.of(boiler),
+                      Optional.of(lowest),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      10,
+                      false)))
+          .extracting(AnomalyRecord::severity)
+          .containsExactly("normal", "info");
+    }
+  }
 }

@@ -97,7 +97,7 @@ final class AnomalyWrites {
         machineId,
         raised.onset(),
         raised.kind().wireName(),
-        raised.severity().storedName(),
+        raised.severity().wireName(),
         raised.metricName(),
         raised.actual(),
         raised.expected(),

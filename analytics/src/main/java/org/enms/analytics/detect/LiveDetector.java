@@ -245,6 +245,8 @@ public final class LiveDetector {
     if (silent.observe(now, true, false) != Debounce.Change.RAISED) {
       return List.of();
     }
+    // The silence began with the last reading: that is its onset, for the row and its resolution.
+    silent.adopt(last);
     double seconds = Duration.between(last, now).toMillis() / 1000.0;
     double interval = expectedEvery.toMillis() / 1000.0;
     Severity severity =
