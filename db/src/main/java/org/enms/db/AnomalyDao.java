@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.enms.core.reading.EnergyType;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -99,10 +100,11 @@ public final class AnomalyDao {
                   """
                   INSERT INTO anomalies (machine_id, detected_at, anomaly_type, severity,
                       metric_name, metric_value, expected_value, deviation_percent,
-                      deviation_std_dev, detection_method, confidence_score, metadata)
+                      deviation_std_dev, detection_method, confidence_score, metadata,
+                      energy_type)
                   VALUES (:machine, :detectedAt, :type, :severity, :metricName, :metricValue,
                       :expectedValue, :deviationPercent, :deviationStdDev, :method, :confidence,
-                      CAST(:metadata AS jsonb))
+                      CAST(:metadata AS jsonb), :energyType)
                   ON CONFLICT ON CONSTRAINT anomalies_detection_key DO NOTHING
                   """);
           for (NewAnomaly a : anomalies) {
@@ -119,6 +121,7 @@ public final class AnomalyDao {
                 .bind("method", a.detectionMethod())
                 .bind("confidence", a.confidenceScore())
                 .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
+                .bind("energyType", a.energyType())
                 .add();
           }
           int inserted = 0;
@@ -143,10 +146,10 @@ public final class AnomalyDao {
                         INSERT INTO anomalies (id, machine_id, detected_at, anomaly_type,
                             severity, metric_name, metric_value, expected_value,
                             deviation_percent, deviation_std_dev, detection_method,
-                            confidence_score, metadata)
+                            confidence_score, metadata, energy_type)
                         VALUES (:id, :machine, :detectedAt, :type, :severity, :metricName,
                             :metricValue, :expectedValue, :deviationPercent, :deviationStdDev,
-                            :method, :confidence, CAST(:metadata AS jsonb))
+                            :method, :confidence, CAST(:metadata AS jsonb), :energyType)
                         ON CONFLICT DO NOTHING
                         """)
                     .bind("id", id)
@@ -162,6 +165,7 @@ public final class AnomalyDao {
                     .bind("method", a.detectionMethod())
                     .bind("confidence", a.confidenceScore())
                     .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
+                    .bind("energyType", a.energyType())
                     .execute())
         == 1;
   }
@@ -253,10 +257,11 @@ public final class AnomalyDao {
                       INSERT INTO anomalies (machine_id, detected_at, anomaly_type, severity,
                           metric_name, metric_value, expected_value, deviation_percent,
                           deviation_std_dev, detection_method, confidence_score, metadata,
-                          is_resolved, resolved_at)
+                          is_resolved, resolved_at, energy_type)
                       VALUES (:machine, :detectedAt, :type, :severity, :metricName, :metricValue,
                           :expectedValue, :deviationPercent, :deviationStdDev, :method,
-                          :confidence, CAST(:metadata AS jsonb), :resolved, :resolvedAt)
+                          :confidence, CAST(:metadata AS jsonb), :resolved, :resolvedAt,
+                          :energyType)
                       ON CONFLICT ON CONSTRAINT anomalies_detection_key DO NOTHING
                       RETURNING id
                       """)
@@ -274,6 +279,7 @@ public final class AnomalyDao {
                   .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
                   .bind("resolved", resolvedAt != null)
                   .bind("resolvedAt", resolvedAt == null ? null : Rows.utc(resolvedAt))
+                  .bind("energyType", a.energyType())
                   .mapTo(UUID.class)
                   .findOne();
           if (inserted.isPresent()) {
@@ -285,11 +291,13 @@ public final class AnomalyDao {
                       SELECT id FROM anomalies
                       WHERE machine_id = :machine AND detected_at = :detectedAt
                         AND anomaly_type = :type AND detection_method = :method
+                        AND energy_type = :energyType
                       """)
                   .bind("machine", a.machineId())
                   .bind("detectedAt", Rows.utc(a.detectedAt()))
                   .bind("type", a.anomalyType())
                   .bind("method", a.detectionMethod())
+                  .bind("energyType", a.energyType())
                   .mapTo(UUID.class)
                   .one();
           return new Inserted(existing, false);
@@ -305,7 +313,7 @@ public final class AnomalyDao {
         h ->
             h.createQuery(
                     """
-                    SELECT id, detected_at, anomaly_type, detection_method, severity
+                    SELECT id, detected_at, anomaly_type, detection_method, severity, energy_type
                     FROM anomalies
                     WHERE machine_id = :machine AND NOT is_resolved
                       AND metadata ->> 'source' = 'live'
@@ -319,13 +327,19 @@ public final class AnomalyDao {
                             Rows.instant(rs, "detected_at"),
                             rs.getString("anomaly_type"),
                             rs.getString("detection_method"),
-                            rs.getString("severity")))
+                            rs.getString("severity"),
+                            rs.getString("energy_type")))
                 .list());
   }
 
-  /** An unresolved anomaly of live detection, at its current severity. */
+  /** An unresolved anomaly of live detection, at its current severity, on its energy carrier. */
   public record OpenAnomaly(
-      UUID id, Instant detectedAt, String anomalyType, String method, String severity) {}
+      UUID id,
+      Instant detectedAt,
+      String anomalyType,
+      String method,
+      String severity,
+      String energyType) {}
 
   /**
    * Anomalies matching {@code filter}, newest first, or (for the active list) critical before
@@ -394,6 +408,7 @@ public final class AnomalyDao {
    * @param deviationStdDev the deviation in residual standard errors (a z-score)
    * @param confidenceScore 0–1
    * @param metadataJson a JSON object, or null
+   * @param energyType the carrier it was found on: {@code electricity}, {@code natural_gas}, …
    */
   public record NewAnomaly(
       UUID machineId,
@@ -407,7 +422,39 @@ public final class AnomalyDao {
       Double deviationStdDev,
       String detectionMethod,
       Double confidenceScore,
-      String metadataJson) {}
+      String metadataJson,
+      String energyType) {
+
+    /** An anomaly of the machine's electricity, as batch detection and the API find them. */
+    public NewAnomaly(
+        UUID machineId,
+        Instant detectedAt,
+        String anomalyType,
+        String severity,
+        String metricName,
+        Double metricValue,
+        Double expectedValue,
+        Double deviationPercent,
+        Double deviationStdDev,
+        String detectionMethod,
+        Double confidenceScore,
+        String metadataJson) {
+      this(
+          machineId,
+          detectedAt,
+          anomalyType,
+          severity,
+          metricName,
+          metricValue,
+          expectedValue,
+          deviationPercent,
+          deviationStdDev,
+          detectionMethod,
+          confidenceScore,
+          metadataJson,
+          EnergyType.ELECTRICITY);
+    }
+  }
 
   /** A stored anomaly with its machine's name and type. */
   public record AnomalyRecord(

@@ -9,3 +9,11 @@ ALTER TABLE anomalies ADD CONSTRAINT anomalies_severity_check
 
 UPDATE anomalies SET severity = 'info'
 WHERE severity = 'normal' AND metadata ->> 'source' = 'live';
+
+-- Live detection scores every energy carrier of a machine (a boiler's electricity, natural gas
+-- and steam), each against its own profile. One event can show on all three at the same reading,
+-- so the carrier is part of what identifies a finding; existing rows are electricity.
+ALTER TABLE anomalies ADD COLUMN energy_type text NOT NULL DEFAULT 'electricity';
+ALTER TABLE anomalies DROP CONSTRAINT anomalies_detection_key;
+ALTER TABLE anomalies ADD CONSTRAINT anomalies_detection_key
+  UNIQUE (machine_id, detected_at, anomaly_type, detection_method, energy_type);

@@ -53,7 +53,7 @@ public final class DbDetection implements DetectionPort {
               machine.map(m -> m.factoryId()).orElse(null),
               machine.map(m -> m.ratedPowerKw()).orElse(0.0),
               machine.map(m -> m.dataIntervalSeconds()).orElse(10),
-              history.hourlyElectricPower(machineId, thisHour.minus(PROFILE_HISTORY), thisHour),
+              history.hourlyPower(machineId, thisHour.minus(PROFILE_HISTORY), thisHour),
               active,
               anomalies.openLive(machineId));
         });

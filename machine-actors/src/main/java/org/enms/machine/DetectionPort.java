@@ -71,7 +71,8 @@ public interface DetectionPort {
    * @param factoryId null when the machine is not registered
    * @param ratedKw nameplate power, kW; 0 when unknown
    * @param intervalSeconds how often the machine reports
-   * @param hours hourly average electric power of the last weeks, oldest first
+   * @param hours hourly average power of the last weeks per energy type ({@code electricity}, …),
+   *     oldest first
    * @param baselines active baseline per energy type ({@code electricity}, …)
    * @param open anomalies this detection raised and has not resolved yet
    */
@@ -79,17 +80,17 @@ public interface DetectionPort {
       UUID factoryId,
       double ratedKw,
       int intervalSeconds,
-      List<org.enms.db.MachineHistoryDao.HourlyPower> hours,
+      Map<String, List<org.enms.db.MachineHistoryDao.HourlyPower>> hours,
       Map<String, BaselineModel> baselines,
       List<AnomalyDao.OpenAnomaly> open) {
     public DetectionSetup {
-      hours = List.copyOf(hours);
+      hours = Map.copyOf(hours);
       baselines = Map.copyOf(baselines);
       open = List.copyOf(open);
     }
 
     public static DetectionSetup unknown() {
-      return new DetectionSetup(null, 0, 10, List.of(), Map.of(), List.of());
+      return new DetectionSetup(null, 0, 10, Map.of(), Map.of(), List.of());
     }
   }
 }

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,13 +32,7 @@ import org.enms.analytics.RecordOutcome;
 import org.enms.analytics.StatusClassifier;
 import org.enms.analytics.WindowStats;
 import org.enms.analytics.baseline.BaselineModel;
-import org.enms.analytics.detect.AnomalyKind;
-import org.enms.analytics.detect.Drivers;
 import org.enms.analytics.detect.Expectation;
-import org.enms.analytics.detect.Finding;
-import org.enms.analytics.detect.LiveDetector;
-import org.enms.analytics.detect.RobustProfile;
-import org.enms.analytics.detect.Severity;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
 import org.enms.core.reading.EnvironmentalReading;
@@ -73,16 +65,17 @@ import org.enms.machine.event.ReadingRecorded;
  * resumes from the newest stored value; resolutions not yet stored are forgotten, which is safe
  * because their readings are then resolved again against that stored value.
  *
- * <p>Live detection: the entity holds a {@link LiveDetector} with the machine's robust power
- * profile (seeded on start from six weeks of hourly averages) and its active electricity baseline
- * (reloaded on {@link ReloadBaseline}, e.g. when {@code baseline.trained} arrives). Every recorded
- * electricity reading is scored; raised and resolved anomalies are written through {@link
- * DetectionPort} (idempotently: the row id is derived from machine, onset, type and method) and
- * then published to the {@link EventSink}. A silence timer raises {@code no_data} when an active
- * machine misses {@code silent-after-intervals} reporting intervals. Thresholds come from {@code
- * enms.machine.detection} ({@link DetectionSettings}). Survives a rebalance: the profile (from the
- * roll-ups, so the current partial hour is lost), the baselines and the open anomalies (re-adopted,
- * so they are resolved later); pending debounces and the CUSUM restart.
+ * <p>Live detection: every recorded energy reading is scored by {@link LiveDetection}, which holds
+ * a detector per energy carrier with its robust profile (seeded on start from six weeks of hourly
+ * averages) and its active baseline (reloaded on {@link ReloadBaseline}, e.g. when {@code
+ * baseline.trained} arrives). What it raises, escalates and resolves goes to the {@link
+ * AnomalyRecorder}, which writes it through {@link DetectionPort} in order, with retries, off the
+ * entity's thread, and then publishes it to the {@link EventSink}. A silence timer raises {@code
+ * no_data} when an active machine misses {@code silent-after-intervals} reporting intervals.
+ * Thresholds come from {@code enms.machine.detection} ({@link DetectionSettings}). Survives a
+ * rebalance: the profiles (from the roll-ups, so the current partial hour is lost), the baselines
+ * and the open anomalies (re-adopted at their severity, so they escalate and resolve later);
+ * pending debounces, the CUSUMs and writes not yet stored are lost.
  *
  * <p>Every recorded energy reading is published as {@link ReadingRecorded}; the node's sink passes
  * it on only while some WebSocket client follows the machine.
@@ -264,19 +257,15 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   private final MachineState state;
   private final DetectionPort detection;
   private final EventSink events;
+  private final LiveDetection live;
   private final AnomalyWrites writes;
   private final AnomalyRecorder recorder;
-  private final LiveDetector detector;
   private final UUID factoryId;
+
+  /** How often the machine reports. */
   private final Duration interval;
 
-  /** Active baselines by energy type; null while there is none (most machines: saves heap). */
-  private Map<String, BaselineModel> baselines;
-
   private MachineStatus lastStatus;
-
-  /** Latest outdoor temperature, °C, a baseline driver; null until one arrives. */
-  private Double outdoorTempC;
 
   private final MachineHistoryPort history;
   private final StashBuffer<Command> stash;
@@ -324,20 +313,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
               }
             });
     this.interval = Duration.ofSeconds(Math.max(1, setup.intervalSeconds()));
-    var profile = new RobustProfile();
-    setup.hours().forEach(h -> profile.addHour(h.hour(), h.avgPowerKw()));
-    this.detector = new LiveDetector(profile, setup.ratedKw(), settings.detection().thresholds());
-    if (!setup.baselines().isEmpty()) {
-      baselines = new HashMap<>(setup.baselines());
-      detector.useBaseline(baselines.get(EnergyType.ELECTRICITY));
-    }
-    for (var open : setup.open()) {
-      AnomalyKind.fromWireName(open.anomalyType())
-          .ifPresent(
-              kind ->
-                  detector.adopt(
-                      kind, open.detectedAt(), open.method(), Severity.fromName(open.severity())));
-    }
+    this.live = new LiveDetection(setup, settings.detection().thresholds(), state);
     this.lastStatus = state.status();
     this.history = history;
     this.stash = stash;
@@ -652,27 +628,10 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     }
   }
 
-  /** Scores the new electricity readings, publishes a status change, re-arms the silence timer. */
+  /** Scores the new energy readings, publishes a status change, re-arms the silence timer. */
   private void detect(List<Reading> readings) {
-    EnergyReading newest = null;
-    for (Reading r : readings) {
-      if (r instanceof EnvironmentalReading env && env.outdoorTempC() != null) {
-        outdoorTempC = env.outdoorTempC();
-      }
-    }
-    for (Reading r : readings) {
-      if (r instanceof EnergyReading e && EnergyType.ELECTRICITY.equals(e.energyType())) {
-        Drivers drivers = detector.wantsDrivers() ? drivers(e.time()) : Drivers.NONE;
-        var findings =
-            detector.onReading(e.time(), e.powerKw(), state.operatingMode().orElse(null), drivers);
-        for (Finding f : findings) {
-          store(f);
-        }
-        if (newest == null || e.time().isAfter(newest.time())) {
-          newest = e;
-        }
-      }
-    }
+    live.score(readings).forEach(this::store);
+    EnergyReading newest = newestElectricity(readings);
     MachineStatus status = state.status();
     if (status != lastStatus) {
       Instant at = newest != null ? newest.time() : clock.instant();
@@ -684,32 +643,33 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     if (newest != null) {
       if (newest.powerKw() > StatusClassifier.IDLE_ABOVE_KW) {
         timers.startSingleTimer(
-            SilenceCheck.INSTANCE,
-            interval.multipliedBy(settings.detection().thresholds().silentAfterIntervals()));
+            SilenceCheck.INSTANCE, interval.multipliedBy(live.silentAfterIntervals()));
       } else {
         timers.cancel(SilenceCheck.INSTANCE);
       }
     }
   }
 
-  private Drivers drivers(Instant at) {
-    return new Drivers((double) state.lastHour(at).productionUnits(), outdoorTempC);
+  private static EnergyReading newestElectricity(List<Reading> readings) {
+    EnergyReading newest = null;
+    for (Reading r : readings) {
+      if (r instanceof EnergyReading e
+          && EnergyType.ELECTRICITY.equals(e.energyType())
+          && (newest == null || e.time().isAfter(newest.time()))) {
+        newest = e;
+      }
+    }
+    return newest;
   }
 
   private Behavior<Command> onSilenceCheck() {
-    state
-        .latestElectricity()
-        .ifPresent(
-            last ->
-                detector
-                    .onSilence(clock.instant(), last.time(), last.powerKw(), interval)
-                    .forEach(this::store));
+    live.onSilence(clock.instant(), interval).forEach(this::store);
     return this;
   }
 
   /** Hands a finding to the recorder: stored in order, retried, then published. */
-  private void store(Finding finding) {
-    recorder.add(writes.of(finding));
+  private void store(LiveDetection.Found found) {
+    recorder.add(writes.of(found));
   }
 
   private Behavior<Command> onAnomalyWritten(AnomalyWritten written) {
@@ -742,17 +702,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   }
 
   private Behavior<Command> onBaselineLoaded(BaselineLoaded loaded) {
-    if (loaded.model().isPresent()) {
-      if (baselines == null) {
-        baselines = new HashMap<>(2);
-      }
-      baselines.put(loaded.energyType(), loaded.model().get());
-    } else if (baselines != null) {
-      baselines.remove(loaded.energyType());
-    }
-    if (EnergyType.ELECTRICITY.equals(loaded.energyType())) {
-      detector.useBaseline(loaded.model().orElse(null));
-    }
+    live.useBaseline(loaded.energyType(), loaded.model().orElse(null));
     getContext()
         .getLog()
         .info(
@@ -764,8 +714,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   }
 
   private Behavior<Command> onGetExpected(GetExpected command) {
-    Drivers drivers = detector.wantsDrivers() ? drivers(command.at()) : Drivers.NONE;
-    Expectation e = detector.expected(command.at(), drivers);
+    Expectation e = live.expectedElectricity(command.at());
     command
         .replyTo()
         .tell(

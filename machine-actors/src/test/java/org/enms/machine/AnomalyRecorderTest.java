@@ -18,6 +18,7 @@ import org.enms.analytics.baseline.BaselineModel;
 import org.enms.analytics.detect.AnomalyKind;
 import org.enms.analytics.detect.Finding;
 import org.enms.analytics.detect.Severity;
+import org.enms.core.reading.EnergyType;
 import org.enms.db.AnomalyDao;
 import org.enms.machine.event.AnomalyDetected;
 import org.enms.machine.event.AnomalyResolved;
@@ -147,6 +148,10 @@ class AnomalyRecorderTest {
         AnomalyKind.SPIKE, T0, T0.plusSeconds(120), "robust_profile", "back to normal");
   }
 
+  private AnomalyWrites.Write write(Finding finding) {
+    return writes.of(new LiveDetection.Found(EnergyType.ELECTRICITY, finding));
+  }
+
   private double counter(String name) {
     var c = registry.find(name).counter();
     return c == null ? 0 : c.count();
@@ -155,7 +160,7 @@ class AnomalyRecorderTest {
   @Test
   void retriesAFailedWriteWithDoublingBackoffAndPublishesOnceStored() throws Exception {
     port.failures = 4;
-    recorder.add(writes.of(spike(Severity.WARNING, 60)));
+    recorder.add(write(spike(Severity.WARNING, 60)));
     loop.settle();
     for (int i = 0; i < 4; i++) {
       assertThat(events).isEmpty();
@@ -179,9 +184,9 @@ class AnomalyRecorderTest {
   @Test
   void keepsTheOrderOfAMachinesWritesWhileOneIsRetried() throws Exception {
     port.failures = 2;
-    recorder.add(writes.of(spike(Severity.WARNING, 60)));
-    recorder.add(writes.of(new Finding.Escalated(spike(Severity.CRITICAL, 90), Severity.WARNING)));
-    recorder.add(writes.of(resolved()));
+    recorder.add(write(spike(Severity.WARNING, 60)));
+    recorder.add(write(new Finding.Escalated(spike(Severity.CRITICAL, 90), Severity.WARNING)));
+    recorder.add(write(resolved()));
     assertThat(recorder.pending()).isEqualTo(3);
     loop.settle();
     recorder.retry();
@@ -219,8 +224,8 @@ class AnomalyRecorderTest {
             new DetectionSettings.Writes(
                 Duration.ofSeconds(1), Duration.ofSeconds(30), 3, Duration.ofSeconds(10), 100));
     port.failures = 3;
-    recorder.add(writes.of(spike(Severity.WARNING, 60)));
-    recorder.add(writes.of(resolved()));
+    recorder.add(write(spike(Severity.WARNING, 60)));
+    recorder.add(write(resolved()));
     loop.settle();
     recorder.retry();
     loop.settle();
@@ -246,7 +251,7 @@ class AnomalyRecorderTest {
             new DetectionSettings.Writes(
                 Duration.ofSeconds(1), Duration.ofSeconds(30), 5, Duration.ofMillis(50), 100));
     port.hang = true;
-    recorder.add(writes.of(spike(Severity.WARNING, 60)));
+    recorder.add(write(spike(Severity.WARNING, 60)));
     CompletionStage<Boolean> first = loop.inFlight.peek();
     assertThat(first.toCompletableFuture())
         .failsWithin(Duration.ofSeconds(5))
@@ -268,9 +273,9 @@ class AnomalyRecorderTest {
             new DetectionSettings.Writes(
                 Duration.ofSeconds(1), Duration.ofSeconds(30), 5, Duration.ofSeconds(10), 2));
     port.hang = true;
-    recorder.add(writes.of(spike(Severity.WARNING, 60)));
-    recorder.add(writes.of(new Finding.Escalated(spike(Severity.CRITICAL, 90), Severity.WARNING)));
-    recorder.add(writes.of(resolved()));
+    recorder.add(write(spike(Severity.WARNING, 60)));
+    recorder.add(write(new Finding.Escalated(spike(Severity.CRITICAL, 90), Severity.WARNING)));
+    recorder.add(write(resolved()));
 
     assertThat(recorder.pending()).isEqualTo(2);
     assertThat(port.calls).containsExactly("record spike warning");

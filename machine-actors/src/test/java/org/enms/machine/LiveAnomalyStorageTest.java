@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +17,12 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.enms.analytics.detect.AnomalyKind;
+import org.enms.analytics.detect.Finding;
+import org.enms.analytics.detect.Severity;
 import org.enms.core.plant.DemoPlant;
 import org.enms.core.reading.EnergyReading;
+import org.enms.core.reading.EnergyType;
 import org.enms.db.AnomalyDao;
 import org.enms.db.BlockingIo;
 import org.enms.db.testing.PostgresExtension;
@@ -131,5 +136,43 @@ class LiveAnomalyStorageTest {
     assertThat(resolved.anomalyId()).isEqualTo(silent.anomalyId());
     assertThat(column("is_resolved::text", silent.anomalyId())).isEqualTo("true");
     assertThat(column("severity", silent.anomalyId())).isEqualTo("info");
+  }
+
+  @Test
+  void storesTheSameFindingOnTwoCarriersAsTwoRowsAndReadsThemBack() throws Exception {
+    UUID boiler = DemoPlant.machineId(8);
+    var detection = new DbDetection(pg.database(), new BlockingIo(jdbc));
+    var writes = new AnomalyWrites(boiler, null);
+    Instant onset = Instant.parse("2025-03-04T14:00:00Z");
+    List<AnomalyWrites.Write> both = new ArrayList<>();
+    for (String carrier : List.of(EnergyType.ELECTRICITY, EnergyType.NATURAL_GAS)) {
+      var spike =
+          new Finding.Raised(
+              AnomalyKind.SPIKE,
+              onset,
+              onset.plusSeconds(60),
+              Severity.WARNING,
+              "power_kw",
+              60.0,
+              40.0,
+              50.0,
+              5.0,
+              "robust_profile",
+              "power 60.0 kW is 50 % above the 40.0 kW expected");
+      both.add(writes.of(new LiveDetection.Found(carrier, spike)));
+    }
+    for (var write : both) {
+      assertThat(write.write().apply(detection).toCompletableFuture().get()).isTrue();
+    }
+
+    assertThat(both.get(0).anomalyId()).isNotEqualTo(both.get(1).anomalyId());
+    assertThat(column("energy_type", both.get(1).anomalyId())).isEqualTo("natural_gas");
+    assertThat(column("metric_name", both.get(1).anomalyId())).isEqualTo("natural_gas_power_kw");
+    assertThat(column("metadata ->> 'explanation'", both.get(1).anomalyId()))
+        .startsWith("natural gas: power 60.0 kW");
+    var setup = detection.load(boiler, onset.plusSeconds(3600)).toCompletableFuture().get();
+    assertThat(setup.open())
+        .extracting(AnomalyDao.OpenAnomaly::energyType)
+        .containsExactlyInAnyOrder(EnergyType.ELECTRICITY, EnergyType.NATURAL_GAS);
   }
 }

@@ -20,6 +20,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.enms.analytics.baseline.BaselineModel;
 import org.enms.core.reading.EnergyReading;
+import org.enms.core.reading.EnergyType;
 import org.enms.db.AnomalyDao;
 import org.enms.db.MachineHistoryDao.HourlyPower;
 import org.enms.machine.MachineEntity.ExpectedPower;
@@ -67,7 +68,8 @@ class MachineEntityDetectionTest {
         hours.add(new HourlyPower(T0.minus(Duration.ofHours(h)), 40.0 + (h % 3) * 0.5));
       }
       return CompletableFuture.completedFuture(
-          new DetectionSetup(FACTORY, 100.0, 10, hours, Map.of(), List.of()));
+          new DetectionSetup(
+              FACTORY, 100.0, 10, Map.of(EnergyType.ELECTRICITY, hours), Map.of(), List.of()));
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.enms.analytics.StatusClassifier;
 import org.enms.analytics.baseline.BaselineModel;
 
 /**
- * Scores one machine's electricity readings as they arrive and says when an anomaly starts or ends.
+ * Scores one machine's readings of one energy carrier as they arrive and says when an anomaly
+ * starts, grows worse or ends (electricity, or with {@link #forCarrier} natural gas or steam).
  * Signals: the standardised residual against the expected power (the active baseline when its
  * drivers are known, else the {@link RobustProfile}), a {@link PageCusum} on per-minute mean
  * residuals for drift, and rules (above rated power, power while reported stopped, silence). Each
@@ -21,7 +22,7 @@ import org.enms.analytics.baseline.BaselineModel;
  * short-term reference and the CUSUM, so a spike neither becomes normal nor reads as drift.
  *
  * <p>Also feeds the profile: each complete minute and hour of readings is added to it. Not
- * thread-safe; one per machine entity.
+ * thread-safe; one per machine entity and carrier.
  */
 public final class LiveDetector {
   private static final long MINUTE_MS = 60_000;
@@ -30,6 +31,10 @@ public final class LiveDetector {
   private final RobustProfile profile;
   private final double ratedKw;
   private final DetectionThresholds limits;
+
+  /** Whether the power-while-stopped rule applies: electricity only. */
+  private final boolean electric;
+
   private BaselineModel baseline;
   private String[] missing;
 
@@ -75,9 +80,24 @@ public final class LiveDetector {
    * @param limits the thresholds, from the entity's settings
    */
   public LiveDetector(RobustProfile profile, double ratedKw, DetectionThresholds limits) {
+    this(profile, ratedKw, limits, true);
+  }
+
+  /**
+   * A detector for a carrier other than electricity (a boiler's natural gas or steam, as
+   * kWh-equivalent per hour): the residual and drift signals only, as the rules (rated power, power
+   * while stopped) are about electric power.
+   */
+  public static LiveDetector forCarrier(RobustProfile profile, DetectionThresholds limits) {
+    return new LiveDetector(profile, 0, limits, false);
+  }
+
+  private LiveDetector(
+      RobustProfile profile, double ratedKw, DetectionThresholds limits, boolean electric) {
     this.profile = profile;
     this.ratedKw = ratedKw;
     this.limits = limits;
+    this.electric = electric;
     this.cusum = limits.cusum();
     this.spike = limits.debounce().create();
     this.drop = limits.debounce().create();
@@ -158,7 +178,7 @@ public final class LiveDetector {
   }
 
   /**
-   * Scores one electricity reading; readings must come in time order (older ones are ignored).
+   * Scores one reading; readings must come in time order (older ones are ignored).
    *
    * @param operatingMode the mode last reported by the machine, or null
    * @return what was raised, escalated or resolved; usually empty
@@ -223,6 +243,9 @@ public final class LiveDetector {
       }
     }
 
+    if (!electric) {
+      return out == null ? List.of() : out;
+    }
     boolean stopped = isStopped(operatingMode);
     var change =
         whileStopped.observe(
