@@ -219,7 +219,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     INSTANCE
   }
 
-  private record StorageFailed(String what, Throwable cause) implements Command {}
+  private record BaselineLoadFailed(String energyType, Throwable cause) implements Command {}
 
   private record BaselineLoaded(String energyType, Optional<BaselineModel> model)
       implements Command {}
@@ -301,23 +301,29 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
             settings.detection().writes(),
             ports.writeMetrics(),
             context.getLog(),
-            new AnomalyRecorder.Loop() {
-              @Override
-              public void whenDone(CompletionStage<Boolean> write) {
-                context.pipeToSelf(write, (ok, failure) -> new AnomalyWritten(failure));
-              }
-
-              @Override
-              public void retryAfter(Duration delay) {
-                timers.startSingleTimer(RetryAnomalyWrite.INSTANCE, delay);
-              }
-            });
+            recorderLoop(context, timers));
     this.interval = Duration.ofSeconds(Math.max(1, setup.intervalSeconds()));
     this.live = new LiveDetection(setup, settings.detection().thresholds(), state);
     this.lastStatus = state.status();
     this.history = history;
     this.stash = stash;
     keepAlive();
+  }
+
+  /** The recorder's writes complete, and its retries come due, as messages to the entity. */
+  private static AnomalyRecorder.Loop recorderLoop(
+      ActorContext<Command> context, TimerScheduler<Command> timers) {
+    return new AnomalyRecorder.Loop() {
+      @Override
+      public void whenDone(CompletionStage<Boolean> write) {
+        context.pipeToSelf(write, (ok, failure) -> new AnomalyWritten(failure));
+      }
+
+      @Override
+      public void retryAfter(Duration delay) {
+        timers.startSingleTimer(RetryAnomalyWrite.INSTANCE, delay);
+      }
+    };
   }
 
   /**
@@ -327,21 +333,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   public static void init(
       ActorSystem<?> system, MachineHistoryPort history, MachineEntitySettings settings) {
     init(system, history, DetectionPorts.NONE, settings, Clock.systemUTC());
-  }
-
-  /** Registers the entity type with Cluster Sharding on this node; call once per node. */
-  public static void init(
-      ActorSystem<?> system,
-      MachineHistoryPort history,
-      DetectionPort detection,
-      EventSink events,
-      MachineEntitySettings settings) {
-    init(
-        system,
-        history,
-        new DetectionPorts(detection, events, AnomalyWriteMetrics.none()),
-        settings,
-        Clock.systemUTC());
   }
 
   /** Registers the entity type with Cluster Sharding on this node; call once per node. */
@@ -413,23 +404,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineEntitySettings settings,
       Clock clock) {
     return create(machineId, shard, history, DetectionPorts.NONE, settings, clock);
-  }
-
-  public static Behavior<Command> create(
-      UUID machineId,
-      ActorRef<ClusterSharding.ShardCommand> shard,
-      MachineHistoryPort history,
-      DetectionPort detection,
-      EventSink events,
-      MachineEntitySettings settings,
-      Clock clock) {
-    return create(
-        machineId,
-        shard,
-        history,
-        new DetectionPorts(detection, events, AnomalyWriteMetrics.none()),
-        settings,
-        clock);
   }
 
   public static Behavior<Command> create(
@@ -593,7 +567,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
         .onMessage(BaselineLoaded.class, this::onBaselineLoaded)
         .onMessage(AnomalyWritten.class, this::onAnomalyWritten)
         .onMessageEquals(RetryAnomalyWrite.INSTANCE, this::onRetryAnomalyWrite)
-        .onMessage(StorageFailed.class, this::onStorageFailed)
+        .onMessage(BaselineLoadFailed.class, this::onBaselineLoadFailed)
         .onMessageEquals(SilenceCheck.INSTANCE, this::onSilenceCheck)
         .onMessageEquals(IdleTimedOut.INSTANCE, this::onIdleTimedOut)
         .onMessageEquals(Stop.INSTANCE, this::onStop)
@@ -682,10 +656,14 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     return this;
   }
 
-  private Behavior<Command> onStorageFailed(StorageFailed failed) {
+  private Behavior<Command> onBaselineLoadFailed(BaselineLoadFailed failed) {
     getContext()
         .getLog()
-        .warn("Machine {}: could not store {}", machineId, failed.what(), failed.cause());
+        .warn(
+            "Machine {}: {} baseline not reloaded, kept as it was",
+            machineId,
+            failed.energyType(),
+            failed.cause());
     return this;
   }
 
@@ -697,7 +675,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
             (model, failure) ->
                 failure == null
                     ? new BaselineLoaded(energyType, model)
-                    : new StorageFailed("baseline reload (" + energyType + ")", failure));
+                    : new BaselineLoadFailed(energyType, failure));
     return this;
   }
 

@@ -121,8 +121,7 @@ class MachineEntityDetectionTest {
             machine,
             shard.ref(),
             history,
-            detection,
-            events.ref()::tell,
+            new DetectionPorts(detection, events.ref()::tell, AnomalyWriteMetrics.none()),
             settings,
             Clock.fixed(T0.minusSeconds(60), ZoneOffset.UTC)));
   }
