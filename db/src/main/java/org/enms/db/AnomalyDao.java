@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.enms.core.reading.EnergyType;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -31,7 +32,7 @@ public final class AnomalyDao {
                     SELECT count(*) AS total,
                            count(*) FILTER (WHERE severity = 'critical') AS critical,
                            count(*) FILTER (WHERE severity = 'warning') AS warning,
-                           count(*) FILTER (WHERE severity = 'normal') AS normal
+                           count(*) FILTER (WHERE severity IN ('normal', 'info')) AS normal
                     FROM anomalies
                     WHERE machine_id = :machine AND detected_at >= :since
                     """)
@@ -99,10 +100,11 @@ public final class AnomalyDao {
                   """
                   INSERT INTO anomalies (machine_id, detected_at, anomaly_type, severity,
                       metric_name, metric_value, expected_value, deviation_percent,
-                      deviation_std_dev, detection_method, confidence_score, metadata)
+                      deviation_std_dev, detection_method, confidence_score, metadata,
+                      energy_type)
                   VALUES (:machine, :detectedAt, :type, :severity, :metricName, :metricValue,
                       :expectedValue, :deviationPercent, :deviationStdDev, :method, :confidence,
-                      CAST(:metadata AS jsonb))
+                      CAST(:metadata AS jsonb), :energyType)
                   ON CONFLICT ON CONSTRAINT anomalies_detection_key DO NOTHING
                   """);
           for (NewAnomaly a : anomalies) {
@@ -119,6 +121,7 @@ public final class AnomalyDao {
                 .bind("method", a.detectionMethod())
                 .bind("confidence", a.confidenceScore())
                 .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
+                .bind("energyType", a.energyType())
                 .add();
           }
           int inserted = 0;
@@ -143,10 +146,10 @@ public final class AnomalyDao {
                         INSERT INTO anomalies (id, machine_id, detected_at, anomaly_type,
                             severity, metric_name, metric_value, expected_value,
                             deviation_percent, deviation_std_dev, detection_method,
-                            confidence_score, metadata)
+                            confidence_score, metadata, energy_type)
                         VALUES (:id, :machine, :detectedAt, :type, :severity, :metricName,
                             :metricValue, :expectedValue, :deviationPercent, :deviationStdDev,
-                            :method, :confidence, CAST(:metadata AS jsonb))
+                            :method, :confidence, CAST(:metadata AS jsonb), :energyType)
                         ON CONFLICT DO NOTHING
                         """)
                     .bind("id", id)
@@ -161,6 +164,42 @@ public final class AnomalyDao {
                     .bind("deviationStdDev", a.deviationStdDev())
                     .bind("method", a.detectionMethod())
                     .bind("confidence", a.confidenceScore())
+                    .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
+                    .bind("energyType", a.energyType())
+                    .execute())
+        == 1;
+  }
+
+  /**
+   * Raises the severity of an open live anomaly to {@code a.severity()} with the values that made
+   * it worse, keeping its onset and identity; its metadata gains {@code a.metadataJson()}'s keys. A
+   * resolved anomaly, or one already as severe, is left as it is, so a retry changes nothing and
+   * severity never falls.
+   *
+   * @return true when this call raised it
+   */
+  public boolean escalateLive(UUID id, NewAnomaly a) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        UPDATE anomalies
+                        SET severity = :severity, metric_value = :metricValue,
+                            expected_value = :expectedValue,
+                            deviation_percent = :deviationPercent,
+                            deviation_std_dev = :deviationStdDev,
+                            metadata = metadata || CAST(:metadata AS jsonb)
+                        WHERE id = :id AND NOT is_resolved
+                          AND CASE severity WHEN 'critical' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END
+                            < CASE CAST(:severity AS text)
+                                WHEN 'critical' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END
+                        """)
+                    .bind("id", id)
+                    .bind("severity", a.severity())
+                    .bind("metricValue", a.metricValue())
+                    .bind("expectedValue", a.expectedValue())
+                    .bind("deviationPercent", a.deviationPercent())
+                    .bind("deviationStdDev", a.deviationStdDev())
                     .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
                     .execute())
         == 1;
@@ -218,10 +257,11 @@ public final class AnomalyDao {
                       INSERT INTO anomalies (machine_id, detected_at, anomaly_type, severity,
                           metric_name, metric_value, expected_value, deviation_percent,
                           deviation_std_dev, detection_method, confidence_score, metadata,
-                          is_resolved, resolved_at)
+                          is_resolved, resolved_at, energy_type)
                       VALUES (:machine, :detectedAt, :type, :severity, :metricName, :metricValue,
                           :expectedValue, :deviationPercent, :deviationStdDev, :method,
-                          :confidence, CAST(:metadata AS jsonb), :resolved, :resolvedAt)
+                          :confidence, CAST(:metadata AS jsonb), :resolved, :resolvedAt,
+                          :energyType)
                       ON CONFLICT ON CONSTRAINT anomalies_detection_key DO NOTHING
                       RETURNING id
                       """)
@@ -239,6 +279,7 @@ public final class AnomalyDao {
                   .bind("metadata", a.metadataJson() == null ? "{}" : a.metadataJson())
                   .bind("resolved", resolvedAt != null)
                   .bind("resolvedAt", resolvedAt == null ? null : Rows.utc(resolvedAt))
+                  .bind("energyType", a.energyType())
                   .mapTo(UUID.class)
                   .findOne();
           if (inserted.isPresent()) {
@@ -250,11 +291,13 @@ public final class AnomalyDao {
                       SELECT id FROM anomalies
                       WHERE machine_id = :machine AND detected_at = :detectedAt
                         AND anomaly_type = :type AND detection_method = :method
+                        AND energy_type = :energyType
                       """)
                   .bind("machine", a.machineId())
                   .bind("detectedAt", Rows.utc(a.detectedAt()))
                   .bind("type", a.anomalyType())
                   .bind("method", a.detectionMethod())
+                  .bind("energyType", a.energyType())
                   .mapTo(UUID.class)
                   .one();
           return new Inserted(existing, false);
@@ -270,7 +313,8 @@ public final class AnomalyDao {
         h ->
             h.createQuery(
                     """
-                    SELECT id, detected_at, anomaly_type, detection_method FROM anomalies
+                    SELECT id, detected_at, anomaly_type, detection_method, severity, energy_type
+                    FROM anomalies
                     WHERE machine_id = :machine AND NOT is_resolved
                       AND metadata ->> 'source' = 'live'
                     ORDER BY detected_at
@@ -282,12 +326,20 @@ public final class AnomalyDao {
                             rs.getObject("id", UUID.class),
                             Rows.instant(rs, "detected_at"),
                             rs.getString("anomaly_type"),
-                            rs.getString("detection_method")))
+                            rs.getString("detection_method"),
+                            rs.getString("severity"),
+                            rs.getString("energy_type")))
                 .list());
   }
 
-  /** An unresolved anomaly of live detection. */
-  public record OpenAnomaly(UUID id, Instant detectedAt, String anomalyType, String method) {}
+  /** An unresolved anomaly of live detection, at its current severity, on its energy carrier. */
+  public record OpenAnomaly(
+      UUID id,
+      Instant detectedAt,
+      String anomalyType,
+      String method,
+      String severity,
+      String energyType) {}
 
   /**
    * Anomalies matching {@code filter}, newest first, or (for the active list) critical before
@@ -301,7 +353,9 @@ public final class AnomalyDao {
                     SELECT a.*, m.name AS machine_name, m.type AS machine_type
                     FROM anomalies a JOIN machines m ON m.id = a.machine_id
                     WHERE (CAST(:machine AS uuid) IS NULL OR a.machine_id = CAST(:machine AS uuid))
-                      AND (CAST(:severity AS text) IS NULL OR a.severity = CAST(:severity AS text))
+                      AND (CAST(:severity AS text) IS NULL OR a.severity = CAST(:severity AS text)
+                           OR (CAST(:severity AS text) IN ('normal', 'info')
+                               AND a.severity IN ('normal', 'info')))
                       AND (CAST(:from AS timestamptz) IS NULL
                            OR a.detected_at >= CAST(:from AS timestamptz))
                       AND (CAST(:to AS timestamptz) IS NULL
@@ -354,6 +408,7 @@ public final class AnomalyDao {
    * @param deviationStdDev the deviation in residual standard errors (a z-score)
    * @param confidenceScore 0–1
    * @param metadataJson a JSON object, or null
+   * @param energyType the carrier it was found on: {@code electricity}, {@code natural_gas}, …
    */
   public record NewAnomaly(
       UUID machineId,
@@ -367,7 +422,39 @@ public final class AnomalyDao {
       Double deviationStdDev,
       String detectionMethod,
       Double confidenceScore,
-      String metadataJson) {}
+      String metadataJson,
+      String energyType) {
+
+    /** An anomaly of the machine's electricity, as batch detection and the API find them. */
+    public NewAnomaly(
+        UUID machineId,
+        Instant detectedAt,
+        String anomalyType,
+        String severity,
+        String metricName,
+        Double metricValue,
+        Double expectedValue,
+        Double deviationPercent,
+        Double deviationStdDev,
+        String detectionMethod,
+        Double confidenceScore,
+        String metadataJson) {
+      this(
+          machineId,
+          detectedAt,
+          anomalyType,
+          severity,
+          metricName,
+          metricValue,
+          expectedValue,
+          deviationPercent,
+          deviationStdDev,
+          detectionMethod,
+          confidenceScore,
+          metadataJson,
+          EnergyType.ELECTRICITY);
+    }
+  }
 
   /** A stored anomaly with its machine's name and type. */
   public record AnomalyRecord(
@@ -391,7 +478,8 @@ public final class AnomalyDao {
 
   /**
    * Which anomalies {@link #find} returns; {@code from} and {@code to} bound {@code detected_at}
-   * inclusively.
+   * inclusively. A severity of {@code info} or {@code normal} matches both: they name the lowest
+   * level (live detection's and the original's).
    */
   public record Filter(
       Optional<UUID> machineId,
@@ -402,7 +490,12 @@ public final class AnomalyDao {
       int limit,
       boolean severityFirst) {}
 
-  /** Anomaly counts by severity. */
+  /**
+   * Anomaly counts by severity.
+   *
+   * @param normal the lowest level, stored as {@code info} (live detection) or {@code normal} (the
+   *     original's name, still accepted)
+   */
   public record AnomalyCounts(int total, int critical, int warning, int normal) {}
 
   /** One anomaly as the status answer shows it. */

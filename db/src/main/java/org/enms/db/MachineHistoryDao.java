@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
@@ -173,26 +176,36 @@ public final class MachineHistoryDao {
   }
 
   /**
-   * Hourly average electric power of a machine over {@code [from, to)}, from the hourly roll-up
-   * (hours without readings are absent).
+   * Hourly average power of a machine over {@code [from, to)} per energy type ({@code electricity},
+   * {@code natural_gas}, …; kWh-equivalent per hour for gas and steam), oldest first, from the
+   * hourly roll-up (hours without readings are absent).
    */
-  public List<HourlyPower> hourlyElectricPower(UUID machine, Instant from, Instant to) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT bucket, avg_power_kw FROM energy_readings_1hour
-                    WHERE machine_id = :machine AND energy_type = 'electricity'
-                      AND bucket >= :from AND bucket < :to AND avg_power_kw IS NOT NULL
-                    ORDER BY bucket
-                    """)
-                .bind("machine", machine)
-                .bind("from", Rows.utc(from))
-                .bind("to", Rows.utc(to))
-                .map(
-                    (rs, ctx) ->
-                        new HourlyPower(Rows.instant(rs, "bucket"), rs.getDouble("avg_power_kw")))
-                .list());
+  public Map<String, List<HourlyPower>> hourlyPower(UUID machine, Instant from, Instant to) {
+    record Row(String energyType, HourlyPower hour) {}
+    return jdbi
+        .withHandle(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT energy_type, bucket, avg_power_kw FROM energy_readings_1hour
+                        WHERE machine_id = :machine
+                          AND bucket >= :from AND bucket < :to AND avg_power_kw IS NOT NULL
+                        ORDER BY energy_type, bucket
+                        """)
+                    .bind("machine", machine)
+                    .bind("from", Rows.utc(from))
+                    .bind("to", Rows.utc(to))
+                    .map(
+                        (rs, ctx) ->
+                            new Row(
+                                rs.getString("energy_type"),
+                                new HourlyPower(
+                                    Rows.instant(rs, "bucket"), rs.getDouble("avg_power_kw"))))
+                    .list())
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                Row::energyType, TreeMap::new, Collectors.mapping(Row::hour, Collectors.toList())));
   }
 
   /** One hour's average power, kW, by its start. */

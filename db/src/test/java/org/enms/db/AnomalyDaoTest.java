@@ -148,4 +148,116 @@ class AnomalyDaoTest {
                     false)))
         .hasSize(2);
   }
+
+  @Test
+  void escalatesAnOpenLiveAnomalyOnlyUpwards() {
+    UUID injection = DemoPlant.machineId(5);
+    UUID id = UUID.randomUUID();
+    NewAnomaly warning =
+        new NewAnomaly(
+            injection,
+            T0,
+            "spike",
+            "warning",
+            "power_kw",
+            60.0,
+            40.0,
+            50.0,
+            5.0,
+            "robust_profile",
+            null,
+            "{\"source\": \"live\", \"raised_at\": \"x\", \"severity\": \"warning\"}");
+    NewAnomaly critical =
+        new NewAnomaly(
+            injection,
+            T0,
+            "spike",
+            "critical",
+            "power_kw",
+            80.0,
+            40.0,
+            100.0,
+            10.0,
+            "robust_profile",
+            null,
+            "{\"severity\": \"critical\", \"escalated_from\": \"warning\"}");
+    assertThat(dao.insertLive(id, warning)).isTrue();
+    assertThat(dao.openLive(injection))
+        .singleElement()
+        .satisfies(open -> assertThat(open.severity()).isEqualTo("warning"));
+
+    assertThat(dao.escalateLive(id, critical)).isTrue();
+    assertThat(dao.escalateLive(id, critical)).isFalse();
+    assertThat(dao.escalateLive(id, warning)).isFalse();
+    AnomalyRecord stored = dao.byId(id).orElseThrow();
+    assertThat(stored.severity()).isEqualTo("critical");
+    assertThat(stored.metricValue()).isEqualTo(80.0);
+    assertThat(stored.deviationStdDev()).isEqualTo(10.0);
+    assertThat(stored.detectedAt()).isEqualTo(T0);
+    String kept =
+        pg.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT (metadata ->> 'raised_at') || '/'"
+                                + " || (metadata ->> 'escalated_from') FROM anomalies WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(kept).isEqualTo("x/warning");
+    assertThat(dao.openLive(injection))
+        .singleElement()
+        .satisfies(open -> assertThat(open.severity()).isEqualTo("critical"));
+
+    // A resolved anomaly stays as it was resolved.
+    UUID later = UUID.randomUUID();
+    dao.insertLive(
+        later,
+        new NewAnomaly(
+            injection,
+            T0.plusSeconds(3600),
+            "drop",
+            "warning",
+            "power_kw",
+            20.0,
+            40.0,
+            -50.0,
+            -5.0,
+            "robust_profile",
+            null,
+            null));
+    assertThat(dao.resolve(later, T0.plusSeconds(4200), "back to normal")).isTrue();
+    assertThat(dao.escalateLive(later, critical)).isFalse();
+    assertThat(dao.byId(later).orElseThrow().severity()).isEqualTo("warning");
+  }
+
+  @Test
+  void countsAndFiltersInfoAndNormalAsTheLowestLevel() {
+    UUID boiler = DemoPlant.machineId(6);
+    dao.insertNew(
+        List.of(
+            anomaly(boiler, 1, "no_data", "info"),
+            anomaly(boiler, 2, "spike", "normal"),
+            anomaly(boiler, 3, "spike", "warning")));
+
+    var counts = dao.countsSince(boiler, T0);
+    assertThat(counts.total()).isEqualTo(3);
+    assertThat(counts.normal()).isEqualTo(2);
+    assertThat(counts.warning()).isEqualTo(1);
+    for (String lowest : List.of("info", "normal")) {
+      assertThat(
+              dao.find(
+                  new Filter(
+                      Optional.of(boiler),
+                      Optional.of(lowest),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      10,
+                      false)))
+          .extracting(AnomalyRecord::severity)
+          .containsExactly("normal", "info");
+    }
+  }
 }

@@ -85,4 +85,45 @@ class MachineHistoryDaoTest {
     assertThat(h.latestEnergy()).isEmpty();
     assertThat(h.restoredUpTo()).isEmpty();
   }
+
+  @Test
+  void givesTheHourlyPowerOfEachEnergyTypeApart() {
+    UUID boiler = DemoPlant.machineId(6);
+    Instant from = Instant.parse("2025-04-03T10:00:00Z");
+    var readings = new ArrayList<Reading>();
+    for (int s = 0; s < 7200; s += 60) {
+      Instant t = from.plusSeconds(s);
+      double kw = s < 3600 ? 30 : 40;
+      readings.add(EnergyReading.electricity(boiler, t, kw, kw / 60));
+      readings.add(
+          new EnergyReading(
+              boiler,
+              t,
+              EnergyType.NATURAL_GAS,
+              10 * kw,
+              kw / 6,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+    new ReadingBatchWriter(pg.database()).write(readings);
+    new RollupRefresher(pg.database()).refresh(from, from.plusSeconds(7200));
+
+    var hours =
+        new MachineHistoryDao(pg.database()).hourlyPower(boiler, from, from.plusSeconds(7200));
+
+    assertThat(hours).containsOnlyKeys(EnergyType.ELECTRICITY, EnergyType.NATURAL_GAS);
+    assertThat(hours.get(EnergyType.ELECTRICITY))
+        .extracting(MachineHistoryDao.HourlyPower::avgPowerKw)
+        .containsExactly(30.0, 40.0);
+    assertThat(hours.get(EnergyType.NATURAL_GAS))
+        .extracting(MachineHistoryDao.HourlyPower::hour)
+        .containsExactly(from, from.plusSeconds(3600));
+    assertThat(hours.get(EnergyType.NATURAL_GAS))
+        .extracting(MachineHistoryDao.HourlyPower::avgPowerKw)
+        .containsExactly(300.0, 400.0);
+  }
 }

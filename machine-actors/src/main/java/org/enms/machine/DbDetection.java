@@ -53,7 +53,7 @@ public final class DbDetection implements DetectionPort {
               machine.map(m -> m.factoryId()).orElse(null),
               machine.map(m -> m.ratedPowerKw()).orElse(0.0),
               machine.map(m -> m.dataIntervalSeconds()).orElse(10),
-              history.hourlyElectricPower(machineId, thisHour.minus(PROFILE_HISTORY), thisHour),
+              history.hourlyPower(machineId, thisHour.minus(PROFILE_HISTORY), thisHour),
               active,
               anomalies.openLive(machineId));
         });
@@ -73,6 +73,13 @@ public final class DbDetection implements DetectionPort {
   @Override
   public CompletionStage<Boolean> record(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
     return io.call(() -> anomalies.insertLive(anomalyId, anomaly));
+  }
+
+  @Override
+  public CompletionStage<Boolean> escalate(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
+    return io.call(
+        () ->
+            anomalies.insertLive(anomalyId, anomaly) || anomalies.escalateLive(anomalyId, anomaly));
   }
 
   @Override

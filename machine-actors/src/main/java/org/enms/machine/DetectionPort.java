@@ -14,8 +14,8 @@ import org.enms.db.AnomalyDao;
  * What a machine entity's live detection needs from storage: its setup on start (machine facts,
  * power history for the profile, active baselines, open anomalies), a freshly trained baseline, and
  * the anomalies it raises and resolves. Implementations must not block the caller (see {@link
- * MachineHistoryPort}); writes must be idempotent, as the entity retries nothing but may see a
- * reading twice.
+ * MachineHistoryPort}); writes must be idempotent, as the entity retries them (see {@link
+ * AnomalyRecorder}) and may see a reading twice.
  */
 public interface DetectionPort {
 
@@ -39,6 +39,11 @@ public interface DetectionPort {
         }
 
         @Override
+        public CompletionStage<Boolean> escalate(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
+          return CompletableFuture.completedFuture(true);
+        }
+
+        @Override
         public CompletionStage<Boolean> resolve(UUID anomalyId, Instant at, String notes) {
           return CompletableFuture.completedFuture(true);
         }
@@ -51,6 +56,12 @@ public interface DetectionPort {
   /** Stores a raised anomaly under {@code anomalyId}; true when it was new. */
   CompletionStage<Boolean> record(UUID anomalyId, AnomalyDao.NewAnomaly anomaly);
 
+  /**
+   * Raises the stored severity of an open anomaly to {@code anomaly}'s, with its values (stores it
+   * whole if it is missing, e.g. its first write was given up); never lowers it. True when changed.
+   */
+  CompletionStage<Boolean> escalate(UUID anomalyId, AnomalyDao.NewAnomaly anomaly);
+
   /** Records the resolution of an anomaly; true when it was open. */
   CompletionStage<Boolean> resolve(UUID anomalyId, Instant at, String notes);
 
@@ -60,7 +71,8 @@ public interface DetectionPort {
    * @param factoryId null when the machine is not registered
    * @param ratedKw nameplate power, kW; 0 when unknown
    * @param intervalSeconds how often the machine reports
-   * @param hours hourly average electric power of the last weeks, oldest first
+   * @param hours hourly average power of the last weeks per energy type ({@code electricity}, …),
+   *     oldest first
    * @param baselines active baseline per energy type ({@code electricity}, …)
    * @param open anomalies this detection raised and has not resolved yet
    */
@@ -68,17 +80,17 @@ public interface DetectionPort {
       UUID factoryId,
       double ratedKw,
       int intervalSeconds,
-      List<org.enms.db.MachineHistoryDao.HourlyPower> hours,
+      Map<String, List<org.enms.db.MachineHistoryDao.HourlyPower>> hours,
       Map<String, BaselineModel> baselines,
       List<AnomalyDao.OpenAnomaly> open) {
     public DetectionSetup {
-      hours = List.copyOf(hours);
+      hours = Map.copyOf(hours);
       baselines = Map.copyOf(baselines);
       open = List.copyOf(open);
     }
 
     public static DetectionSetup unknown() {
-      return new DetectionSetup(null, 0, 10, List.of(), Map.of(), List.of());
+      return new DetectionSetup(null, 0, 10, Map.of(), Map.of(), List.of());
     }
   }
 }

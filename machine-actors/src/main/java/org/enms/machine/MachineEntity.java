@@ -2,14 +2,11 @@ package org.enms.machine;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -35,22 +32,13 @@ import org.enms.analytics.RecordOutcome;
 import org.enms.analytics.StatusClassifier;
 import org.enms.analytics.WindowStats;
 import org.enms.analytics.baseline.BaselineModel;
-import org.enms.analytics.detect.AnomalyKind;
-import org.enms.analytics.detect.Drivers;
 import org.enms.analytics.detect.Expectation;
-import org.enms.analytics.detect.Finding;
-import org.enms.analytics.detect.LiveDetector;
-import org.enms.analytics.detect.RobustProfile;
-import org.enms.core.json.Json;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
 import org.enms.core.reading.EnvironmentalReading;
 import org.enms.core.reading.ProductionReading;
 import org.enms.core.reading.Reading;
 import org.enms.core.reading.StatusReading;
-import org.enms.db.AnomalyDao;
-import org.enms.machine.event.AnomalyDetected;
-import org.enms.machine.event.AnomalyResolved;
 import org.enms.machine.event.BaselineTrained;
 import org.enms.machine.event.EventSink;
 import org.enms.machine.event.MachineEvent;
@@ -77,15 +65,17 @@ import org.enms.machine.event.ReadingRecorded;
  * resumes from the newest stored value; resolutions not yet stored are forgotten, which is safe
  * because their readings are then resolved again against that stored value.
  *
- * <p>Live detection: the entity holds a {@link LiveDetector} with the machine's robust power
- * profile (seeded on start from six weeks of hourly averages) and its active electricity baseline
- * (reloaded on {@link ReloadBaseline}, e.g. when {@code baseline.trained} arrives). Every recorded
- * electricity reading is scored; raised and resolved anomalies are written through {@link
- * DetectionPort} (idempotently: the row id is derived from machine, onset, type and method) and
- * then published to the {@link EventSink}. A silence timer raises {@code no_data} when an active
- * machine misses {@value #SILENT_AFTER_INTERVALS} reporting intervals. Survives a rebalance: the
- * profile (from the roll-ups, so the current partial hour is lost), the baselines and the open
- * anomalies (re-adopted, so they are resolved later); pending debounces and the CUSUM restart.
+ * <p>Live detection: every recorded energy reading is scored by {@link LiveDetection}, which holds
+ * a detector per energy carrier with its robust profile (seeded on start from six weeks of hourly
+ * averages) and its active baseline (reloaded on {@link ReloadBaseline}, e.g. when {@code
+ * baseline.trained} arrives). What it raises, escalates and resolves goes to the {@link
+ * AnomalyRecorder}, which writes it through {@link DetectionPort} in order, with retries, off the
+ * entity's thread, and then publishes it to the {@link EventSink}. A silence timer raises {@code
+ * no_data} when an active machine misses {@code silent-after-intervals} reporting intervals.
+ * Thresholds come from {@code enms.machine.detection} ({@link DetectionSettings}). Survives a
+ * rebalance: the profiles (from the roll-ups, so the current partial hour is lost), the baselines
+ * and the open anomalies (re-adopted at their severity, so they escalate and resolve later);
+ * pending debounces, the CUSUMs and writes not yet stored are lost.
  *
  * <p>Every recorded energy reading is published as {@link ReadingRecorded}; the node's sink passes
  * it on only while some WebSocket client follows the machine.
@@ -221,16 +211,20 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   private record HistoryLoaded(MachineHistory history, DetectionPort.DetectionSetup setup)
       implements Command {}
 
-  private record AnomalyStored(UUID anomalyId, Finding.Raised finding) implements Command {}
+  /** The write of an anomaly at the head of the recorder's queue is done; null: it succeeded. */
+  private record AnomalyWritten(Throwable failure) implements Command {}
 
-  private record ResolutionStored(UUID anomalyId, Finding.Resolved finding) implements Command {}
+  /** Time to retry the anomaly write at the head of the recorder's queue. */
+  private enum RetryAnomalyWrite implements Command {
+    INSTANCE
+  }
 
-  private record StorageFailed(String what, Throwable cause) implements Command {}
+  private record BaselineLoadFailed(String energyType, Throwable cause) implements Command {}
 
   private record BaselineLoaded(String energyType, Optional<BaselineModel> model)
       implements Command {}
 
-  /** The silence timer: no electricity reading for {@value #SILENT_AFTER_INTERVALS} intervals. */
+  /** The silence timer: no electricity reading for {@code silent-after-intervals} intervals. */
   private enum SilenceCheck implements Command {
     INSTANCE
   }
@@ -255,9 +249,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     INSTANCE
   }
 
-  /** An active machine is silent after this many reporting intervals without a reading. */
-  static final int SILENT_AFTER_INTERVALS = 6;
-
   private final UUID machineId;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
   private final TimerScheduler<Command> timers;
@@ -266,17 +257,15 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   private final MachineState state;
   private final DetectionPort detection;
   private final EventSink events;
-  private final LiveDetector detector;
+  private final LiveDetection live;
+  private final AnomalyWrites writes;
+  private final AnomalyRecorder recorder;
   private final UUID factoryId;
+
+  /** How often the machine reports. */
   private final Duration interval;
 
-  /** Active baselines by energy type; null while there is none (most machines: saves heap). */
-  private Map<String, BaselineModel> baselines;
-
   private MachineStatus lastStatus;
-
-  /** Latest outdoor temperature, °C, a baseline driver; null until one arrives. */
-  private Double outdoorTempC;
 
   private final MachineHistoryPort history;
   private final StashBuffer<Command> stash;
@@ -289,8 +278,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineEntitySettings settings,
       Clock clock,
       MachineState state,
-      DetectionPort detection,
-      EventSink events,
+      DetectionPorts ports,
       DetectionPort.DetectionSetup setup,
       MachineHistoryPort history,
       StashBuffer<Command> stash) {
@@ -301,25 +289,41 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     this.settings = settings;
     this.clock = clock;
     this.state = state;
-    this.detection = detection;
-    this.events = events;
+    this.detection = ports.storage();
+    this.events = ports.events();
     this.factoryId = setup.factoryId();
+    this.writes = new AnomalyWrites(machineId, factoryId);
+    this.recorder =
+        new AnomalyRecorder(
+            machineId,
+            detection,
+            events,
+            settings.detection().writes(),
+            ports.writeMetrics(),
+            context.getLog(),
+            recorderLoop(context, timers));
     this.interval = Duration.ofSeconds(Math.max(1, setup.intervalSeconds()));
-    var profile = new RobustProfile();
-    setup.hours().forEach(h -> profile.addHour(h.hour(), h.avgPowerKw()));
-    this.detector = new LiveDetector(profile, setup.ratedKw());
-    if (!setup.baselines().isEmpty()) {
-      baselines = new HashMap<>(setup.baselines());
-      detector.useBaseline(baselines.get(EnergyType.ELECTRICITY));
-    }
-    for (var open : setup.open()) {
-      AnomalyKind.fromWireName(open.anomalyType())
-          .ifPresent(kind -> detector.adopt(kind, open.detectedAt(), open.method()));
-    }
+    this.live = new LiveDetection(setup, settings.detection().thresholds(), state);
     this.lastStatus = state.status();
     this.history = history;
     this.stash = stash;
     keepAlive();
+  }
+
+  /** The recorder's writes complete, and its retries come due, as messages to the entity. */
+  private static AnomalyRecorder.Loop recorderLoop(
+      ActorContext<Command> context, TimerScheduler<Command> timers) {
+    return new AnomalyRecorder.Loop() {
+      @Override
+      public void whenDone(CompletionStage<Boolean> write) {
+        context.pipeToSelf(write, (ok, failure) -> new AnomalyWritten(failure));
+      }
+
+      @Override
+      public void retryAfter(Duration delay) {
+        timers.startSingleTimer(RetryAnomalyWrite.INSTANCE, delay);
+      }
+    };
   }
 
   /**
@@ -328,17 +332,16 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
    */
   public static void init(
       ActorSystem<?> system, MachineHistoryPort history, MachineEntitySettings settings) {
-    init(system, history, DetectionPort.NONE, EventSink.NONE, settings, Clock.systemUTC());
+    init(system, history, DetectionPorts.NONE, settings, Clock.systemUTC());
   }
 
   /** Registers the entity type with Cluster Sharding on this node; call once per node. */
   public static void init(
       ActorSystem<?> system,
       MachineHistoryPort history,
-      DetectionPort detection,
-      EventSink events,
+      DetectionPorts detection,
       MachineEntitySettings settings) {
-    init(system, history, detection, events, settings, Clock.systemUTC());
+    init(system, history, detection, settings, Clock.systemUTC());
   }
 
   static void init(
@@ -346,14 +349,13 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineHistoryPort history,
       MachineEntitySettings settings,
       Clock clock) {
-    init(system, history, DetectionPort.NONE, EventSink.NONE, settings, clock);
+    init(system, history, DetectionPorts.NONE, settings, clock);
   }
 
   static void init(
       ActorSystem<?> system,
       MachineHistoryPort history,
-      DetectionPort detection,
-      EventSink events,
+      DetectionPorts detection,
       MachineEntitySettings settings,
       Clock clock) {
     ClusterSharding.get(system)
@@ -366,7 +368,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                             ctx.getShard(),
                             history,
                             detection,
-                            events,
                             settings,
                             clock))
                 .withStopMessage(Stop.INSTANCE)
@@ -402,15 +403,14 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       MachineHistoryPort history,
       MachineEntitySettings settings,
       Clock clock) {
-    return create(machineId, shard, history, DetectionPort.NONE, EventSink.NONE, settings, clock);
+    return create(machineId, shard, history, DetectionPorts.NONE, settings, clock);
   }
 
   public static Behavior<Command> create(
       UUID machineId,
       ActorRef<ClusterSharding.ShardCommand> shard,
       MachineHistoryPort history,
-      DetectionPort detection,
-      EventSink events,
+      DetectionPorts detection,
       MachineEntitySettings settings,
       Clock clock) {
     return Behaviors.setup(
@@ -422,8 +422,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                       settings.stashCapacity(),
                       stash ->
                           restoring(
-                              context, machineId, shard, history, detection, events, settings,
-                              clock, timers, stash, 1)));
+                              context, machineId, shard, history, detection, settings, clock,
+                              timers, stash, 1)));
         });
   }
 
@@ -438,8 +438,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       UUID machineId,
       ActorRef<ClusterSharding.ShardCommand> shard,
       MachineHistoryPort history,
-      DetectionPort detection,
-      EventSink events,
+      DetectionPorts detection,
       MachineEntitySettings settings,
       Clock clock,
       TimerScheduler<Command> timers,
@@ -448,7 +447,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     Instant now = clock.instant();
     context.pipeToSelf(
         load(history, machineId, now)
-            .thenCombine(loadSetup(detection, machineId, now), HistoryLoaded::new),
+            .thenCombine(loadSetup(detection.storage(), machineId, now), HistoryLoaded::new),
         (loaded, failure) -> failure == null ? loaded : new HistoryFailed(failure));
     timers.startSingleTimer(RestoreTimedOut.INSTANCE, settings.restoreTimeout());
 
@@ -472,7 +471,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                       clock,
                       state,
                       detection,
-                      events,
                       loaded.setup(),
                       history,
                       stash));
@@ -515,7 +513,6 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                     shard,
                     history,
                     detection,
-                    events,
                     settings,
                     clock,
                     timers,
@@ -568,12 +565,12 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
         .onMessage(GetExpected.class, this::onGetExpected)
         .onMessage(ReloadBaseline.class, this::onReloadBaseline)
         .onMessage(BaselineLoaded.class, this::onBaselineLoaded)
-        .onMessage(AnomalyStored.class, this::onAnomalyStored)
-        .onMessage(ResolutionStored.class, this::onResolutionStored)
-        .onMessage(StorageFailed.class, this::onStorageFailed)
+        .onMessage(AnomalyWritten.class, this::onAnomalyWritten)
+        .onMessageEquals(RetryAnomalyWrite.INSTANCE, this::onRetryAnomalyWrite)
+        .onMessage(BaselineLoadFailed.class, this::onBaselineLoadFailed)
         .onMessageEquals(SilenceCheck.INSTANCE, this::onSilenceCheck)
         .onMessageEquals(IdleTimedOut.INSTANCE, this::onIdleTimedOut)
-        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+        .onMessageEquals(Stop.INSTANCE, this::onStop)
         .onMessage(HistoryLoaded.class, this::onLateHistory)
         .onMessage(HistoryFailed.class, this::onLateHistory)
         .onMessage(HistoryReloaded.class, this::onLateHistory)
@@ -605,27 +602,10 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     }
   }
 
-  /** Scores the new electricity readings, publishes a status change, re-arms the silence timer. */
+  /** Scores the new energy readings, publishes a status change, re-arms the silence timer. */
   private void detect(List<Reading> readings) {
-    EnergyReading newest = null;
-    for (Reading r : readings) {
-      if (r instanceof EnvironmentalReading env && env.outdoorTempC() != null) {
-        outdoorTempC = env.outdoorTempC();
-      }
-    }
-    for (Reading r : readings) {
-      if (r instanceof EnergyReading e && EnergyType.ELECTRICITY.equals(e.energyType())) {
-        Drivers drivers = detector.wantsDrivers() ? drivers(e.time()) : Drivers.NONE;
-        var findings =
-            detector.onReading(e.time(), e.powerKw(), state.operatingMode().orElse(null), drivers);
-        for (Finding f : findings) {
-          store(f);
-        }
-        if (newest == null || e.time().isAfter(newest.time())) {
-          newest = e;
-        }
-      }
-    }
+    live.score(readings).forEach(this::store);
+    EnergyReading newest = newestElectricity(readings);
     MachineStatus status = state.status();
     if (status != lastStatus) {
       Instant at = newest != null ? newest.time() : clock.instant();
@@ -637,122 +617,53 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     if (newest != null) {
       if (newest.powerKw() > StatusClassifier.IDLE_ABOVE_KW) {
         timers.startSingleTimer(
-            SilenceCheck.INSTANCE, interval.multipliedBy(SILENT_AFTER_INTERVALS));
+            SilenceCheck.INSTANCE, interval.multipliedBy(live.silentAfterIntervals()));
       } else {
         timers.cancel(SilenceCheck.INSTANCE);
       }
     }
   }
 
-  private Drivers drivers(Instant at) {
-    return new Drivers((double) state.lastHour(at).productionUnits(), outdoorTempC);
+  private static EnergyReading newestElectricity(List<Reading> readings) {
+    EnergyReading newest = null;
+    for (Reading r : readings) {
+      if (r instanceof EnergyReading e
+          && EnergyType.ELECTRICITY.equals(e.energyType())
+          && (newest == null || e.time().isAfter(newest.time()))) {
+        newest = e;
+      }
+    }
+    return newest;
   }
 
   private Behavior<Command> onSilenceCheck() {
-    state
-        .latestElectricity()
-        .ifPresent(
-            last ->
-                detector
-                    .onSilence(clock.instant(), last.time(), last.powerKw(), interval)
-                    .forEach(this::store));
+    live.onSilence(clock.instant(), interval).forEach(this::store);
     return this;
   }
 
-  /** Writes a finding through the port; its event is published once it is stored. */
-  private void store(Finding finding) {
-    if (finding instanceof Finding.Raised raised) {
-      UUID id = anomalyId(machineId, raised.onset(), raised.kind().wireName(), raised.method());
-      var row =
-          new AnomalyDao.NewAnomaly(
-              machineId,
-              raised.onset(),
-              raised.kind().wireName(),
-              raised.severity().storedName(),
-              raised.metricName(),
-              raised.actual(),
-              raised.expected(),
-              raised.deviationPercent(),
-              raised.z(),
-              raised.method(),
-              null,
-              metadata(raised));
-      getContext()
-          .pipeToSelf(
-              detection.record(id, row),
-              (ok, failure) ->
-                  failure == null
-                      ? new AnomalyStored(id, raised)
-                      : new StorageFailed("anomaly " + id, failure));
-    } else if (finding instanceof Finding.Resolved resolved) {
-      UUID id =
-          anomalyId(machineId, resolved.onset(), resolved.kind().wireName(), resolved.method());
-      getContext()
-          .pipeToSelf(
-              detection.resolve(id, resolved.at(), resolved.explanation()),
-              (ok, failure) ->
-                  failure == null
-                      ? new ResolutionStored(id, resolved)
-                      : new StorageFailed("resolution of " + id, failure));
-    }
+  /** Hands a finding to the recorder: stored in order, retried, then published. */
+  private void store(LiveDetection.Found found) {
+    recorder.add(writes.of(found));
   }
 
-  /** The row id of an anomaly: the same finding raised again (a redelivery) is the same row. */
-  static UUID anomalyId(UUID machineId, Instant onset, String type, String method) {
-    String key = machineId + "|" + onset + "|" + type + "|" + method;
-    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+  private Behavior<Command> onAnomalyWritten(AnomalyWritten written) {
+    recorder.written(written.failure());
+    return this;
   }
 
-  private static String metadata(Finding.Raised raised) {
-    var node = Json.mapper().createObjectNode();
-    node.put("source", "live");
-    node.put("severity", raised.severity().wireName());
-    node.put("raised_at", raised.at().toString());
-    node.put("explanation", raised.explanation());
-    return node.toString();
+  private Behavior<Command> onRetryAnomalyWrite() {
+    recorder.retry();
+    return this;
   }
 
-  private Behavior<Command> onAnomalyStored(AnomalyStored stored) {
-    var f = stored.finding();
+  private Behavior<Command> onBaselineLoadFailed(BaselineLoadFailed failed) {
     getContext()
         .getLog()
-        .info(
-            "Machine {}: {} {}: {}",
+        .warn(
+            "Machine {}: {} baseline not reloaded, kept as it was",
             machineId,
-            f.severity().wireName(),
-            f.kind().wireName(),
-            f.explanation());
-    events.publish(
-        new AnomalyDetected(
-            stored.anomalyId(),
-            machineId,
-            factoryId,
-            f.onset(),
-            f.kind().wireName(),
-            f.severity().wireName(),
-            f.metricName(),
-            f.actual(),
-            f.expected(),
-            f.deviationPercent(),
-            f.method(),
-            f.explanation()));
-    return this;
-  }
-
-  private Behavior<Command> onResolutionStored(ResolutionStored stored) {
-    var f = stored.finding();
-    getContext()
-        .getLog()
-        .info("Machine {}: {} resolved: {}", machineId, f.kind().wireName(), f.explanation());
-    events.publish(
-        new AnomalyResolved(stored.anomalyId(), machineId, factoryId, f.at(), f.explanation()));
-    return this;
-  }
-
-  private Behavior<Command> onStorageFailed(StorageFailed failed) {
-    getContext()
-        .getLog()
-        .warn("Machine {}: could not store {}", machineId, failed.what(), failed.cause());
+            failed.energyType(),
+            failed.cause());
     return this;
   }
 
@@ -764,22 +675,12 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
             (model, failure) ->
                 failure == null
                     ? new BaselineLoaded(energyType, model)
-                    : new StorageFailed("baseline reload (" + energyType + ")", failure));
+                    : new BaselineLoadFailed(energyType, failure));
     return this;
   }
 
   private Behavior<Command> onBaselineLoaded(BaselineLoaded loaded) {
-    if (loaded.model().isPresent()) {
-      if (baselines == null) {
-        baselines = new HashMap<>(2);
-      }
-      baselines.put(loaded.energyType(), loaded.model().get());
-    } else if (baselines != null) {
-      baselines.remove(loaded.energyType());
-    }
-    if (EnergyType.ELECTRICITY.equals(loaded.energyType())) {
-      detector.useBaseline(loaded.model().orElse(null));
-    }
+    live.useBaseline(loaded.energyType(), loaded.model().orElse(null));
     getContext()
         .getLog()
         .info(
@@ -791,8 +692,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   }
 
   private Behavior<Command> onGetExpected(GetExpected command) {
-    Drivers drivers = detector.wantsDrivers() ? drivers(command.at()) : Drivers.NONE;
-    Expectation e = detector.expected(command.at(), drivers);
+    Expectation e = live.expectedElectricity(command.at());
     command
         .replyTo()
         .tell(
@@ -921,8 +821,26 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
   }
 
   private Behavior<Command> onIdleTimedOut() {
+    if (recorder.pending() > 0) {
+      // Passivating now would lose anomaly writes still waiting for the database.
+      keepAlive();
+      return this;
+    }
     shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
     return this;
+  }
+
+  /** Stops at a hand-off or shutdown; anomaly writes still waiting are lost (and said so). */
+  private Behavior<Command> onStop() {
+    if (recorder.pending() > 0) {
+      getContext()
+          .getLog()
+          .warn(
+              "Machine {}: stopping with {} anomaly writes not stored",
+              machineId,
+              recorder.pending());
+    }
+    return Behaviors.stopped();
   }
 
   /** The history arrived after the restore timeout; the entity already started without it. */

@@ -11,9 +11,14 @@ import java.time.Duration;
  * @param restoreTimeout how long an entity waits for its history before it asks again (with
  *     backoff; it never starts without it)
  * @param stashCapacity commands buffered while restoring; more are dropped with a warning
+ * @param detection live detection's thresholds ({@code enms.machine.detection})
  */
 public record MachineEntitySettings(
-    Duration idleTimeout, Duration askTimeout, Duration restoreTimeout, int stashCapacity) {
+    Duration idleTimeout,
+    Duration askTimeout,
+    Duration restoreTimeout,
+    int stashCapacity,
+    DetectionSettings detection) {
 
   /** Reads {@code enms.machine} from the application's root configuration. */
   public static MachineEntitySettings fromConfig(Config root) {
@@ -22,6 +27,7 @@ public record MachineEntitySettings(
         config.getDuration("idle-timeout"),
         config.getDuration("ask-timeout"),
         config.getDuration("restore-timeout"),
-        config.getInt("stash-capacity"));
+        config.getInt("stash-capacity"),
+        DetectionSettings.fromConfig(config.getConfig("detection")));
   }
 }

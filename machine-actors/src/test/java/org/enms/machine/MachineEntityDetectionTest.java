@@ -20,6 +20,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.enms.analytics.baseline.BaselineModel;
 import org.enms.core.reading.EnergyReading;
+import org.enms.core.reading.EnergyType;
 import org.enms.db.AnomalyDao;
 import org.enms.db.MachineHistoryDao.HourlyPower;
 import org.enms.machine.MachineEntity.ExpectedPower;
@@ -53,7 +54,12 @@ class MachineEntityDetectionTest {
     final List<UUID> recorded = new CopyOnWriteArrayList<>();
     final List<AnomalyDao.NewAnomaly> rows = new CopyOnWriteArrayList<>();
     final List<UUID> resolved = new CopyOnWriteArrayList<>();
+    final List<AnomalyDao.NewAnomaly> escalated = new CopyOnWriteArrayList<>();
     volatile BaselineModel baseline;
+    final java.util.concurrent.atomic.AtomicInteger failRecords =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger recordCalls =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public CompletionStage<DetectionSetup> load(UUID machineId, Instant now) {
@@ -62,7 +68,8 @@ class MachineEntityDetectionTest {
         hours.add(new HourlyPower(T0.minus(Duration.ofHours(h)), 40.0 + (h % 3) * 0.5));
       }
       return CompletableFuture.completedFuture(
-          new DetectionSetup(FACTORY, 100.0, 10, hours, Map.of(), List.of()));
+          new DetectionSetup(
+              FACTORY, 100.0, 10, Map.of(EnergyType.ELECTRICITY, hours), Map.of(), List.of()));
     }
 
     @Override
@@ -72,8 +79,18 @@ class MachineEntityDetectionTest {
 
     @Override
     public CompletionStage<Boolean> record(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
+      recordCalls.incrementAndGet();
+      if (failRecords.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return CompletableFuture.failedFuture(new IllegalStateException("database away"));
+      }
       recorded.add(anomalyId);
       rows.add(anomaly);
+      return CompletableFuture.completedFuture(true);
+    }
+
+    @Override
+    public CompletionStage<Boolean> escalate(UUID anomalyId, AnomalyDao.NewAnomaly anomaly) {
+      escalated.add(anomaly);
       return CompletableFuture.completedFuture(true);
     }
 
@@ -92,15 +109,19 @@ class MachineEntityDetectionTest {
   private ActorRef<MachineEntity.Command> spawn() {
     MachineHistoryPort history =
         (id, at) -> CompletableFuture.completedFuture(MachineHistory.empty(at));
-    var settings = MachineEntitySettings.fromConfig(testKit.system().settings().config());
+    // Quick retries, so that a retried write is seen within the test.
+    var settings =
+        MachineEntitySettings.fromConfig(
+            com.typesafe.config.ConfigFactory.parseString(
+                    "enms.machine.detection.writes { min-backoff = 50ms, max-backoff = 100ms }")
+                .withFallback(testKit.system().settings().config()));
     TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
     return testKit.spawn(
         MachineEntity.create(
             machine,
             shard.ref(),
             history,
-            detection,
-            events.ref()::tell,
+            new DetectionPorts(detection, events.ref()::tell, AnomalyWriteMetrics.none()),
             settings,
             Clock.fixed(T0.minusSeconds(60), ZoneOffset.UTC)));
   }
@@ -152,6 +173,51 @@ class MachineEntityDetectionTest {
     assertThat(resolved.anomalyId()).isEqualTo(detected.anomalyId());
     assertThat(detection.resolved).containsExactly(detected.anomalyId());
     assertThat(detection.recorded).hasSize(1);
+  }
+
+  @Test
+  void escalatesAGrowingWarningUnderTheSameIdAndPublishesItAgain() {
+    record(0, 6, 40.0);
+    record(60, 3, 60.0);
+    AnomalyDetected warning = next(AnomalyDetected.class);
+    assertThat(warning.severity()).isEqualTo("warning");
+    assertThat(warning.previousSeverity()).isNull();
+
+    record(90, 3, 80.0);
+    AnomalyDetected critical = next(AnomalyDetected.class);
+    assertThat(critical.anomalyId()).isEqualTo(warning.anomalyId());
+    assertThat(critical.time()).isEqualTo(warning.time());
+    assertThat(critical.severity()).isEqualTo("critical");
+    assertThat(critical.previousSeverity()).isEqualTo("warning");
+    assertThat(critical.actual()).isEqualTo(80.0);
+    assertThat(critical.explanation()).startsWith("grew worse, now critical (was warning)");
+    assertThat(detection.escalated)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.severity()).isEqualTo("critical");
+              assertThat(row.detectedAt()).isEqualTo(warning.time());
+              assertThat(row.metadataJson()).contains("\"escalated_from\":\"warning\"");
+            });
+
+    // Falling back to a warning level publishes nothing; the end resolves the one anomaly.
+    record(120, 3, 60.0);
+    record(150, 7, 40.0);
+    AnomalyResolved resolved = next(AnomalyResolved.class);
+    assertThat(resolved.anomalyId()).isEqualTo(warning.anomalyId());
+    assertThat(detection.recorded).hasSize(1);
+    assertThat(detection.escalated).hasSize(1);
+  }
+
+  @Test
+  void retriesAFailedWriteAndPublishesOnlyOnceItIsStored() {
+    detection.failRecords.set(2);
+    record(0, 6, 40.0);
+    record(60, 3, 80.0);
+
+    AnomalyDetected detected = next(AnomalyDetected.class);
+    assertThat(detection.recordCalls).hasValue(3);
+    assertThat(detection.recorded).containsExactly(detected.anomalyId());
   }
 
   @Test

@@ -68,8 +68,10 @@ import org.enms.ingest.entity.ShardedMachineEntities;
 import org.enms.ingest.importer.ImportSettings;
 import org.enms.ingest.stream.IngestMetrics;
 import org.enms.ingest.stream.IngestPipeline;
+import org.enms.machine.AnomalyWriteMetrics;
 import org.enms.machine.DbDetection;
 import org.enms.machine.DbMachineHistory;
+import org.enms.machine.DetectionPorts;
 import org.enms.machine.LiveEntityGauge;
 import org.enms.machine.MachineEntity;
 import org.enms.machine.MachineEntitySettings;
@@ -113,8 +115,8 @@ public final class NodeGuardian {
           MachineEntity.init(
               system,
               new DbMachineHistory(database, Dispatchers.blockingIo(system, Dispatchers.RESTORE)),
-              new DbDetection(database, io),
-              events,
+              new DetectionPorts(
+                  new DbDetection(database, io), events, AnomalyWriteMetrics.register(metrics)),
               entities);
           LiveEntityGauge.register(system, metrics);
 

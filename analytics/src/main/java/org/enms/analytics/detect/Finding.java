@@ -2,7 +2,7 @@ package org.enms.analytics.detect;
 
 import java.time.Instant;
 
-/** A change the live detector established: an anomaly raised or resolved. */
+/** A change the live detector established: an anomaly raised, escalated or resolved. */
 public sealed interface Finding {
 
   AnomalyKind kind();
@@ -33,6 +33,23 @@ public sealed interface Finding {
       String method,
       String explanation)
       implements Finding {}
+
+  /**
+   * A raised anomaly that grew worse: it is now {@code update.severity()}, was {@code previous}.
+   * Same anomaly (kind, onset, method) as when raised; {@code update} holds the values that made it
+   * worse, at {@code update.at()}. Severity only ever rises while an anomaly is open.
+   */
+  record Escalated(Raised update, Severity previous) implements Finding {
+    @Override
+    public AnomalyKind kind() {
+      return update.kind();
+    }
+
+    @Override
+    public Instant onset() {
+      return update.onset();
+    }
+  }
 
   /** A raised anomaly that is normal again (from {@code at}); {@code method} as when raised. */
   record Resolved(AnomalyKind kind, Instant onset, Instant at, String method, String explanation)

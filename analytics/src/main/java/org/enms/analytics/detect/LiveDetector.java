@@ -9,51 +9,51 @@ import org.enms.analytics.StatusClassifier;
 import org.enms.analytics.baseline.BaselineModel;
 
 /**
- * Scores one machine's electricity readings as they arrive and says when an anomaly starts or ends.
+ * Scores one machine's readings of one energy carrier as they arrive and says when an anomaly
+ * starts, grows worse or ends (electricity, or with {@link #forCarrier} natural gas or steam).
  * Signals: the standardised residual against the expected power (the active baseline when its
  * drivers are known, else the {@link RobustProfile}), a {@link PageCusum} on per-minute mean
  * residuals for drift, and rules (above rated power, power while reported stopped, silence). Each
  * kind has its own {@link Debounce}.
  *
- * <p>Thresholds: a spike or drop is |z| ≥ {@value #OUT_Z} and normal again below {@value
- * #NORMAL_Z}; critical from |z| ≥ {@value #CRITICAL_Z}. Raised after 3 readings or 30 s, resolved
- * after 6 normal readings or 60 s. The minutes a spike or drop is pending or active are kept out of
- * the short-term reference and the CUSUM, so a spike neither becomes normal nor reads as drift.
+ * <p>Thresholds come from {@link DetectionThresholds} (by default: a spike or drop is |z| ≥ 4 and
+ * normal again below 3, critical from 8; raised after 3 readings or 30 s, resolved after 6 normal
+ * readings or 60 s). The minutes a spike or drop is pending or active are kept out of the
+ * short-term reference and the CUSUM, so a spike neither becomes normal nor reads as drift.
  *
  * <p>Also feeds the profile: each complete minute and hour of readings is added to it. Not
- * thread-safe; one per machine entity.
+ * thread-safe; one per machine entity and carrier.
  */
 public final class LiveDetector {
-  static final double OUT_Z = 4.0;
-  static final double NORMAL_Z = 3.0;
-  static final double CRITICAL_Z = 8.0;
-
-  /** A drift is over when the minute mean residual stays within this many σ. */
-  static final double DRIFT_NORMAL_Z = 1.0;
-
-  static final double ABOVE_RATED_CRITICAL = 1.2;
-
-  /** Power while stopped: "well above idle" is the running threshold. */
-  static final double STOPPED_OUT_KW = StatusClassifier.RUNNING_ABOVE_KW;
-
-  static final double STOPPED_NORMAL_KW = StatusClassifier.RUNNING_ABOVE_KW / 2;
-
   private static final long MINUTE_MS = 60_000;
   private static final long HOUR_MS = 3_600_000;
 
   private final RobustProfile profile;
   private final double ratedKw;
+  private final DetectionThresholds limits;
+
+  /** Whether the power-while-stopped rule applies: electricity only. */
+  private final boolean electric;
+
   private BaselineModel baseline;
   private String[] missing;
 
-  private final PageCusum cusum = PageCusum.standard();
-  private final Debounce spike = standardDebounce();
-  private final Debounce drop = standardDebounce();
-  private final Debounce drift = new Debounce(1, Duration.ZERO, 5, Duration.ofMinutes(5));
-  private final Debounce aboveRated = standardDebounce();
-  private final Debounce whileStopped = standardDebounce();
+  private final PageCusum cusum;
+  private final Debounce spike;
+  private final Debounce drop;
+  private final Debounce drift;
+  private final Debounce aboveRated;
+  private final Debounce whileStopped;
   private final Debounce silent = Debounce.immediate();
   private final String[] methods = new String[AnomalyKind.values().length];
+
+  /** The severity of each open anomaly, by kind; null while none is open. */
+  private final Severity[] severities = new Severity[AnomalyKind.values().length];
+
+  // Whether an open warning has been beyond the critical level long enough to escalate.
+  private final Debounce spikeWorse;
+  private final Debounce dropWorse;
+  private final Debounce ratedWorse;
 
   // The minute and hour being accumulated, as epoch minute/hour; -1 before the first reading.
   private long minute = -1;
@@ -71,12 +71,47 @@ public final class LiveDetector {
    * @param ratedKw nameplate power, kW; 0 or less when unknown (the rule is then off)
    */
   public LiveDetector(RobustProfile profile, double ratedKw) {
-    this.profile = profile;
-    this.ratedKw = ratedKw;
+    this(profile, ratedKw, DetectionThresholds.DEFAULT);
   }
 
-  private static Debounce standardDebounce() {
-    return new Debounce(3, Duration.ofSeconds(30), 6, Duration.ofSeconds(60));
+  /**
+   * @param profile the machine's profile, seeded from its history
+   * @param ratedKw nameplate power, kW; 0 or less when unknown (the rule is then off)
+   * @param limits the thresholds, from the entity's settings
+   */
+  public LiveDetector(RobustProfile profile, double ratedKw, DetectionThresholds limits) {
+    this(profile, ratedKw, limits, true);
+  }
+
+  /**
+   * A detector for a carrier other than electricity (a boiler's natural gas or steam, as
+   * kWh-equivalent per hour): the residual and drift signals only, as the rules (rated power, power
+   * while stopped) are about electric power.
+   */
+  public static LiveDetector forCarrier(RobustProfile profile, DetectionThresholds limits) {
+    return new LiveDetector(profile, 0, limits, false);
+  }
+
+  private LiveDetector(
+      RobustProfile profile, double ratedKw, DetectionThresholds limits, boolean electric) {
+    this.profile = profile;
+    this.ratedKw = ratedKw;
+    this.limits = limits;
+    this.electric = electric;
+    this.cusum = limits.cusum();
+    this.spike = limits.debounce().create();
+    this.drop = limits.debounce().create();
+    this.drift =
+        new Debounce(
+            1,
+            Duration.ZERO,
+            limits.driftResolveMinutes(),
+            Duration.ofMinutes(limits.driftResolveMinutes()));
+    this.aboveRated = limits.debounce().create();
+    this.whileStopped = limits.debounce().create();
+    this.spikeWorse = limits.debounce().create();
+    this.dropWorse = limits.debounce().create();
+    this.ratedWorse = limits.debounce().create();
   }
 
   public RobustProfile profile() {
@@ -102,10 +137,19 @@ public final class LiveDetector {
     return baseline != null;
   }
 
-  /** Takes up an anomaly still open from before a restart, so that it is resolved when it ends. */
-  public void adopt(AnomalyKind kind, Instant onset, String method) {
+  /**
+   * Takes up an anomaly still open from before a restart, so that it is resolved when it ends (and
+   * escalated if it grows worse than {@code severity}).
+   */
+  public void adopt(AnomalyKind kind, Instant onset, String method, Severity severity) {
     debounce(kind).adopt(onset);
     methods[kind.ordinal()] = method;
+    severities[kind.ordinal()] = severity;
+  }
+
+  /** The severity of the open anomaly of {@code kind}; null when none is open. */
+  public Severity severity(AnomalyKind kind) {
+    return severities[kind.ordinal()];
   }
 
   /** Whether an anomaly of {@code kind} is raised and not yet resolved. */
@@ -134,10 +178,10 @@ public final class LiveDetector {
   }
 
   /**
-   * Scores one electricity reading; readings must come in time order (older ones are ignored).
+   * Scores one reading; readings must come in time order (older ones are ignored).
    *
    * @param operatingMode the mode last reported by the machine, or null
-   * @return what was raised or resolved; usually empty
+   * @return what was raised, escalated or resolved; usually empty
    */
   public List<Finding> onReading(
       Instant time, double powerKw, String operatingMode, Drivers drivers) {
@@ -153,10 +197,17 @@ public final class LiveDetector {
     Expectation e = expected(time, drivers);
     if (e != null) {
       double z = e.z(powerKw);
+      double outZ = limits.warningZ();
+      double normalZ = limits.normalZ();
+      double criticalZ = limits.criticalZ();
+      out = judge(spike, AnomalyKind.SPIKE, time, z >= outZ, z < normalZ, powerKw, e, drivers, out);
+      out = judge(drop, AnomalyKind.DROP, time, z <= -outZ, z > -normalZ, powerKw, e, drivers, out);
       out =
-          judge(spike, AnomalyKind.SPIKE, time, z >= OUT_Z, z < NORMAL_Z, powerKw, e, drivers, out);
+          escalate(
+              spike, spikeWorse, AnomalyKind.SPIKE, time, z >= criticalZ, powerKw, e, drivers, out);
       out =
-          judge(drop, AnomalyKind.DROP, time, z <= -OUT_Z, z > -NORMAL_Z, powerKw, e, drivers, out);
+          escalate(
+              drop, dropWorse, AnomalyKind.DROP, time, z <= -criticalZ, powerKw, e, drivers, out);
       if (spike.phase() == Debounce.Phase.NORMAL && drop.phase() == Debounce.Phase.NORMAL) {
         minuteSumZ += z;
         minuteCountZ++;
@@ -170,18 +221,37 @@ public final class LiveDetector {
     hourCount++;
 
     if (ratedKw > 0) {
-      var over = aboveRated.observe(time, powerKw > ratedKw, powerKw <= 0.95 * ratedKw);
+      var over =
+          aboveRated.observe(
+              time,
+              powerKw > limits.aboveRatedRaise() * ratedKw,
+              powerKw <= limits.aboveRatedResolve() * ratedKw);
       if (over == Debounce.Change.RAISED) {
-        out = add(out, aboveRated(time, powerKw));
+        var raised = aboveRated(time, powerKw);
+        severities[AnomalyKind.ABOVE_RATED_POWER.ordinal()] = raised.severity();
+        ratedWorse.reset();
+        out = add(out, raised);
       } else if (over == Debounce.Change.RESOLVED) {
         out = add(out, resolved(AnomalyKind.ABOVE_RATED_POWER, time, powerKw));
+      } else if (worse(
+          aboveRated,
+          ratedWorse,
+          AnomalyKind.ABOVE_RATED_POWER,
+          time,
+          powerKw > limits.aboveRatedCritical() * ratedKw)) {
+        out = add(out, escalated(aboveRated(time, powerKw)));
       }
     }
 
+    if (!electric) {
+      return out == null ? List.of() : out;
+    }
     boolean stopped = isStopped(operatingMode);
     var change =
         whileStopped.observe(
-            time, stopped && powerKw > STOPPED_OUT_KW, !stopped || powerKw <= STOPPED_NORMAL_KW);
+            time,
+            stopped && powerKw > limits.stoppedRaiseKw(),
+            !stopped || powerKw <= limits.stoppedResolveKw());
     if (change == Debounce.Change.RAISED) {
       out = add(out, whileStopped(time, powerKw, operatingMode));
     } else if (change == Debounce.Change.RESOLVED) {
@@ -198,6 +268,8 @@ public final class LiveDetector {
     if (silent.observe(now, true, false) != Debounce.Change.RAISED) {
       return List.of();
     }
+    // The silence began with the last reading: that is its onset, for the row and its resolution.
+    silent.adopt(last);
     double seconds = Duration.between(last, now).toMillis() / 1000.0;
     double interval = expectedEvery.toMillis() / 1000.0;
     Severity severity =
@@ -212,6 +284,7 @@ public final class LiveDetector {
             lastKw,
             last);
     methods[AnomalyKind.SILENT.ordinal()] = "rule";
+    severities[AnomalyKind.SILENT.ordinal()] = severity;
     return List.of(
         new Finding.Raised(
             AnomalyKind.SILENT,
@@ -229,6 +302,7 @@ public final class LiveDetector {
 
   private List<Finding> resolveSilence(Instant time, List<Finding> out) {
     if (silent.isActive() && silent.observe(time, false, true) == Debounce.Change.RESOLVED) {
+      severities[AnomalyKind.SILENT.ordinal()] = null;
       return add(
           out,
           new Finding.Resolved(
@@ -281,19 +355,21 @@ public final class LiveDetector {
       cusum.reset();
     }
     Instant end = minuteStart.plusSeconds(60);
-    var change = drift.observe(end, alarm, Math.abs(meanZ) < DRIFT_NORMAL_Z);
+    var change = drift.observe(end, alarm, Math.abs(meanZ) < limits.driftNormalZ());
     if (change == Debounce.Change.RAISED) {
       methods[AnomalyKind.DRIFT.ordinal()] = "cusum";
+      severities[AnomalyKind.DRIFT.ordinal()] = Severity.WARNING;
       String way = direction == PageCusum.Direction.UP ? "above" : "below";
       String explanation =
           String.format(
               Locale.ROOT,
               "power has drifted %s its expected level: the minute averages ran %.1f σ %s"
-                  + " expectation on average, and their CUSUM reached %.1f σ (alarm at 5 σ)",
+                  + " expectation on average, and their CUSUM reached %.1f σ (alarm at %.1f σ)",
               way,
               Math.abs(meanZ),
               way,
-              Math.abs(level));
+              Math.abs(level),
+              limits.cusumH());
       out =
           add(
               out,
@@ -310,6 +386,7 @@ public final class LiveDetector {
                   "cusum",
                   explanation));
     } else if (change == Debounce.Change.RESOLVED) {
+      severities[AnomalyKind.DRIFT.ordinal()] = null;
       out =
           add(
               out,
@@ -318,7 +395,12 @@ public final class LiveDetector {
                   drift.onset(),
                   end,
                   methods[AnomalyKind.DRIFT.ordinal()],
-                  "power is back at its expected level (minute averages within 1 σ for 5 minutes)"));
+                  String.format(
+                      Locale.ROOT,
+                      "power is back at its expected level (minute averages within %.1f σ for %d"
+                          + " minutes)",
+                      limits.driftNormalZ(),
+                      limits.driftResolveMinutes())));
     }
     return out;
   }
@@ -337,13 +419,89 @@ public final class LiveDetector {
     if (change == Debounce.Change.RAISED) {
       double z = e.z(powerKw);
       methods[kind.ordinal()] = e.source().method();
-      Severity severity = Math.abs(z) >= CRITICAL_Z ? Severity.CRITICAL : Severity.WARNING;
-      return add(out, residualFinding(kind, d.onset(), time, severity, powerKw, e, z, drivers));
+      Severity severity = Math.abs(z) >= limits.criticalZ() ? Severity.CRITICAL : Severity.WARNING;
+      severities[kind.ordinal()] = severity;
+      (kind == AnomalyKind.SPIKE ? spikeWorse : dropWorse).reset();
+      return add(
+          out,
+          residualFinding(
+              kind, d.onset(), time, severity, powerKw, e, z, e.source().method(), drivers));
     }
     if (change == Debounce.Change.RESOLVED) {
       return add(out, resolved(kind, time, powerKw));
     }
     return out;
+  }
+
+  /**
+   * Escalates the open spike or drop of {@code kind} once its readings stayed beyond the critical
+   * level as long as a raise needs. It keeps the method it was raised with, which identifies it.
+   */
+  private List<Finding> escalate(
+      Debounce d,
+      Debounce worse,
+      AnomalyKind kind,
+      Instant time,
+      boolean critical,
+      double powerKw,
+      Expectation e,
+      Drivers drivers,
+      List<Finding> out) {
+    if (!worse(d, worse, kind, time, critical)) {
+      return out;
+    }
+    var update =
+        residualFinding(
+            kind,
+            d.onset(),
+            time,
+            Severity.CRITICAL,
+            powerKw,
+            e,
+            e.z(powerKw),
+            methods[kind.ordinal()],
+            drivers);
+    return add(out, escalated(update));
+  }
+
+  /**
+   * Whether the open anomaly {@code d} of {@code kind}, not yet critical, has now been {@code
+   * critical} long enough to escalate. Severity never falls back while an anomaly is open.
+   */
+  private boolean worse(
+      Debounce d, Debounce worse, AnomalyKind kind, Instant time, boolean critical) {
+    Severity now = severities[kind.ordinal()];
+    if (now == null || now == Severity.CRITICAL || !d.isActive()) {
+      return false;
+    }
+    return worse.observe(time, critical, !critical) == Debounce.Change.RAISED;
+  }
+
+  private Finding.Escalated escalated(Finding.Raised update) {
+    int k = update.kind().ordinal();
+    Severity previous = severities[k];
+    severities[k] = update.severity();
+    String explanation =
+        "grew worse, now "
+            + update.severity().wireName()
+            + " (was "
+            + previous.wireName()
+            + "): "
+            + update.explanation();
+    return new Finding.Escalated(
+        new Finding.Raised(
+            update.kind(),
+            update.onset(),
+            update.at(),
+            update.severity(),
+            update.metricName(),
+            update.actual(),
+            update.expected(),
+            update.deviationPercent(),
+            update.z(),
+            update.method(),
+            explanation),
+        previous);
   }
 
   private Finding.Raised residualFinding(
@@ -354,6 +512,7 @@ public final class LiveDetector {
       double powerKw,
       Expectation e,
       double z,
+      String method,
       Drivers drivers) {
     double deviation = e.deviationPercent(powerKw);
     String how =
@@ -386,7 +545,7 @@ public final class LiveDetector {
         e.kw(),
         deviation,
         z,
-        e.source().method(),
+        method,
         explanation);
   }
 
@@ -397,7 +556,7 @@ public final class LiveDetector {
         AnomalyKind.ABOVE_RATED_POWER,
         aboveRated.onset(),
         time,
-        powerKw > ABOVE_RATED_CRITICAL * ratedKw ? Severity.CRITICAL : Severity.WARNING,
+        powerKw > limits.aboveRatedCritical() * ratedKw ? Severity.CRITICAL : Severity.WARNING,
         "power_kw",
         powerKw,
         ratedKw,
@@ -414,6 +573,7 @@ public final class LiveDetector {
 
   private Finding.Raised whileStopped(Instant time, double powerKw, String mode) {
     methods[AnomalyKind.POWER_WHILE_STOPPED.ordinal()] = "rule";
+    severities[AnomalyKind.POWER_WHILE_STOPPED.ordinal()] = Severity.WARNING;
     return new Finding.Raised(
         AnomalyKind.POWER_WHILE_STOPPED,
         whileStopped.onset(),
@@ -434,6 +594,7 @@ public final class LiveDetector {
   }
 
   private Finding.Resolved resolved(AnomalyKind kind, Instant time, double powerKw) {
+    severities[kind.ordinal()] = null;
     return new Finding.Resolved(
         kind,
         debounce(kind).onset(),

@@ -16,6 +16,9 @@ public final class PageCusum {
     DOWN
   }
 
+  /** Inputs are winsorised here, σ: a spike adds at most this less k. */
+  public static final double STANDARD_CLAMP = 3.0;
+
   private final double k;
   private final double h;
   private final double clamp;
@@ -30,7 +33,7 @@ public final class PageCusum {
 
   /** k = 0.5σ, h = 5σ, inputs clamped at ±3σ. */
   public static PageCusum standard() {
-    return new PageCusum(0.5, 5.0, 3.0);
+    return new PageCusum(0.5, 5.0, STANDARD_CLAMP);
   }
 
   /** Adds one standardised residual; answers the direction of an alarm, NONE below h. */

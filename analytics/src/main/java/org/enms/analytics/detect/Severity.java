@@ -6,16 +6,20 @@ public enum Severity {
   WARNING,
   CRITICAL;
 
-  /** The name published in events. */
+  /** The name stored in {@code anomalies.severity} and published in events. */
   public String wireName() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
-   * The name stored in {@code anomalies.severity}, whose check constraint (from the original
-   * schema) calls the lowest level {@code normal}.
+   * The severity of a stored or published name; {@code normal}, the original's name for the lowest
+   * level, is INFO.
    */
-  public String storedName() {
-    return this == INFO ? "normal" : wireName();
+  public static Severity fromName(String name) {
+    return switch (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT)) {
+      case "critical" -> CRITICAL;
+      case "warning" -> WARNING;
+      default -> INFO;
+    };
   }
 }

@@ -162,9 +162,13 @@ class LiveDetectorTest {
     assertThat(((Finding.Raised) silence.get(0)).explanation()).startsWith("no reading for 70 s");
     assertThat(detector.onSilence(later.plusSeconds(60), TUESDAY_14, 40, Duration.ofSeconds(10)))
         .isEmpty();
+    // The resolution names the raised anomaly: same onset (the last reading), same row.
     assertThat(detector.onReading(later.plusSeconds(90), 40, "running", Drivers.NONE))
         .singleElement()
-        .isInstanceOf(Finding.Resolved.class);
+        .isInstanceOf(Finding.Resolved.class)
+        .extracting(Finding::onset)
+        .isEqualTo(silence.get(0).onset())
+        .isEqualTo(TUESDAY_14);
   }
 
   @Test

@@ -6,7 +6,8 @@ import java.util.List;
 public record ActiveAnomalies(int totalCount, BySeverity bySeverity, List<AnomalyView> anomalies) {
 
   /**
-   * @param info always 0: a stored severity is normal, warning or critical; kept for clients
+   * @param info the lowest level: rows stored as {@code info} (live detection) or {@code normal}
+   *     (the original's name for it), so that the three add up to the total
    */
-  public record BySeverity(long critical, long warning, int info) {}
+  public record BySeverity(long critical, long warning, long info) {}
 }

@@ -182,7 +182,9 @@ public final class AnomalyRoutes extends AllDirectives {
                       new ActiveAnomalies(
                           found.size(),
                           new ActiveAnomalies.BySeverity(
-                              count(found, "critical"), count(found, "warning"), 0),
+                              count(found, "critical"),
+                              count(found, "warning"),
+                              count(found, "info") + count(found, "normal")),
                           found),
                       JsonSupport.json()));
         });

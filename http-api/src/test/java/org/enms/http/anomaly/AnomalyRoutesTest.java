@@ -1,5 +1,6 @@
 package org.enms.http.anomaly;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.enms.http.RouteHarness.assertJson;
 import static org.enms.http.RouteHarness.assertJsonAnyKeyOrder;
 import static org.enms.http.RouteHarness.failed;
@@ -119,6 +120,10 @@ class AnomalyRoutesTest {
         Optional<Boolean> resolved,
         int limit,
         boolean severityFirst) {
+      if (machineId.equals(Optional.of(CONVEYOR))) {
+        return CompletableFuture.completedFuture(
+            List.of(lowest(CONVEYOR, "info"), lowest(CONVEYOR, "normal")));
+      }
       return CompletableFuture.completedFuture(
           severity
               .map(s -> s.equals("warning") ? List.of(DROP) : List.<AnomalyView>of())
@@ -681,6 +686,39 @@ class AnomalyRoutesTest {
           } ]
         }
         """);
+  }
+
+  /** An anomaly of the lowest level, stored under live detection's name or the original's. */
+  static AnomalyView lowest(UUID machine, String severity) {
+    return new AnomalyView(
+        UUID.nameUUIDFromBytes(severity.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        machine,
+        "Conveyor-A",
+        "conveyor",
+        Instant.parse("2026-11-26T10:00:00Z"),
+        "no_data",
+        severity,
+        "seconds_since_reading",
+        70.0,
+        10.0,
+        600.0,
+        0.0,
+        "rule",
+        null,
+        false,
+        null,
+        null);
+  }
+
+  @Test
+  void countsTheLowestLevelAsInfoWhetherStoredAsInfoOrNormal() throws Exception {
+    var response = api.get("/api/v1/anomaly/active?machine_id=" + CONVEYOR);
+    assertThat(response.statusCode()).isEqualTo(200);
+    var body = org.enms.core.json.Json.mapper().readTree(response.body());
+    assertThat(body.get("total_count").asInt()).isEqualTo(2);
+    assertThat(body.get("by_severity").toString())
+        .isEqualTo("{\"critical\":0,\"warning\":0,\"info\":2}");
+    assertThat(body.get("anomalies").get(0).get("severity").asText()).isEqualTo("info");
   }
 
   @Test
