@@ -1,0 +1,71 @@
+package org.enms.analytics.forecast;
+
+/**
+ * Rolling-origin runs of a method over the days before an origin: for each of the last {@code days}
+ * days, the forecast it would have made at the same time of day and over the same horizon, from
+ * what was known then. Those runs' errors make the prediction intervals honest: they measure the
+ * method on this series, at this lead time, out of sample.
+ */
+final class Calibration {
+  /** Days of runs behind each forecast: eight weeks, so each weekday appears eight times. */
+  static final int DAYS = 56;
+
+  /** Known steps a run needs before its origin. */
+  static final int MIN_HISTORY_DAYS = 1;
+
+  private Calibration() {}
+
+  /** The runs, index {@code d − 1} for the run {@code d} days back; null where none was possible. */
+  static Run[] runs(PointForecaster method, RegularSeries series, int origin, int horizon) {
+    int perDay = series.stepsPerDay();
+    Run[] runs = new Run[DAYS];
+    for (int d = 1; d <= DAYS; d++) {
+      int runOrigin = origin - d * perDay;
+      if (runOrigin < MIN_HISTORY_DAYS * perDay || !hasKnown(series, runOrigin, 7 * perDay)) {
+        continue;
+      }
+      double[] point = new double[horizon];
+      method.forecast(series, runOrigin, point);
+      runs[d - 1] = new Run(point, actual(series, runOrigin, horizon, origin));
+    }
+    return runs;
+  }
+
+  /** Values of the run's steps, unknown from {@code known} on. */
+  static double[] actual(RegularSeries series, int from, int horizon, int known) {
+    double[] actual = new double[horizon];
+    for (int h = 0; h < horizon; h++) {
+      int i = from + h;
+      actual[h] = i < known && i < series.size() ? series.value(i) : Double.NaN;
+    }
+    return actual;
+  }
+
+  /** Mean absolute error of the runs over their known steps; infinite without any. */
+  static double meanAbsoluteError(Run[] runs) {
+    double sum = 0;
+    long n = 0;
+    for (Run run : runs) {
+      if (run == null) {
+        continue;
+      }
+      for (int h = 0; h < run.point().length; h++) {
+        double a = run.actual()[h];
+        if (!Double.isNaN(a)) {
+          sum += Math.abs(a - run.point()[h]);
+          n++;
+        }
+      }
+    }
+    return n == 0 ? Double.POSITIVE_INFINITY : sum / n;
+  }
+
+  private static boolean hasKnown(RegularSeries series, int before, int steps) {
+    for (int i = Math.max(0, before - steps); i < before; i++) {
+      if (!Double.isNaN(series.value(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
