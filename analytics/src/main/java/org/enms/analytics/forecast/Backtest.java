@@ -1,14 +1,17 @@
 package org.enms.analytics.forecast;
 
+import java.util.List;
+
 /**
  * A rolling-origin backtest (Tashman 2000): forecasts from origin after origin, each from the
  * history before it only, compared with what happened. Every method sees the same origins and the
- * same targets. Targets are either each step or the sum over the horizon (a day's energy).
+ * same targets. Targets are either each step or the sum over the horizon (a day's energy). Several
+ * series (the machines of a plant) pool their targets into one figure per method.
  */
 public final class Backtest {
   private static final double[] LEVELS = {0.80, 0.95};
 
-  private final RegularSeries series;
+  private final List<RegularSeries> series;
   private final int firstOrigin;
   private final int every;
   private final int horizon;
@@ -18,11 +21,11 @@ public final class Backtest {
    * @param every steps between origins
    * @param horizon steps forecast from each origin
    */
-  public Backtest(RegularSeries series, int firstOrigin, int every, int horizon) {
+  public Backtest(List<RegularSeries> series, int firstOrigin, int every, int horizon) {
     if (firstOrigin < 1 || every < 1 || horizon < 1) {
       throw new IllegalArgumentException("origins and horizon must be positive");
     }
-    this.series = series;
+    this.series = List.copyOf(series);
     this.firstOrigin = firstOrigin;
     this.every = every;
     this.horizon = horizon;
@@ -31,22 +34,24 @@ public final class Backtest {
   /** Each step of the horizon is a target. */
   public Accuracy steps(Forecaster method) {
     Tally tally = new Tally(method.name());
-    NaiveScale scale = new NaiveScale(series, 7 * series.stepsPerDay());
-    for (int origin = firstOrigin; origin + horizon <= series.size(); origin += every) {
-      Forecast forecast = method.forecast(series, origin, horizon);
-      Band[] bands = {forecast.band(LEVELS[0]), forecast.band(LEVELS[1])};
-      double naive = scale.before(origin);
-      for (int h = 0; h < horizon; h++) {
-        double actual = series.value(origin + h);
-        if (!Double.isNaN(actual)) {
-          tally.add(
-              forecast.point(h),
-              actual,
-              naive,
-              bands[0].lower()[h],
-              bands[0].upper()[h],
-              bands[1].lower()[h],
-              bands[1].upper()[h]);
+    for (RegularSeries s : series) {
+      NaiveScale scale = new NaiveScale(s, 7 * s.stepsPerDay());
+      for (int origin = firstOrigin; origin + horizon <= s.size(); origin += every) {
+        Forecast forecast = method.forecast(s, origin, horizon);
+        Band[] bands = {forecast.band(LEVELS[0]), forecast.band(LEVELS[1])};
+        double naive = scale.before(origin);
+        for (int h = 0; h < horizon; h++) {
+          double actual = s.value(origin + h);
+          if (!Double.isNaN(actual)) {
+            tally.add(
+                forecast.point(h),
+                actual,
+                naive,
+                bands[0].lower()[h],
+                bands[0].upper()[h],
+                bands[1].lower()[h],
+                bands[1].upper()[h]);
+          }
         }
       }
     }
@@ -55,28 +60,30 @@ public final class Backtest {
 
   /** The sum over the whole horizon is the target; the horizon must divide a week. */
   public Accuracy totals(Forecaster method) {
-    int week = 7 * series.stepsPerDay();
-    if (week % horizon != 0) {
-      throw new IllegalArgumentException("the horizon must divide a week");
-    }
-    RegularSeriesSums sums = new RegularSeriesSums(series);
     Tally tally = new Tally(method.name());
-    for (int origin = firstOrigin; origin + horizon <= series.size(); origin += every) {
-      double actual = sums.sum(origin, origin + horizon);
-      if (Double.isNaN(actual)) {
-        continue;
+    for (RegularSeries s : series) {
+      int week = 7 * s.stepsPerDay();
+      if (week % horizon != 0) {
+        throw new IllegalArgumentException("the horizon must divide a week");
       }
-      Forecast forecast = method.forecast(series, origin, horizon);
-      Total t80 = forecast.total(0, horizon, LEVELS[0]);
-      Total t95 = forecast.total(0, horizon, LEVELS[1]);
-      tally.add(
-          t80.point(),
-          actual,
-          sums.naiveScale(origin, horizon, week / horizon),
-          t80.lower(),
-          t80.upper(),
-          t95.lower(),
-          t95.upper());
+      RegularSeriesSums sums = new RegularSeriesSums(s);
+      for (int origin = firstOrigin; origin + horizon <= s.size(); origin += every) {
+        double actual = sums.sum(origin, origin + horizon);
+        if (Double.isNaN(actual)) {
+          continue;
+        }
+        Forecast forecast = method.forecast(s, origin, horizon);
+        Total t80 = forecast.total(0, horizon, LEVELS[0]);
+        Total t95 = forecast.total(0, horizon, LEVELS[1]);
+        tally.add(
+            t80.point(),
+            actual,
+            sums.naiveScale(origin, horizon, week / horizon),
+            t80.lower(),
+            t80.upper(),
+            t95.lower(),
+            t95.upper());
+      }
     }
     return tally.accuracy();
   }
