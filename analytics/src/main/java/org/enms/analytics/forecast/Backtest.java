@@ -192,8 +192,8 @@ public final class Backtest {
     }
 
     /**
-     * In-sample MAE of the seasonal-naive forecast of {@code length}-step sums ending before
-     * {@code origin}, {@code lag} sums apart; 0 without any pair.
+     * In-sample MAE of the seasonal-naive forecast of {@code length}-step sums ending before {@code
+     * origin}, {@code lag} sums apart; 0 without any pair.
      */
     double naiveScale(int origin, int length, int lag) {
       double total = 0;

@@ -1,34 +1,50 @@
 package org.enms.analytics.forecast;
 
 /**
- * Rolling-origin runs of a method over the days before an origin: for each of the last {@code days}
- * days, the forecast it would have made at the same time of day and over the same horizon, from
- * what was known then. Those runs' errors make the prediction intervals honest: they measure the
- * method on this series, at this lead time, out of sample.
+ * Rolling-origin runs of a method over the days before an origin: for each of the last {@value
+ * #DAYS} days, the forecast it would have made at the same time of day and over the same horizon,
+ * from what was known then. Those runs' errors make the prediction intervals honest: they measure
+ * the method on this series, at this lead time, out of sample.
  */
 final class Calibration {
   /** Days of runs behind each forecast: eight weeks, so each weekday appears eight times. */
   static final int DAYS = 56;
 
-  /** Known steps a run needs before its origin. */
+  /** Days of history a run needs before its origin. */
   static final int MIN_HISTORY_DAYS = 1;
 
   private Calibration() {}
 
-  /** The runs, index {@code d − 1} for the run {@code d} days back; null where none was possible. */
+  /**
+   * The runs, index {@code d − 1} for the run {@code d} days back; null where none was possible.
+   */
   static Run[] runs(PointForecaster method, RegularSeries series, int origin, int horizon) {
-    int perDay = series.stepsPerDay();
+    int[] origins = origins(series, origin);
     Run[] runs = new Run[DAYS];
-    for (int d = 1; d <= DAYS; d++) {
-      int runOrigin = origin - d * perDay;
-      if (runOrigin < MIN_HISTORY_DAYS * perDay || !hasKnown(series, runOrigin, 7 * perDay)) {
-        continue;
+    for (int d = 0; d < DAYS; d++) {
+      if (origins[d] >= 0) {
+        double[] point = new double[horizon];
+        method.forecast(series, origins[d], point);
+        runs[d] = new Run(point, actual(series, origins[d], horizon, origin));
       }
-      double[] point = new double[horizon];
-      method.forecast(series, runOrigin, point);
-      runs[d - 1] = new Run(point, actual(series, runOrigin, horizon, origin));
     }
     return runs;
+  }
+
+  /**
+   * The runs' origins, index {@code d − 1} for {@code d} days back; −1 where a run is impossible
+   * (less than a day of history before it, or nothing known in the week before it).
+   */
+  static int[] origins(RegularSeries series, int origin) {
+    int perDay = series.stepsPerDay();
+    int[] origins = new int[DAYS];
+    for (int d = 1; d <= DAYS; d++) {
+      int runOrigin = origin - d * perDay;
+      boolean possible =
+          runOrigin >= MIN_HISTORY_DAYS * perDay && hasKnown(series, runOrigin, 7 * perDay);
+      origins[d - 1] = possible ? runOrigin : -1;
+    }
+    return origins;
   }
 
   /** Values of the run's steps, unknown from {@code known} on. */

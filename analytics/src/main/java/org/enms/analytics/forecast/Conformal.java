@@ -5,9 +5,9 @@ import smile.stat.distribution.GaussianDistribution;
 
 /**
  * Interval bounds from past normalised errors, split-conformal style: the bounds are order
- * statistics of the scores, with the finite-sample rank {@code ⌈(n + 1)(1 − α/2)⌉}, so the
- * interval covers a new error with the nominal probability when errors are exchangeable. Without
- * any error, a normal distribution with the given typical error stands in.
+ * statistics of the scores, with the finite-sample rank {@code ⌈(n + 1)(1 − α/2)⌉}, so the interval
+ * covers a new error with the nominal probability when errors are exchangeable. Without any error,
+ * a normal distribution with the given typical error stands in.
  */
 final class Conformal {
   private Conformal() {}
@@ -27,8 +27,9 @@ final class Conformal {
       return new double[] {-z, z};
     }
     Arrays.sort(scores, 0, n);
-    int upper = (int) Math.ceil((n + 1) * (1 - tail));
-    int lower = (int) Math.floor((n + 1) * tail);
+    // The margin keeps ranks like 20 · 0.1 from rounding the wrong way.
+    int upper = (int) Math.ceil((n + 1) * (1 - tail) - 1e-9);
+    int lower = (int) Math.floor((n + 1) * tail + 1e-9);
     return new double[] {scores[Math.max(lower, 1) - 1], scores[Math.min(upper, n) - 1]};
   }
 }

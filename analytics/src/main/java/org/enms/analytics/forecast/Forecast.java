@@ -26,7 +26,12 @@ public final class Forecast {
   private final boolean nonNegative;
 
   Forecast(
-      String method, Instant start, Duration step, double[] point, Run[] runs, boolean nonNegative) {
+      String method,
+      Instant start,
+      Duration step,
+      double[] point,
+      Run[] runs,
+      boolean nonNegative) {
     this.method = method;
     this.start = start;
     this.step = step;
@@ -67,9 +72,9 @@ public final class Forecast {
   }
 
   /**
-   * The interval of every step at {@code level}. The runs' errors are grouped by the level of
-   * their forecast (up to {@value #MAX_BINS} bins of equal count, Mondrian conformal), so a quiet
-   * night gets a narrower interval than a busy shift, and each bin's coverage holds on its own.
+   * The interval of every step at {@code level}. The runs' errors are grouped by the level of their
+   * forecast (up to {@value #MAX_BINS} bins of equal count, Mondrian conformal), so a quiet night
+   * gets a narrower interval than a busy shift, and each bin's coverage holds on its own.
    */
   public Band band(double level) {
     double[][] pairs = errorsByForecast();

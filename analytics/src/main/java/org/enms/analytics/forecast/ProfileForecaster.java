@@ -1,15 +1,15 @@
 package org.enms.analytics.forecast;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * EnMS's forecast: a {@link SeasonalProfile}, with the kind of day and the persistence of the
- * current deviation chosen per series and per request. Each candidate is run over the last
- * {@value Calibration#DAYS} days at the same time of day and horizon ({@link Calibration}); the
- * one with the smallest mean absolute error forecasts, and its runs calibrate the intervals. So a
- * plant with a distinct Monday gets weekday profiles, a 24/7 process a daily one, and a short
- * horizon leans on the present while a day-ahead one leans on the profile.
+ * current deviation chosen per series and per request. Each candidate is run over the last {@value
+ * Calibration#DAYS} days at the same time of day and horizon ({@link Calibration}); the one with
+ * the smallest mean absolute error forecasts, and its runs calibrate the intervals. So a plant with
+ * a distinct Monday gets weekday profiles, a 24/7 process a daily one, and a short horizon leans on
+ * the present while a day-ahead one leans on the profile.
  */
 final class ProfileForecaster implements Forecaster {
   /** Persistence candidates per step (0: the plain profile). */
@@ -17,15 +17,14 @@ final class ProfileForecaster implements Forecaster {
 
   static final ProfileForecaster INSTANCE = new ProfileForecaster();
 
-  private final List<SeasonalProfile> candidates = new ArrayList<>();
+  /** The kinds of day, with as many days per slot as make about a week or more of evidence. */
+  private static final List<SeasonalProfile> PROFILES =
+      List.of(
+          new SeasonalProfile(DayType.WORKWEEK, 5, 0),
+          new SeasonalProfile(DayType.WEEKDAY, 4, 0),
+          new SeasonalProfile(DayType.EVERY_DAY, 7, 0));
 
-  private ProfileForecaster() {
-    for (double persistence : PERSISTENCE) {
-      candidates.add(new SeasonalProfile(DayType.WORKWEEK, 5, persistence));
-      candidates.add(new SeasonalProfile(DayType.WEEKDAY, 4, persistence));
-      candidates.add(new SeasonalProfile(DayType.EVERY_DAY, 7, persistence));
-    }
-  }
+  private ProfileForecaster() {}
 
   @Override
   public String name() {
@@ -34,26 +33,50 @@ final class ProfileForecaster implements Forecaster {
 
   @Override
   public Forecast forecast(RegularSeries history, int origin, int horizon) {
-    SeasonalProfile best = candidates.get(0);
-    Run[] bestRuns = null;
+    int[] origins = Calibration.origins(history, origin);
+    double[][] actuals = new double[origins.length][];
+    for (int d = 0; d < origins.length; d++) {
+      if (origins[d] >= 0) {
+        actuals[d] = Calibration.actual(history, origins[d], horizon, origin);
+      }
+    }
+    SeasonalProfile best = PROFILES.get(0);
+    Run[] bestRuns = new Run[origins.length];
     double bestError = Double.POSITIVE_INFINITY;
-    for (SeasonalProfile candidate : candidates) {
-      Run[] runs = Calibration.runs(candidate, history, origin, horizon);
-      double error = Calibration.meanAbsoluteError(runs);
-      if (bestRuns == null || error < bestError) {
-        best = candidate;
-        bestRuns = runs;
-        bestError = error;
+    for (SeasonalProfile profile : PROFILES) {
+      // The plain profile of each run once; the persistence candidates only add to it.
+      double[][] points = new double[origins.length][];
+      double[] deviations = new double[origins.length];
+      for (int d = 0; d < origins.length; d++) {
+        if (origins[d] >= 0) {
+          points[d] = new double[horizon];
+          deviations[d] = profile.profile(history, origins[d], points[d]);
+        }
+      }
+      for (double persistence : PERSISTENCE) {
+        Run[] runs = new Run[origins.length];
+        for (int d = 0; d < origins.length; d++) {
+          if (points[d] != null) {
+            double[] point = points[d].clone();
+            SeasonalProfile.carry(point, deviations[d], persistence);
+            runs[d] = new Run(point, actuals[d]);
+          }
+        }
+        double error = Calibration.meanAbsoluteError(runs);
+        if (error < bestError) {
+          best = profile.withPersistence(persistence);
+          bestRuns = runs;
+          bestError = error;
+        }
       }
     }
     double[] point = new double[horizon];
     best.forecast(history, origin, point);
+    String method =
+        Arrays.stream(bestRuns).allMatch(r -> r == null)
+            ? best.description() + " (no earlier day to calibrate on yet)"
+            : best.description();
     return new Forecast(
-        best.description(),
-        history.time(origin),
-        history.step(),
-        point,
-        bestRuns,
-        history.nonNegative());
+        method, history.time(origin), history.step(), point, bestRuns, history.nonNegative());
   }
 }

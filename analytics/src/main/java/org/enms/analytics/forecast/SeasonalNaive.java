@@ -1,9 +1,9 @@
 package org.enms.analytics.forecast;
 
 /**
- * The textbook reference for weekly data: each step as it was a week earlier (the latest known
- * week for steps further ahead). Printed beside the others in the backtest so that "better than
- * the moving average" can be read against a fair benchmark too.
+ * The textbook reference for weekly data: each step as it was a week earlier (the latest known week
+ * for steps further ahead). Printed beside the others in the backtest so that "better than the
+ * moving average" can be read against a fair benchmark too.
  */
 final class SeasonalNaive implements PointForecaster {
   @Override

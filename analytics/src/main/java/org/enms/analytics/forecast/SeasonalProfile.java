@@ -4,10 +4,9 @@ import java.util.Arrays;
 
 /**
  * The usual value of a step of the day: the median of the same step on the last {@code samples}
- * days of the same kind ({@link DayType}). Medians, so a holiday or a breakdown in the history
- * does not move the forecast; the most recent days, so it follows a plant that changes. Where the
- * kind has no history yet, every day stands in; where the slot has none at all, the last week's
- * mean.
+ * days of the same kind ({@link DayType}). Medians, so a holiday or a breakdown in the history does
+ * not move the forecast; the most recent days, so it follows a plant that changes. Where the kind
+ * has no history yet, every day stands in; where the slot has none at all, the last week's mean.
  *
  * <p>Optionally the deviation of the last hour from its own profile carries into the next steps,
  * fading by {@code persistence} per step: a machine running above its usual level now is likely to
@@ -44,19 +43,34 @@ final class SeasonalProfile implements PointForecaster {
         : text + ", the last hour's deviation fading by " + persistence + " per step";
   }
 
+  SeasonalProfile withPersistence(double share) {
+    return new SeasonalProfile(days, samples, share);
+  }
+
   @Override
   public void forecast(RegularSeries series, int origin, double[] point) {
+    carry(point, profile(series, origin, point), persistence);
+  }
+
+  /**
+   * Fills {@code point} with the plain profile (no persistence) and returns the mean deviation of
+   * the hour before {@code origin} from its own profile, 0 when unknown.
+   */
+  double profile(RegularSeries series, int origin, double[] point) {
     double level = recentLevel(series, origin);
     double[] buffer = new double[samples];
     for (int h = 0; h < point.length; h++) {
       point[h] = usual(series, origin + h, origin, level, buffer);
     }
-    if (persistence > 0) {
-      double carried = deviation(series, origin, level, buffer);
-      for (int h = 0; h < point.length; h++) {
-        carried *= persistence;
-        point[h] += carried;
-      }
+    return deviation(series, origin, level, buffer);
+  }
+
+  /** Adds {@code deviation} to the steps, fading by {@code persistence} per step. */
+  static void carry(double[] point, double deviation, double persistence) {
+    double carried = deviation;
+    for (int h = 0; h < point.length && persistence > 0; h++) {
+      carried *= persistence;
+      point[h] += carried;
     }
   }
 
