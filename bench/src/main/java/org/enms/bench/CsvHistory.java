@@ -21,10 +21,10 @@ import org.enms.ingest.importer.ImportSummary;
 import org.enms.ingest.importer.ImportWindow;
 
 /**
- * A meter export read by the project's own importer (layout detection, time zones, interval
- * stamps, midnights dated the day before, counters) into energy per step, without a database. The
- * step is 15 minutes, or the file's interval when that is longer; a step is known only when every
- * interval in it was in the file.
+ * A meter export read by the project's own importer (layout detection, time zones, interval stamps,
+ * midnights dated the day before, counters) into energy per step, without a database. The step is
+ * 15 minutes, or the file's interval when that is longer; a step is known only when every interval
+ * in it was in the file.
  */
 final class CsvHistory {
   private static final Duration QUARTER = Duration.ofMinutes(15);
@@ -47,13 +47,17 @@ final class CsvHistory {
     Duration interval = prepared.interval();
     Duration step = interval.compareTo(QUARTER) <= 0 ? QUARTER : interval;
     if (step.toSeconds() % interval.toSeconds() != 0) {
-      throw new IllegalArgumentException("the file's interval " + interval + " does not divide 15 min");
+      throw new IllegalArgumentException(
+          "the file's interval " + interval + " does not divide 15 min");
     }
     Collected collected = new Collected(step);
     ImportSummary summary = importer.run(prepared, collected, progress -> {});
     System.out.printf(
         "read %s: %d rows accepted, %d rejected, interval %s, %s%n",
-        file.getFileName(), summary.rowsImported(), summary.rowsRejected(), interval,
+        file.getFileName(),
+        summary.rowsImported(),
+        summary.rowsRejected(),
+        interval,
         prepared.timestampLayout());
     return collected.series((int) (step.toSeconds() / interval.toSeconds()));
   }

@@ -2,6 +2,7 @@ package org.enms.bench;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.enms.analytics.forecast.Accuracy;
 import org.enms.analytics.forecast.Backtest;
@@ -18,6 +20,7 @@ import org.enms.analytics.forecast.Forecaster;
 import org.enms.analytics.forecast.RegularSeries;
 import org.enms.core.plant.DemoPlant;
 import org.enms.core.plant.Machine;
+import org.enms.simulator.history.PlantHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +35,7 @@ import picocli.CommandLine.Option;
     name = "forecast",
     description = "Rolling-origin backtest of the forecasts against the original's moving average.")
 final class ForecastBench implements Callable<Integer> {
+  private static final Duration QUARTER = Duration.ofMinutes(15);
   private static final List<Forecaster> METHODS =
       List.of(Forecaster.movingAverage(), Forecaster.seasonalNaive(), Forecaster.seasonal());
 
@@ -80,8 +84,7 @@ final class ForecastBench implements Callable<Integer> {
               .atStartOfDay()
               .toInstant(ZoneOffset.UTC);
       long t0 = System.nanoTime();
-      Map<String, RegularSeries> plant =
-          SimulatedPlantHistory.generate(start, weeks * 7, anomaliesPerDay, seed);
+      Map<String, RegularSeries> plant = simulate(start, weeks * 7);
       System.out.printf(
           Locale.ROOT,
           "simulated %d machines x %d weeks from %s in %.1f s%n",
@@ -105,6 +108,19 @@ final class ForecastBench implements Callable<Integer> {
       backtest("real data: " + csv.getFileName(), List.of(CsvHistory.read(csv, csvOptions)));
     }
     return 0;
+  }
+
+  /** Each demo machine's electricity per quarter hour, from the simulator's physics. */
+  private Map<String, RegularSeries> simulate(Instant start, int days) {
+    Map<String, RegularSeries> plant = new LinkedHashMap<>();
+    SplittableRandom seeds = new SplittableRandom(seed);
+    for (Machine machine : DemoPlant.MACHINES) {
+      double[] kwh =
+          PlantHistory.electricityKwh(
+              machine, start, QUARTER, days * 96, anomaliesPerDay, seeds.split());
+      plant.put(machine.name(), new RegularSeries(start, QUARTER, kwh));
+    }
+    return plant;
   }
 
   /** The sum of the demo factory's machines, as {@code /forecast/short-term} totals them. */
