@@ -26,7 +26,7 @@ class PlantHistoryTest {
     double saturday = sum(kwh, 96 + 10 * 4, 96 + 14 * 4);
     assertThat(fridayShift).isGreaterThan(fridayNight).isGreaterThan(saturday);
     // Each quarter holds 30 readings of 30 s: at most the rated 45 kW for 15 minutes.
-    assertThat(kwh).allMatch(q -> q > 0 && q <= 45 * 0.25 * 1.1);
+    assertThat(java.util.Arrays.stream(kwh).boxed()).allMatch(q -> q > 0 && q <= 45 * 0.25 * 1.1);
   }
 
   @Test
