@@ -57,19 +57,24 @@ final class Calibration {
     return actual;
   }
 
-  /** Mean absolute error of the runs over their known steps; infinite without any. */
-  static double meanAbsoluteError(Run[] runs) {
+  /**
+   * Mean absolute error of the runs over their known steps, the run {@code d} days back weighing
+   * {@code 0.5^((d − 1) / halfLife)} (0: all alike); infinite without any known step.
+   */
+  static double meanAbsoluteError(Run[] runs, double halfLife) {
     double sum = 0;
-    long n = 0;
-    for (Run run : runs) {
+    double n = 0;
+    for (int d = 0; d < runs.length; d++) {
+      Run run = runs[d];
       if (run == null) {
         continue;
       }
+      double w = halfLife > 0 ? Math.pow(0.5, d / halfLife) : 1;
       for (int h = 0; h < run.point().length; h++) {
         double a = run.actual()[h];
         if (!Double.isNaN(a)) {
-          sum += Math.abs(a - run.point()[h]);
-          n++;
+          sum += w * Math.abs(a - run.point()[h]);
+          n += w;
         }
       }
     }

@@ -7,22 +7,35 @@ import java.util.List;
  * EnMS's forecast: a {@link SeasonalProfile}, with the kind of day and the persistence of the
  * current deviation chosen per series and per request. Each candidate is run over the last {@value
  * Calibration#DAYS} days at the same time of day and horizon ({@link Calibration}); the one with
- * the smallest mean absolute error forecasts, and its runs calibrate the intervals. So a plant with
- * a distinct Monday gets weekday profiles, a 24/7 process a daily one, and a short horizon leans on
- * the present while a day-ahead one leans on the profile.
+ * the smallest mean absolute error (recent days weighing more) forecasts, and its runs calibrate
+ * the intervals. So a plant with a distinct Monday gets weekday profiles, a 24/7 process a daily
+ * one, and a short horizon leans on the present while a day-ahead one leans on the profile.
  */
 final class ProfileForecaster implements Forecaster {
   /** Persistence candidates per step (0: the plain profile). */
   static final double[] PERSISTENCE = {0, 0.5, 0.8, 0.9, 0.97};
 
+  /**
+   * Half-life of a run's weight in the choice of candidate, days: recent days count more, so the
+   * choice follows a plant that changed.
+   */
+  static final double SELECTION_HALF_LIFE_DAYS = 14;
+
   static final ProfileForecaster INSTANCE = new ProfileForecaster();
 
-  /** The kinds of day, with as many days per slot as make about a week or more of evidence. */
+  /**
+   * The kinds of day, each with many days per slot (robust: about a week or more of evidence) and
+   * with few (quick to follow a plant whose schedule or season has just changed); {@code WEEKDAY}
+   * with one day is the seasonal-naive forecast.
+   */
   private static final List<SeasonalProfile> PROFILES =
       List.of(
           new SeasonalProfile(DayType.WORKWEEK, 5, 0),
           new SeasonalProfile(DayType.WEEKDAY, 4, 0),
-          new SeasonalProfile(DayType.EVERY_DAY, 7, 0));
+          new SeasonalProfile(DayType.EVERY_DAY, 7, 0),
+          new SeasonalProfile(DayType.WORKWEEK, 2, 0),
+          new SeasonalProfile(DayType.WEEKDAY, 1, 0),
+          new SeasonalProfile(DayType.EVERY_DAY, 2, 0));
 
   private ProfileForecaster() {}
 
@@ -62,7 +75,7 @@ final class ProfileForecaster implements Forecaster {
             runs[d] = new Run(point, actuals[d]);
           }
         }
-        double error = Calibration.meanAbsoluteError(runs);
+        double error = Calibration.meanAbsoluteError(runs, SELECTION_HALF_LIFE_DAYS);
         if (error < bestError) {
           best = profile.withPersistence(persistence);
           bestRuns = runs;
