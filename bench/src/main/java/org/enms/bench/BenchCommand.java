@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
     name = "enms bench",
     mixinStandardHelpOptions = true,
     description = "Measure ingest throughput, the database write path and machine-entity heap.",
-    subcommands = {PipelineBench.class, WriterBench.class, EntitiesBench.class, ScoringBench.class})
+    subcommands = {
+      PipelineBench.class,
+      WriterBench.class,
+      EntitiesBench.class,
+      ScoringBench.class,
+      ForecastBench.class
+    })
 public final class BenchCommand implements Callable<Integer> {
 
   public static void main(String[] args) {

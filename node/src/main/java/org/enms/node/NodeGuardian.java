@@ -37,6 +37,8 @@ import org.enms.http.events.EventHub;
 import org.enms.http.events.EventHubSettings;
 import org.enms.http.events.EventRoutes;
 import org.enms.http.events.NodeStatsSampler;
+import org.enms.http.forecast.DbForecasts;
+import org.enms.http.forecast.ForecastRoutes;
 import org.enms.http.health.BrokerProbe;
 import org.enms.http.health.ClusterProbe;
 import org.enms.http.health.DatabaseProbe;
@@ -209,7 +211,11 @@ public final class NodeGuardian {
                   .with(new BaselineRoutes(baselines)::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
                   .with(new SchedulerRoutes(scheduler)::routes)
-                  .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes);
+                  .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes)
+                  .with(
+                      new ForecastRoutes(
+                              DbForecasts.of(database, io, clock, node.rollupLag(), config))
+                          ::routes);
           var anomalyDao = new AnomalyDao(database);
           var eventRoutes =
               new EventRoutes(
