@@ -37,23 +37,23 @@ import org.enms.db.registry.TariffDraft;
  * cost per unit 12.1; CO₂ 6.75 kg, 0.225 per unit. HVAC-Main also draws 12 kW (3 kWh, 0.75) at Mon
  * 09:00, so the factory's coincident June peak is 28 kW.
  */
-final class KpiSampleData {
-  static final UUID COMPRESSOR = DemoPlant.machineId(1);
-  static final UUID HVAC = DemoPlant.machineId(2);
-  static final UUID FACTORY = DemoPlant.DEMO_FACTORY;
-  static final Instant START = Instant.parse("2025-06-01T00:00:00Z");
-  static final Instant END = Instant.parse("2025-07-02T00:00:00Z");
+public final class KpiSampleData {
+  public static final UUID COMPRESSOR = DemoPlant.machineId(1);
+  public static final UUID HVAC = DemoPlant.machineId(2);
+  public static final UUID FACTORY = DemoPlant.DEMO_FACTORY;
+  public static final Instant START = Instant.parse("2025-06-01T00:00:00Z");
+  public static final Instant END = Instant.parse("2025-07-02T00:00:00Z");
 
   /** Interval starts, UTC. */
-  static final Instant MON_0830 = Instant.parse("2025-06-02T15:30:00Z");
+  public static final Instant MON_0830 = Instant.parse("2025-06-02T15:30:00Z");
 
-  static final Instant MON_0900 = Instant.parse("2025-06-02T16:00:00Z");
-  static final Instant TUE_1000 = Instant.parse("2025-07-01T17:00:00Z");
+  public static final Instant MON_0900 = Instant.parse("2025-06-02T16:00:00Z");
+  public static final Instant TUE_1000 = Instant.parse("2025-07-01T17:00:00Z");
 
   private KpiSampleData() {}
 
   /** Adds the demand charge, writes the readings and rolls them up with pricing. */
-  static void load(Database database) {
+  public static void load(Database database) {
     new TariffDao(database)
         .create(
             null,
