@@ -13,8 +13,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "enms bench",
     mixinStandardHelpOptions = true,
-    description = "Measure ingest throughput, the database write path and machine-entity heap.",
-    subcommands = {PipelineBench.class, WriterBench.class, EntitiesBench.class, ScoringBench.class})
+    description =
+        "Measure ingest throughput, the database write path, machine-entity heap and KPI latency.",
+    subcommands = {
+      PipelineBench.class,
+      WriterBench.class,
+      EntitiesBench.class,
+      ScoringBench.class,
+      KpiBench.class
+    })
 public final class BenchCommand implements Callable<Integer> {
 
   public static void main(String[] args) {

@@ -342,13 +342,11 @@ class TimescaleDialectTest {
    * charge of 10 per kW, billed by UTC month.
    */
   private static int priceAtOneRate(Database db, Duration span) {
-    new org.enms.db.registry.PlantApplier(db)
-        .apply(org.enms.db.registry.DemoPlantSpec.get());
+    new org.enms.db.registry.PlantApplier(db).apply(org.enms.db.registry.DemoPlantSpec.get());
     var costs = new org.enms.db.kpi.CostRollupDao(db, 40);
     List<org.enms.db.kpi.CostRow> rows =
         costs
-            .intervals(
-                SampleData.START, SampleData.START.plus(span), java.util.Optional.empty())
+            .intervals(SampleData.START, SampleData.START.plus(span), java.util.Optional.empty())
             .stream()
             .map(
                 i ->

@@ -118,8 +118,14 @@ class KpiEndToEndTest {
     String machine = "machine_id=" + COMPRESSOR;
     String factory = "/api/v1/kpi/factory/11111111-1111-1111-1111-111111111111?";
     assertThat(fields("/api/v1/kpi/sec?" + machine + today()))
-        .contains("machine_id", "sec_kwh_per_unit", "total_energy_kwh", "total_production_units",
-            "time_period_hours", "machine_name", "machine_type");
+        .contains(
+            "machine_id",
+            "sec_kwh_per_unit",
+            "total_energy_kwh",
+            "total_production_units",
+            "time_period_hours",
+            "machine_name",
+            "machine_type");
     assertThat(fields("/api/v1/kpi/peak-demand?" + machine + today()))
         .contains("peak_demand_kw", "peak_time", "avg_power_kw");
     assertThat(fields("/api/v1/kpi/load-factor?" + machine + today()))
@@ -133,7 +139,8 @@ class KpiEndToEndTest {
       assertThat(cost.get("total_cost_usd").asDouble()).isPositive();
       assertThat(cost.has("cost_breakdown")).isTrue();
     }
-    assertThat(fixture.get("/api/v1/kpi/energy-cost?" + machine + today() + "&tariff=x").statusCode())
+    assertThat(
+            fixture.get("/api/v1/kpi/energy-cost?" + machine + today() + "&tariff=x").statusCode())
         .isEqualTo(400);
     JsonNode f = fixture.getJson(factory + today().substring(1));
     assertThat(f.at("/energy_metrics/total_energy_kwh").asDouble()).isPositive();
@@ -141,8 +148,15 @@ class KpiEndToEndTest {
     assertThat(f.at("/machine_status/total_machines").asInt()).isEqualTo(6);
     assertThat(f.at("/machine_status/machines_with_data").asInt()).isPositive();
     assertThat(fields(factory + today().substring(1)))
-        .contains("factory_id", "factory_name", "factory_location", "time_period",
-            "energy_metrics", "production_metrics", "machine_status", "timestamp");
+        .contains(
+            "factory_id",
+            "factory_name",
+            "factory_location",
+            "time_period",
+            "energy_metrics",
+            "production_metrics",
+            "machine_status",
+            "timestamp");
     JsonNode all = fixture.getJson("/api/v1/kpi/factories?" + today().substring(1));
     // The demo plant's two factories, and the one another test may have added.
     assertThat(all.get("factory_count").asInt()).isBetween(2, 3);
@@ -213,7 +227,8 @@ class KpiEndToEndTest {
   void aTariffMadeOverRestPricesANewMetersCounterEnergyAcrossAReset() {
     assertThat(
             fixture
-                .send("POST", "/api/v1/factories", "{\"name\": \"KPI Works\", \"timezone\": \"UTC\"}")
+                .send(
+                    "POST", "/api/v1/factories", "{\"name\": \"KPI Works\", \"timezone\": \"UTC\"}")
                 .statusCode())
         .isEqualTo(201);
     HttpResponse<String> tariff =
@@ -227,7 +242,9 @@ class KpiEndToEndTest {
         fixture.send(
             "POST",
             "/api/v1/machines",
-            "{\"id\": \"" + METER + "\", \"name\": \"Meter-K1\", \"factory\": \"KPI Works\","
+            "{\"id\": \""
+                + METER
+                + "\", \"name\": \"Meter-K1\", \"factory\": \"KPI Works\","
                 + " \"rated_power_kw\": 50}");
     assertThat(machine.statusCode()).as(machine.body()).isEqualTo(201);
 
@@ -244,16 +261,26 @@ class KpiEndToEndTest {
       NodeFixture.publish(
           publisher,
           "factory/kpi-works/meter-k1/energy",
-          "{\"time\":\"" + base.plusSeconds(s.second()) + "\",\"machine_id\":\"" + METER
-              + "\",\"power_kw\":30.0,\"energy_total_kwh\":" + s.registerKwh() + "}");
+          "{\"time\":\""
+              + base.plusSeconds(s.second())
+              + "\",\"machine_id\":\""
+              + METER
+              + "\",\"power_kw\":30.0,\"energy_total_kwh\":"
+              + s.registerKwh()
+              + "}");
     }
     String kpis =
-        "/api/v1/kpi/all?machine_id=" + METER + "&start=" + base.minus(Duration.ofHours(1))
-            + "&end=" + base.plus(Duration.ofHours(1));
+        "/api/v1/kpi/all?machine_id="
+            + METER
+            + "&start="
+            + base.minus(Duration.ofHours(1))
+            + "&end="
+            + base.plus(Duration.ofHours(1));
     NodeFixture.await(
         "the meter's priced energy",
         Duration.ofSeconds(30),
-        () -> Math.abs(fixture.getJson(kpis).at("/totals/total_energy_kwh").asDouble() - 2.7) < 1e-6);
+        () ->
+            Math.abs(fixture.getJson(kpis).at("/totals/total_energy_kwh").asDouble() - 2.7) < 1e-6);
 
     JsonNode body = fixture.getJson(kpis);
     assertThat(body.at("/kpis/energy_cost/value").asDouble()).isEqualTo(1.08); // 2.7 × 0.40
@@ -272,7 +299,10 @@ class KpiEndToEndTest {
         "today's cost of the meter",
         Duration.ofSeconds(20),
         () ->
-            fixture.getJson("/api/v1/machines/status/Meter-K1").at("/today_stats/cost_usd").asDouble()
+            fixture
+                    .getJson("/api/v1/machines/status/Meter-K1")
+                    .at("/today_stats/cost_usd")
+                    .asDouble()
                 == costToday);
   }
 

@@ -15,11 +15,11 @@ import java.util.Objects;
  * Which prices apply to a machine's energy of one source at a given time: the tariff versions of
  * its factory for that source, read in the factory's local time.
  *
- * <p>For each tariff name the latest version whose {@code validFrom} has come is in force (and
- * none once its {@code validTo} has passed). Among the energy tariffs in force that apply at that
- * hour and day, the machine's own tariff wins; otherwise the highest rate, as in the original. When
- * none applies, the energy source's list price is used. Demand charges are chosen the same way.
- * Costs are in the factory's billing currency: that of its tariffs (all share one), else USD.
+ * <p>For each tariff name the latest version whose {@code validFrom} has come is in force (and none
+ * once its {@code validTo} has passed). Among the energy tariffs in force that apply at that hour
+ * and day, the machine's own tariff wins; otherwise the highest rate, as in the original. When none
+ * applies, the energy source's list price is used. Demand charges are chosen the same way. Costs
+ * are in the factory's billing currency: that of its tariffs (all share one), else USD.
  */
 public final class TariffBook {
   /** The currency of a factory without tariffs. */

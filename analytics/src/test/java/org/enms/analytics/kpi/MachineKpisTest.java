@@ -27,14 +27,41 @@ class MachineKpisTest {
       new TariffBook(
           List.of(
               new TariffVersion(
-                  UUID.randomUUID(), "Peak", TariffKind.TIME_OF_USE, 0.25, 9, 21,
-                  Set.of(1, 2, 3, 4, 5), null, FROM, null, "USD"),
+                  UUID.randomUUID(),
+                  "Peak",
+                  TariffKind.TIME_OF_USE,
+                  0.25,
+                  9,
+                  21,
+                  Set.of(1, 2, 3, 4, 5),
+                  null,
+                  FROM,
+                  null,
+                  "USD"),
               new TariffVersion(
-                  UUID.randomUUID(), "Night", TariffKind.TIME_OF_USE, 0.10, 21, 9, null, null,
-                  FROM, null, "USD"),
+                  UUID.randomUUID(),
+                  "Night",
+                  TariffKind.TIME_OF_USE,
+                  0.10,
+                  21,
+                  9,
+                  null,
+                  null,
+                  FROM,
+                  null,
+                  "USD"),
               new TariffVersion(
-                  UUID.randomUUID(), "Demand", TariffKind.DEMAND_CHARGE, 0, null, null, null,
-                  10.0, FROM, null, "USD")),
+                  UUID.randomUUID(),
+                  "Demand",
+                  TariffKind.DEMAND_CHARGE,
+                  0,
+                  null,
+                  null,
+                  null,
+                  10.0,
+                  FROM,
+                  null,
+                  "USD")),
           ZoneOffset.UTC,
           0.15,
           null);
@@ -45,8 +72,8 @@ class MachineKpisTest {
   }
 
   /**
-   * Monday 30 June 2025: 08:30 and 08:45 at the night rate, 09:00 and 09:15 at the peak rate, June's
-   * peak 16 kW at 09:00; Tuesday 1 July 10:00: 20 kW, July's peak and the period's.
+   * Monday 30 June 2025: 08:30 and 08:45 at the night rate, 09:00 and 09:15 at the peak rate,
+   * June's peak 16 kW at 09:00; Tuesday 1 July 10:00: 20 kW, July's peak and the period's.
    */
   private static final List<PricedInterval> DATA =
       List.of(
@@ -140,17 +167,14 @@ class MachineKpisTest {
       kwhByBucket.merge(bucket, delta, Double::sum);
     }
     var intervals = new ArrayList<PricedInterval>();
-    kwhByBucket.forEach(
-        (bucket, kwh) -> intervals.add(interval(bucket.toString(), kwh, kwh * 4)));
+    kwhByBucket.forEach((bucket, kwh) -> intervals.add(interval(bucket.toString(), kwh, kwh * 4)));
 
     MachineKpis k = MachineKpis.compute(MonthTotals.of(intervals), 0, Duration.ofHours(1));
 
     // 08:30 bucket: 1.0 + 0.5 + 0.3 (since the restart); 08:45 bucket: 0.5 + 0.8.
     assertThat(kwhByBucket.get(Instant.parse("2025-06-30T08:15:00Z"))).isZero();
-    assertThat(kwhByBucket.get(Instant.parse("2025-06-30T08:30:00Z")))
-        .isCloseTo(1.8, within(1e-9));
-    assertThat(kwhByBucket.get(Instant.parse("2025-06-30T08:45:00Z")))
-        .isCloseTo(1.3, within(1e-9));
+    assertThat(kwhByBucket.get(Instant.parse("2025-06-30T08:30:00Z"))).isCloseTo(1.8, within(1e-9));
+    assertThat(kwhByBucket.get(Instant.parse("2025-06-30T08:45:00Z"))).isCloseTo(1.3, within(1e-9));
     assertThat(k.totalEnergyKwh()).isCloseTo(3.1, within(1e-9));
     assertThat(k.energyCharge()).isCloseTo(0.31, within(1e-9)); // all at the night rate
     assertThat(k.peakDemandKw()).isCloseTo(7.2, within(1e-9)); // 1.8 kWh in 15 min

@@ -120,7 +120,16 @@ class TariffBookTest {
     UUID demandId = UUID.randomUUID();
     var demand =
         new TariffVersion(
-            demandId, "Demand", TariffKind.DEMAND_CHARGE, 0, null, null, null, 12.5, FROM, null,
+            demandId,
+            "Demand",
+            TariffKind.DEMAND_CHARGE,
+            0,
+            null,
+            null,
+            null,
+            12.5,
+            FROM,
+            null,
             "USD");
     var book = new TariffBook(List.of(DEMO.get(0), DEMO.get(1), demand), LA, 0.15, null);
 

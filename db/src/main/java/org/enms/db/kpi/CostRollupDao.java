@@ -81,8 +81,8 @@ public final class CostRollupDao {
   }
 
   /**
-   * @param rowsPerStatement upper bound of rows per INSERT (PGlite, which the TimescaleDB tests use,
-   *     takes about 40)
+   * @param rowsPerStatement upper bound of rows per INSERT (PGlite, which the TimescaleDB tests
+   *     use, takes about 40)
    */
   public CostRollupDao(Database database, int rowsPerStatement) {
     this.jdbi = database.jdbi();

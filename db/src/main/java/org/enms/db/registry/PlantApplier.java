@@ -132,7 +132,8 @@ public final class PlantApplier {
           TariffDao.update(h, existing.get(), factory, d);
         } else {
           TariffDao.insert(
-              h, orDerived(t.id(), PlantIds.tariff(t.factory(), d.name(), d.validFrom())),
+              h,
+              orDerived(t.id(), PlantIds.tariff(t.factory(), d.name(), d.validFrom())),
               factory,
               d,
               false);

@@ -20,8 +20,8 @@ public final class PlantIds {
   }
 
   /**
-   * A tariff version's id. Versions from the default start keep the id tariffs had before they
-   * were versioned.
+   * A tariff version's id. Versions from the default start keep the id tariffs had before they were
+   * versioned.
    */
   public static UUID tariff(String factory, String name, java.time.LocalDate validFrom) {
     String key = factory + "/" + name;

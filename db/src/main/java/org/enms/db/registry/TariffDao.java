@@ -71,9 +71,9 @@ public final class TariffDao {
    * Adds a version ({@code id} generated when null).
    *
    * @param overPriced allow a start where intervals are already priced: the caller reprices them
-   * @throws RegistryException for an unknown factory or energy source, an invalid value, a
-   *     currency other than the factory's, a version that repeats one, or (unless {@code
-   *     overPriced}) one that would start where intervals are already priced
+   * @throws RegistryException for an unknown factory or energy source, an invalid value, a currency
+   *     other than the factory's, a version that repeats one, or (unless {@code overPriced}) one
+   *     that would start where intervals are already priced
    */
   public TariffRecord create(UUID id, UUID factoryId, TariffDraft draft, boolean overPriced) {
     try {
@@ -183,7 +183,8 @@ public final class TariffDao {
   private static UUID checked(Handle h, UUID factoryId, TariffDraft d) {
     TariffDraft.Problem problem = d.problem();
     if (problem != null) {
-      throw new RegistryException(RegistryException.Kind.INVALID, problem.field(), problem.message());
+      throw new RegistryException(
+          RegistryException.Kind.INVALID, problem.field(), problem.message());
     }
     if (FactoryDao.byId(h, factoryId).isEmpty()) {
       throw new RegistryException(

@@ -62,12 +62,17 @@ public record TariffDraft(
     if (endHour != null && (endHour < 0 || endHour > 24)) {
       return new Problem("end_hour", "end_hour must be between 0 and 24");
     }
-    if (applicableDays != null && applicableDays.stream().anyMatch(d -> d == null || d < 0 || d > 6)) {
+    if (applicableDays != null
+        && applicableDays.stream().anyMatch(d -> d == null || d < 0 || d > 6)) {
       return new Problem("applicable_days", "applicable_days must be 0 (Sunday) to 6 (Saturday)");
     }
     if (DEMAND_CHARGE.equals(kind)
-        && (demandChargePerKw == null || !Double.isFinite(demandChargePerKw) || demandChargePerKw < 0)) {
-      return new Problem("demand_charge_per_kw", "a demand_charge tariff needs demand_charge_per_kw of at least 0");
+        && (demandChargePerKw == null
+            || !Double.isFinite(demandChargePerKw)
+            || demandChargePerKw < 0)) {
+      return new Problem(
+          "demand_charge_per_kw",
+          "a demand_charge tariff needs demand_charge_per_kw of at least 0");
     }
     if (currency == null || !currency.matches("[A-Z]{3}")) {
       return new Problem("currency", "currency must be a three-letter code such as USD");

@@ -69,10 +69,7 @@ public record AllKpisResponse(
         new KpiSet(
             new Sec(round(k.secKwhPerUnit(), 4), "kWh/unit", "Specific Energy Consumption"),
             new PeakDemand(
-                round(k.peakDemandKw(), 3),
-                "kW",
-                "Highest 15-minute average demand",
-                k.peakAt()),
+                round(k.peakDemandKw(), 3), "kW", "Highest 15-minute average demand", k.peakAt()),
             new LoadFactor(
                 round(k.loadFactor(), 4),
                 round(k.loadFactorPercent(), 2),

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.enms.http.support.JsonSupport;
 
 /**
- * {@code GET /kpi/factories}: every factory with active machines, enterprise totals and a ranking by
- * energy, in the original's fields.
+ * {@code GET /kpi/factories}: every factory with active machines, enterprise totals and a ranking
+ * by energy, in the original's fields.
  *
  * @param timestamp when the answer was made
  */

@@ -9,8 +9,8 @@ import org.enms.http.support.JsonSupport;
  * {@code GET /kpi/factory/{id}}: the original's fields. The factory is one meter: its energy is its
  * machines' together, its peak the highest 15-minute average of their summed power (not the highest
  * single reading of any machine), its average power the mean of that sum, its cost the machines'
- * priced energy plus each month's demand charge on that coincident peak. Figures without data are 0,
- * as in the original.
+ * priced energy plus each month's demand charge on that coincident peak. Figures without data are
+ * 0, as in the original.
  *
  * @param timestamp when the answer was made
  */

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * Keeps {@code energy_costs_15min} in step with the 15-minute energy roll-up: after each roll-up
  * refresh it prices the refreshed intervals at the tariffs in force (new intervals get today's
  * prices, intervals priced before keep theirs). Both dialects refresh through {@link
- * RollupRefresher}, so both are priced here. A database that has roll-ups but no priced interval (one
- * created before costs were kept) is priced whole once, at the first refresh.
+ * RollupRefresher}, so both are priced here. A database that has roll-ups but no priced interval
+ * (one created before costs were kept) is priced whole once, at the first refresh.
  */
 public final class IntervalPricing implements RollupRefresher.Listener {
   private static final Logger log = LoggerFactory.getLogger(IntervalPricing.class);

@@ -51,10 +51,12 @@ public final class KpiRoutes extends AllDirectives {
                             "load-factor",
                             () -> machine((r, e, s, t) -> SingleKpiResponses.LoadFactor.of(r))),
                         path(
-                            "carbon", () -> machine((r, e, s, t) -> SingleKpiResponses.Carbon.of(r))),
+                            "carbon",
+                            () -> machine((r, e, s, t) -> SingleKpiResponses.Carbon.of(r))),
                         path("energy-cost", this::energyCost),
                         path("factories", this::factories),
-                        path(PathMatchers.segment("factory").slash(PathMatchers.segment()),
+                        path(
+                            PathMatchers.segment("factory").slash(PathMatchers.segment()),
                             this::factory))));
   }
 
@@ -255,8 +257,7 @@ public final class KpiRoutes extends AllDirectives {
       if (v >= 0 && v <= 23) {
         return v;
       }
-      throw ApiException.invalidParameter(
-          "query", name, "ensure this value is between 0 and 23");
+      throw ApiException.invalidParameter("query", name, "ensure this value is between 0 and 23");
     } catch (NumberFormatException e) {
       throw ApiException.invalidParameter("query", name, "value is not a valid integer");
     }

@@ -6,8 +6,8 @@ import org.enms.analytics.kpi.MachineKpis;
 
 /**
  * The original's one-KPI endpoints, {@code /kpi/sec}, {@code /kpi/peak-demand}, {@code
- * /kpi/load-factor} and {@code /kpi/carbon}: the row of its SQL function plus the machine's name and
- * type.
+ * /kpi/load-factor} and {@code /kpi/carbon}: the row of its SQL function plus the machine's name
+ * and type.
  */
 final class SingleKpiResponses {
   private SingleKpiResponses() {}

@@ -135,8 +135,7 @@ public final class MachineRoutes extends AllDirectives {
     double hoursToday = Math.max(1e-9, (now.toEpochMilli() - midnight.toEpochMilli()) / 3.6e6);
     CompletionStage<LiveStatus> state = live.status(machine.id());
     CompletionStage<Double> costToday =
-        state.thenCompose(
-            s -> costs.electricitySince(machine.id(), midnight, s.todayEnergyKwh()));
+        state.thenCompose(s -> costs.electricitySince(machine.id(), midnight, s.todayEnergyKwh()));
     return state
         .thenCombine(anomalies.since(machine.id(), now.minusSeconds(24 * 3600)), Today::new)
         .thenCombine(

@@ -16,8 +16,8 @@ import org.enms.db.registry.TariffRecord;
 import org.enms.http.kpi.IntervalPricing;
 
 /**
- * The API's tariff versions over {@link TariffDao}. A version created with {@code
- * reprice_history} is followed by pricing its factory's intervals from the version's start anew.
+ * The API's tariff versions over {@link TariffDao}. A version created with {@code reprice_history}
+ * is followed by pricing its factory's intervals from the version's start anew.
  */
 public final class DbTariffRegistry implements TariffRegistry {
   private static final Duration INTERVAL = Duration.ofMinutes(15);

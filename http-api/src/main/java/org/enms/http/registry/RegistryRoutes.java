@@ -6,9 +6,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The plant registry under {@code /api/v1}: factories, machine writes, energy sources, SEUs and
- * tariffs.
- * Every write route of these resources sits inside {@link WriteAccess}, so an operator/admin role
- * check can wrap them all in one place once authentication exists; reads stay open.
+ * tariffs. Every write route of these resources sits inside {@link WriteAccess}, so an
+ * operator/admin role check can wrap them all in one place once authentication exists; reads stay
+ * open.
  */
 public final class RegistryRoutes extends AllDirectives {
   private final FactoryRoutes factories;

@@ -8,9 +8,9 @@ import org.enms.http.support.Violations;
 /**
  * The body of {@code POST /tariffs}: a new version. {@code name}, {@code valid_from} and the
  * factory ({@code factory_id}, or {@code factory} by name) are required; so is {@code rate_per_kwh}
- * unless the version is a demand charge. {@code kind} defaults to {@code time_of_use} when hours are
- * given, {@code demand_charge} when only {@code demand_charge_per_kw} is, else {@code flat}. The
- * values themselves (hours, days, currency …) are checked by the registry.
+ * unless the version is a demand charge. {@code kind} defaults to {@code time_of_use} when hours
+ * are given, {@code demand_charge} when only {@code demand_charge_per_kw} is, else {@code flat}.
+ * The values themselves (hours, days, currency …) are checked by the registry.
  *
  * @param energySource by name; electricity when absent
  * @param repriceHistory allow a start where intervals are already priced, and price them again

@@ -74,8 +74,6 @@ public interface TariffRegistry {
       boolean isActive,
       Instant createdAt) {}
 
-  /**
-   * A created version and how many priced intervals were priced again for it (0 unless asked).
-   */
+  /** A created version and how many priced intervals were priced again for it (0 unless asked). */
   record Created(@JsonUnwrapped Entry tariff, int repricedIntervals) {}
 }

@@ -46,7 +46,8 @@ public final class TariffRoutes extends AllDirectives {
                                         onSuccess(
                                             tariffs.list(
                                                 factory.map(
-                                                    f -> QueryParams.uuid("query", "factory_id", f)),
+                                                    f ->
+                                                        QueryParams.uuid("query", "factory_id", f)),
                                                 source.filter(s -> !s.isBlank())),
                                             list -> completeOK(list, JsonSupport.json()))))),
                 path(

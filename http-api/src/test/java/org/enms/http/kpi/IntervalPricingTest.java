@@ -83,7 +83,8 @@ class IntervalPricingTest {
 
   @Test
   void eachIntervalIsPricedAtTheTariffInForceAtItsLocalTime() {
-    Cost night = cost(KpiSampleData.COMPRESSOR, "electricity", KpiSampleData.MON_0830.plusSeconds(900));
+    Cost night =
+        cost(KpiSampleData.COMPRESSOR, "electricity", KpiSampleData.MON_0830.plusSeconds(900));
     Cost peak = cost(KpiSampleData.COMPRESSOR, "electricity", KpiSampleData.MON_0900);
     Cost july = cost(KpiSampleData.COMPRESSOR, "electricity", KpiSampleData.TUE_1000);
 
@@ -112,8 +113,17 @@ class IntervalPricingTest {
     for (int minute = 0; minute < 15; minute++) {
       gas.add(
           new EnergyReading(
-              boiler, t.plusSeconds(60L * minute), EnergyType.NATURAL_GAS, 211.0, 211.0 / 60,
-              null, null, null, null, null, null));
+              boiler,
+              t.plusSeconds(60L * minute),
+              EnergyType.NATURAL_GAS,
+              211.0,
+              211.0 / 60,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
     }
     new ReadingBatchWriter(pg.database()).write(gas);
     new RollupRefresher(pg.database(), new IntervalPricing(pg.database()))
@@ -156,8 +166,7 @@ class IntervalPricingTest {
       assertThat(kept.cost()).isCloseTo(0.75, within(1e-9));
       assertThat(cost(conveyor, "electricity", second).rate()).isEqualTo(0.40);
 
-      int repriced =
-          pricing.price(first, second, Optional.of(DemoPlant.DEMO_FACTORY), true);
+      int repriced = pricing.price(first, second, Optional.of(DemoPlant.DEMO_FACTORY), true);
       assertThat(repriced).isEqualTo(1);
       assertThat(cost(conveyor, "electricity", first).rate()).isEqualTo(0.40);
       assertThat(cost(conveyor, "electricity", first).cost()).isCloseTo(1.2, within(1e-9));

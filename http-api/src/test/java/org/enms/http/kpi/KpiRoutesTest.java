@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The {@code /kpi/*} endpoints over a real socket and a real PostgreSQL holding {@link
  * KpiSampleData}, priced by the roll-up refresh: each KPI against the hand-computed values, the
- * original's paths, parameters and fields, and the SQL function Grafana reads agreeing with the API.
+ * original's paths, parameters and fields, and the SQL function Grafana reads agreeing with the
+ * API.
  */
 class KpiRoutesTest {
   @RegisterExtension static final PostgresExtension pg = new PostgresExtension();
@@ -59,7 +60,8 @@ class KpiRoutesTest {
             new BlockingIo(executor),
             id ->
                 CompletableFuture.completedFuture(
-                    new LiveStatus(STATES.getOrDefault(id, "stopped"), 0, null, 0, 0, 0, 0, 0, 0, 0)));
+                    new LiveStatus(
+                        STATES.getOrDefault(id, "stopped"), 0, null, 0, 0, 0, 0, 0, 0, 0)));
     api = new RouteHarness(new KpiRoutes(kpis, Clock.fixed(NOW, ZoneOffset.UTC))::routes);
   }
 
@@ -129,7 +131,8 @@ class KpiRoutesTest {
   @Test
   void theSqlFunctionGrafanaReadsAgreesWithTheApi() {
     MachineKpis api =
-        kpis.machine(KpiSampleData.COMPRESSOR, "electricity", KpiSampleData.START, KpiSampleData.END)
+        kpis.machine(
+                KpiSampleData.COMPRESSOR, "electricity", KpiSampleData.START, KpiSampleData.END)
             .toCompletableFuture()
             .join()
             .kpis();
@@ -151,7 +154,9 @@ class KpiRoutesTest {
     assertThat(sql.loadFactorPercent()).isCloseTo(api.loadFactorPercent(), within(1e-9));
     assertThat(sql.energyCharge()).isCloseTo(api.energyCharge(), within(1e-9));
     assertThat(sql.demandCharge()).isCloseTo(api.demandCharge(), within(1e-9));
-    assertThat(sql.totalCost()).isCloseTo(363.0, within(1e-9)).isCloseTo(api.totalCost(), within(1e-9));
+    assertThat(sql.totalCost())
+        .isCloseTo(363.0, within(1e-9))
+        .isCloseTo(api.totalCost(), within(1e-9));
     assertThat(sql.currency()).isEqualTo("USD");
     assertThat(sql.costPerUnit()).isCloseTo(api.costPerUnit(), within(1e-9));
     assertThat(sql.totalCo2Kg()).isCloseTo(api.co2Kg(), within(1e-9));
@@ -165,23 +170,39 @@ class KpiRoutesTest {
     assertJson(
         get("sec?" + COMPRESSOR + WINDOW),
         200,
-        "{" + id + ", \"sec_kwh_per_unit\": 0.5, \"total_energy_kwh\": 15.0,"
-            + " \"total_production_units\": 30, \"time_period_hours\": 744.0, " + names + "}");
+        "{"
+            + id
+            + ", \"sec_kwh_per_unit\": 0.5, \"total_energy_kwh\": 15.0,"
+            + " \"total_production_units\": 30, \"time_period_hours\": 744.0, "
+            + names
+            + "}");
     assertJson(
         get("peak-demand?" + COMPRESSOR + WINDOW),
         200,
-        "{" + id + ", \"peak_demand_kw\": 20.0, \"peak_time\": \"2025-07-01T17:00:00Z\","
-            + " \"avg_power_kw\": 12.0, " + names + "}");
+        "{"
+            + id
+            + ", \"peak_demand_kw\": 20.0, \"peak_time\": \"2025-07-01T17:00:00Z\","
+            + " \"avg_power_kw\": 12.0, "
+            + names
+            + "}");
     assertJson(
         get("load-factor?" + COMPRESSOR + WINDOW),
         200,
-        "{" + id + ", \"load_factor\": 0.6, \"load_factor_percent\": 60.0, \"avg_power_kw\": 12.0,"
-            + " \"max_power_kw\": 20.0, " + names + "}");
+        "{"
+            + id
+            + ", \"load_factor\": 0.6, \"load_factor_percent\": 60.0, \"avg_power_kw\": 12.0,"
+            + " \"max_power_kw\": 20.0, "
+            + names
+            + "}");
     assertJson(
         get("carbon?" + COMPRESSOR + WINDOW),
         200,
-        "{" + id + ", \"total_co2_kg\": 6.75, \"total_energy_kwh\": 15.0,"
-            + " \"emission_factor\": 0.45, \"co2_per_unit_kg\": 0.225, " + names + "}");
+        "{"
+            + id
+            + ", \"total_co2_kg\": 6.75, \"total_energy_kwh\": 15.0,"
+            + " \"emission_factor\": 0.45, \"co2_per_unit_kg\": 0.225, "
+            + names
+            + "}");
   }
 
   @Test
@@ -193,14 +214,22 @@ class KpiRoutesTest {
     assertJson(
         get("energy-cost?" + COMPRESSOR + WINDOW),
         200,
-        "{\"tariff_type\": \"standard\", " + id + ", " + period + ", \"energy_kwh\": 15.0,"
+        "{\"tariff_type\": \"standard\", "
+            + id
+            + ", "
+            + period
+            + ", \"energy_kwh\": 15.0,"
             + " \"rate_usd_per_kwh\": 0.15, \"total_cost_usd\": 2.25,"
             + " \"cost_breakdown\": {\"energy_charge\": 2.25}}");
     // Local hours 08 (5 kWh), 09 (5 kWh) and 10 (5 kWh); peak from 09:00.
     assertJson(
         get("energy-cost?" + COMPRESSOR + WINDOW + "&tariff=time_of_use&peak_hours_start=9"),
         200,
-        "{\"tariff_type\": \"time_of_use\", " + id + ", " + period + ","
+        "{\"tariff_type\": \"time_of_use\", "
+            + id
+            + ", "
+            + period
+            + ","
             + " \"peak_hours\": \"09:00-20:00\", \"energy_kwh\": 15.0, \"total_cost_usd\": 2.5,"
             + " \"cost_breakdown\": {"
             + "  \"peak_hours\": {\"energy_kwh\": 10.0, \"rate_usd_per_kwh\": 0.2,"
@@ -213,7 +242,11 @@ class KpiRoutesTest {
     assertJson(
         get("energy-cost?" + COMPRESSOR + WINDOW + "&tariff=demand_charge"),
         200,
-        "{\"tariff_type\": \"demand_charge\", " + id + ", " + period + ", \"energy_kwh\": 15.0,"
+        "{\"tariff_type\": \"demand_charge\", "
+            + id
+            + ", "
+            + period
+            + ", \"energy_kwh\": 15.0,"
             + " \"peak_demand_kw\": 20.0, \"total_cost_usd\": 302.25,"
             + " \"cost_breakdown\": {"
             + "  \"energy_charge\": {\"energy_kwh\": 15.0, \"rate_usd_per_kwh\": 0.15,"
@@ -255,8 +288,7 @@ class KpiRoutesTest {
         "{\"detail\": [{\"loc\": [\"query\", \"machine_id\"], \"msg\": \"field required\","
             + " \"type\": \"value_error.missing\"}]}");
     assertThat(get("all?machine_id=nope" + WINDOW).statusCode()).isEqualTo(422);
-    assertThat(get("all?" + COMPRESSOR + "&start=yesterday&end=today").statusCode())
-        .isEqualTo(422);
+    assertThat(get("all?" + COMPRESSOR + "&start=yesterday&end=today").statusCode()).isEqualTo(422);
     assertThat(
             get("all?" + COMPRESSOR + "&start=2025-07-02T00:00:00Z&end=2025-06-01T00:00:00Z")
                 .statusCode())

@@ -94,6 +94,7 @@ public final class KpiSampleData {
   }
 
   static ProductionReading production(Instant time, long units) {
-    return new ProductionReading(COMPRESSOR, time, units, units, 0, null, "running", null, null, null);
+    return new ProductionReading(
+        COMPRESSOR, time, units, units, 0, null, "running", null, null, null);
   }
 }

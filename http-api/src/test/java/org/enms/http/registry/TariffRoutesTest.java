@@ -69,7 +69,8 @@ class TariffRoutesTest {
 
   @Test
   void listsTheDemoPlantsTariffsAsVersions() throws Exception {
-    JsonNode all = json(api.get("/api/v1/tariffs?factory_id=" + DEMO + "&energy_source=electricity"));
+    JsonNode all =
+        json(api.get("/api/v1/tariffs?factory_id=" + DEMO + "&energy_source=electricity"));
 
     assertThat(all.isArray()).isTrue();
     assertThat(all.findValuesAsText("name")).contains("Off-Peak Rate", "Peak Hours Rate");
@@ -91,7 +92,9 @@ class TariffRoutesTest {
   void aNewVersionFromALaterDateSupersedesThePreviousOne() throws Exception {
     HttpResponse<String> created =
         post(
-            "{\"factory_id\": \"" + DEMO + "\", \"name\": \"Off-Peak Rate\","
+            "{\"factory_id\": \""
+                + DEMO
+                + "\", \"name\": \"Off-Peak Rate\","
                 + " \"kind\": \"time_of_use\", \"rate_per_kwh\": 0.08, \"start_hour\": 21,"
                 + " \"end_hour\": 9, \"valid_from\": \"2025-09-01\"}");
 
@@ -127,7 +130,8 @@ class TariffRoutesTest {
     assertThat(json(repriced).get("repriced_intervals").asInt()).isEqualTo(1);
     double energyCharge =
         new KpiDao(pg.database())
-            .calculateAllKpis(KpiSampleData.COMPRESSOR, KpiSampleData.START, KpiSampleData.END, "electricity")
+            .calculateAllKpis(
+                KpiSampleData.COMPRESSOR, KpiSampleData.START, KpiSampleData.END, "electricity")
             .orElseThrow()
             .energyCharge();
     assertThat(energyCharge).isCloseTo(0.2 + 0.3 + 1.0 + 0.25 + 1.5, within(1e-9));
@@ -137,7 +141,9 @@ class TariffRoutesTest {
   void aDemandChargeNeedsNoEnergyRate() throws Exception {
     HttpResponse<String> created =
         post(
-            "{\"factory_id\": \"" + DEMO + "\", \"name\": \"Winter demand\","
+            "{\"factory_id\": \""
+                + DEMO
+                + "\", \"name\": \"Winter demand\","
                 + " \"demand_charge_per_kw\": 12.5, \"valid_from\": \"2025-11-01\"}");
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -158,33 +164,47 @@ class TariffRoutesTest {
             + "{\"loc\": [\"body\", \"rate_per_kwh\"], \"msg\": \"field required\","
             + " \"type\": \"value_error.missing\"}]}");
     String base = "\"factory_id\": \"" + DEMO + "\", \"valid_from\": \"2026-01-01\"";
-    assertField(post("{" + base + ", \"name\": \"A\", \"rate_per_kwh\": 0.2, \"kind\": \"x\"}"), "kind");
     assertField(
-        post("{" + base + ", \"name\": \"B\", \"rate_per_kwh\": 0.2, \"start_hour\": 25,"
-            + " \"end_hour\": 3}"),
+        post("{" + base + ", \"name\": \"A\", \"rate_per_kwh\": 0.2, \"kind\": \"x\"}"), "kind");
+    assertField(
+        post(
+            "{"
+                + base
+                + ", \"name\": \"B\", \"rate_per_kwh\": 0.2, \"start_hour\": 25,"
+                + " \"end_hour\": 3}"),
         "start_hour");
     assertField(
         post("{" + base + ", \"name\": \"C\", \"rate_per_kwh\": 0.2, \"currency\": \"EUR\"}"),
         "currency");
     assertField(
-        post("{" + base + ", \"name\": \"D\", \"rate_per_kwh\": 0.2,"
-            + " \"energy_source\": \"plasma\"}"),
+        post(
+            "{"
+                + base
+                + ", \"name\": \"D\", \"rate_per_kwh\": 0.2,"
+                + " \"energy_source\": \"plasma\"}"),
         "energy_source");
     assertField(
-        post("{\"factory\": \"Atlantis\", \"valid_from\": \"2026-01-01\", \"name\": \"E\","
-            + " \"rate_per_kwh\": 0.2}"),
+        post(
+            "{\"factory\": \"Atlantis\", \"valid_from\": \"2026-01-01\", \"name\": \"E\","
+                + " \"rate_per_kwh\": 0.2}"),
         "factory");
     assertField(
-        post("{" + base + ", \"name\": \"Peak Hours Rate\", \"rate_per_kwh\": 0.2,"
-            + " \"energy_source\": \"natural_gas\"}"),
+        post(
+            "{"
+                + base
+                + ", \"name\": \"Peak Hours Rate\", \"rate_per_kwh\": 0.2,"
+                + " \"energy_source\": \"natural_gas\"}"),
         "energy_source");
-    assertField(post("{" + base + ", \"name\": \"F\", \"rate_per_kwh\": \"cheap\"}"), "rate_per_kwh");
+    assertField(
+        post("{" + base + ", \"name\": \"F\", \"rate_per_kwh\": \"cheap\"}"), "rate_per_kwh");
   }
 
   @Test
   void theSameVersionTwiceIsAConflict() throws Exception {
     String body =
-        "{\"factory_id\": \"" + DEMO + "\", \"name\": \"Night saver\", \"rate_per_kwh\": 0.08,"
+        "{\"factory_id\": \""
+            + DEMO
+            + "\", \"name\": \"Night saver\", \"rate_per_kwh\": 0.08,"
             + " \"valid_from\": \"2026-02-01\"}";
     assertThat(post(body).statusCode()).isEqualTo(201);
 
