@@ -49,10 +49,31 @@ CREATE TABLE energy_costs_15min (
   PRIMARY KEY (machine_id, energy_type, bucket)
 );
 
+-- The interval costs summed per machine, energy type and UTC day (and billing month: a UTC day can
+-- straddle two local months), so that a year's KPIs read 365 rows and not 35,040. Kept by the
+-- pricing, recomputed from energy_costs_15min for every day it prices.
+CREATE TABLE energy_costs_1day (
+  bucket              timestamptz NOT NULL,
+  machine_id          uuid NOT NULL,
+  energy_type         text NOT NULL,
+  billing_month       date NOT NULL,
+  energy_kwh          double precision NOT NULL,
+  energy_cost         double precision NOT NULL,
+  currency            text NOT NULL,
+  co2_kg              double precision NOT NULL,
+  intervals           bigint NOT NULL,
+  demand_kw_sum       double precision NOT NULL,
+  peak_demand_kw      double precision NOT NULL,
+  peak_at             timestamptz NOT NULL,
+  demand_rate_at_peak double precision,
+  PRIMARY KEY (machine_id, energy_type, bucket, billing_month)
+);
+
 -- The KPIs of one machine's energy source over [p_start, p_end), from the stored interval costs and
 -- the production roll-up, for Grafana. The API computes the same (org.enms.analytics.kpi
 -- .MachineKpis) from the same sums; a test holds them equal. An interval counts when it overlaps
--- the period. Peak demand is the highest 15-minute average power; the demand charge is each
+-- the period: whole UTC days inside it are read from energy_costs_1day, the rest from
+-- energy_costs_15min. Peak demand is the highest 15-minute average power; the demand charge is each
 -- billing month's peak at the demand rate in force at that peak.
 CREATE FUNCTION calculate_all_kpis(p_machine_id uuid, p_start timestamptz, p_end timestamptz,
                                    p_energy_type text DEFAULT 'electricity')
@@ -77,17 +98,42 @@ RETURNS TABLE (
   total_co2_kg           double precision,
   co2_per_unit_kg        double precision)
 LANGUAGE sql STABLE AS $$
-  WITH months AS (
-    SELECT c.billing_month, sum(c.energy_kwh) AS kwh, sum(c.energy_cost) AS cost,
-           sum(c.co2_kg) AS co2, count(*) AS n, sum(c.demand_kw) AS kw_sum,
-           max(c.demand_kw) AS peak_kw,
-           (array_agg(c.bucket ORDER BY c.demand_kw DESC, c.bucket))[1] AS peak_at,
-           (array_agg(c.demand_rate_per_kw ORDER BY c.demand_kw DESC, c.bucket))[1] AS peak_rate,
-           min(c.currency) AS currency
-    FROM energy_costs_15min c
+  WITH edges AS (
+    SELECT date_bin(interval '15 minutes', p_start, timestamptz '2000-01-01 00:00:00+00') AS lo,
+           date_bin(interval '1 day',
+                    date_bin(interval '15 minutes', p_start, timestamptz '2000-01-01 00:00:00+00')
+                      + interval '1 day' - interval '1 microsecond',
+                    timestamptz '2000-01-01 00:00:00+00') AS day_from,
+           date_bin(interval '1 day',
+                    date_bin(interval '15 minutes', p_end - interval '1 microsecond',
+                             timestamptz '2000-01-01 00:00:00+00') + interval '15 minutes',
+                    timestamptz '2000-01-01 00:00:00+00') AS day_to
+  ), days AS (
+    SELECT CASE WHEN day_from < day_to THEN day_from ELSE lo END AS day_from,
+           CASE WHEN day_from < day_to THEN day_to ELSE lo END AS day_to
+    FROM edges
+  ), parts AS (
+    SELECT c.billing_month, c.energy_kwh AS kwh, c.energy_cost AS cost, c.co2_kg AS co2,
+           1::bigint AS n, c.demand_kw AS kw_sum, c.demand_kw AS peak_kw, c.bucket AS peak_at,
+           c.demand_rate_per_kw AS peak_rate, c.currency
+    FROM energy_costs_15min c, days
     WHERE c.machine_id = p_machine_id AND c.energy_type = p_energy_type
       AND c.bucket > p_start - interval '15 minutes' AND c.bucket < p_end
-    GROUP BY c.billing_month
+      AND (c.bucket < days.day_from OR c.bucket >= days.day_to)
+    UNION ALL
+    SELECT d.billing_month, d.energy_kwh, d.energy_cost, d.co2_kg, d.intervals, d.demand_kw_sum,
+           d.peak_demand_kw, d.peak_at, d.demand_rate_at_peak, d.currency
+    FROM energy_costs_1day d, days
+    WHERE d.machine_id = p_machine_id AND d.energy_type = p_energy_type
+      AND d.bucket >= days.day_from AND d.bucket < days.day_to
+  ), months AS (
+    SELECT billing_month, sum(kwh) AS kwh, sum(cost) AS cost, sum(co2) AS co2, sum(n) AS n,
+           sum(kw_sum) AS kw_sum, max(peak_kw) AS peak_kw,
+           (array_agg(peak_at ORDER BY peak_kw DESC, peak_at))[1] AS peak_at,
+           (array_agg(peak_rate ORDER BY peak_kw DESC, peak_at))[1] AS peak_rate,
+           min(currency) AS currency
+    FROM parts
+    GROUP BY billing_month
   ), totals AS (
     SELECT coalesce(sum(kwh), 0) AS kwh, coalesce(sum(cost), 0) AS energy_charge,
            coalesce(sum(peak_kw * coalesce(peak_rate, 0)), 0) AS demand_charge,

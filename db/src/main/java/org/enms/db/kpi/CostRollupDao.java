@@ -178,6 +178,48 @@ public final class CostRollupDao {
                 .execute());
   }
 
+  /**
+   * Recomputes the daily sums ({@code energy_costs_1day}) of the UTC days in {@code [from, to)}
+   * (day starts) from the priced intervals, of every machine or of one factory's.
+   */
+  public void refreshDays(Instant from, Instant to, Optional<UUID> factory) {
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  """
+                  DELETE FROM energy_costs_1day d
+                  WHERE d.bucket >= :from AND d.bucket < :to
+                    AND (CAST(:factory AS uuid) IS NULL
+                         OR d.machine_id IN (SELECT id FROM machines WHERE factory_id = :factory))
+                  """)
+              .bind("from", utc(from))
+              .bind("to", utc(to))
+              .bind("factory", factory.orElse(null))
+              .execute();
+          h.createUpdate(
+                  """
+                  INSERT INTO energy_costs_1day (bucket, machine_id, energy_type, billing_month,
+                      energy_kwh, energy_cost, currency, co2_kg, intervals, demand_kw_sum,
+                      peak_demand_kw, peak_at, demand_rate_at_peak)
+                  SELECT date_bin(interval '1 day', c.bucket, timestamptz '2000-01-01 00:00:00+00'),
+                         c.machine_id, c.energy_type, c.billing_month, sum(c.energy_kwh),
+                         sum(c.energy_cost), min(c.currency), sum(c.co2_kg), count(*),
+                         sum(c.demand_kw), max(c.demand_kw),
+                         (array_agg(c.bucket ORDER BY c.demand_kw DESC, c.bucket))[1],
+                         (array_agg(c.demand_rate_per_kw ORDER BY c.demand_kw DESC, c.bucket))[1]
+                  FROM energy_costs_15min c
+                  WHERE c.bucket >= :from AND c.bucket < :to
+                    AND (CAST(:factory AS uuid) IS NULL
+                         OR c.machine_id IN (SELECT id FROM machines WHERE factory_id = :factory))
+                  GROUP BY 1, 2, 3, 4
+                  """)
+              .bind("from", utc(from))
+              .bind("to", utc(to))
+              .bind("factory", factory.orElse(null))
+              .execute();
+        });
+  }
+
   /** Whether no interval was priced yet. */
   public boolean isEmpty() {
     return jdbi.withHandle(

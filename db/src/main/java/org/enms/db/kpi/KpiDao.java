@@ -23,51 +23,68 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class KpiDao {
   private static final Duration INTERVAL = Duration.ofMinutes(15);
 
-  /** Per billing month, from rows {@code c} of one meter; {@code <rows>} supplies them. */
+  /**
+   * Per billing month, from partial sums {@code p} of one meter (an interval, or a day of them);
+   * {@code <parts>} supplies them.
+   */
   private static final String MONTHS =
       """
-      SELECT c.billing_month, sum(c.energy_kwh) AS kwh, sum(c.energy_cost) AS cost,
-             sum(c.co2_kg) AS co2, count(*) AS n, sum(c.demand_kw) AS kw_sum,
-             max(c.demand_kw) AS peak_kw,
-             (array_agg(c.bucket ORDER BY c.demand_kw DESC, c.bucket))[1] AS peak_at,
-             (array_agg(c.demand_rate_per_kw ORDER BY c.demand_kw DESC, c.bucket))[1] AS peak_rate,
-             min(c.currency) AS currency
-      FROM (<rows>) c
-      GROUP BY c.billing_month
-      ORDER BY c.billing_month
+      SELECT p.billing_month, sum(p.kwh) AS kwh, sum(p.cost) AS cost, sum(p.co2) AS co2,
+             sum(p.n) AS n, sum(p.kw_sum) AS kw_sum, max(p.peak_kw) AS peak_kw,
+             (array_agg(p.peak_at ORDER BY p.peak_kw DESC, p.peak_at))[1] AS peak_at,
+             (array_agg(p.peak_rate ORDER BY p.peak_kw DESC, p.peak_at))[1] AS peak_rate,
+             min(p.currency) AS currency
+      FROM (<parts>) p
+      GROUP BY p.billing_month
+      ORDER BY p.billing_month
       """;
 
-  private static final String MACHINE_ROWS =
+  /** A machine's intervals outside the whole days, and its daily sums of those days. */
+  private static final String MACHINE_PARTS =
       """
-      SELECT bucket, billing_month, energy_kwh, energy_cost, co2_kg, demand_kw,
-             demand_rate_per_kw, currency
+      SELECT billing_month, energy_kwh AS kwh, energy_cost AS cost, co2_kg AS co2, 1 AS n,
+             demand_kw AS kw_sum, demand_kw AS peak_kw, bucket AS peak_at,
+             demand_rate_per_kw AS peak_rate, currency
       FROM energy_costs_15min
       WHERE machine_id = :id AND energy_type = :energyType AND bucket > :after AND bucket < :end
+        AND (bucket < :dayFrom OR bucket >= :dayTo)
+      UNION ALL
+      SELECT billing_month, energy_kwh, energy_cost, co2_kg, intervals, demand_kw_sum,
+             peak_demand_kw, peak_at, demand_rate_at_peak, currency
+      FROM energy_costs_1day
+      WHERE machine_id = :id AND energy_type = :energyType
+        AND bucket >= :dayFrom AND bucket < :dayTo
       """;
 
   /**
    * A factory as one meter: per interval the sum of its machines, whose peak is the factory's
    * coincident peak; the demand rate is the highest any machine was billed at then.
    */
-  private static final String FACTORY_ROWS =
+  private static final String FACTORY_PARTS =
       """
-      SELECT c.bucket, c.billing_month, sum(c.energy_kwh) AS energy_kwh,
-             sum(c.energy_cost) AS energy_cost, sum(c.co2_kg) AS co2_kg,
-             sum(c.demand_kw) AS demand_kw, max(c.demand_rate_per_kw) AS demand_rate_per_kw,
-             min(c.currency) AS currency
+      SELECT c.billing_month, sum(c.energy_kwh) AS kwh, sum(c.energy_cost) AS cost,
+             sum(c.co2_kg) AS co2, 1 AS n, sum(c.demand_kw) AS kw_sum, sum(c.demand_kw) AS peak_kw,
+             c.bucket AS peak_at, max(c.demand_rate_per_kw) AS peak_rate, min(c.currency) AS currency
       FROM energy_costs_15min c JOIN machines m ON m.id = c.machine_id
       WHERE m.factory_id = :id AND c.energy_type = :energyType
         AND c.bucket > :after AND c.bucket < :end
       GROUP BY c.bucket, c.billing_month
       """;
 
+  /** Production of the intervals outside the whole days, and of the whole days. */
   private static final String PRODUCTION =
       """
       SELECT coalesce(sum(p.total_production_count), 0) AS units,
              coalesce(sum(p.total_production_good), 0) AS good,
              coalesce(sum(p.total_production_bad), 0) AS bad
-      FROM production_data_15min p
-      WHERE p.machine_id IN (<machines>) AND p.bucket > :after AND p.bucket < :end
+      FROM (SELECT total_production_count, total_production_good, total_production_bad
+            FROM production_data_15min
+            WHERE machine_id IN (<machines>) AND bucket > :after AND bucket < :end
+              AND (bucket < :dayFrom OR bucket >= :dayTo)
+            UNION ALL
+            SELECT total_production_count, total_production_good, total_production_bad
+            FROM production_data_1day
+            WHERE machine_id IN (<machines>) AND bucket >= :dayFrom AND bucket < :dayTo) p
       """;
 
   private final Jdbi jdbi;
@@ -153,24 +170,31 @@ public final class KpiDao {
 
   /** One machine's stored interval costs of {@code energyType}, per billing month. */
   public List<MonthRow> machineMonths(UUID machine, String energyType, Instant start, Instant end) {
-    return months(MACHINE_ROWS, machine, energyType, start, end);
+    return months(MACHINE_PARTS, machine, energyType, start, end);
   }
 
-  /** A factory's machines as one meter, per billing month (see {@link #FACTORY_ROWS}). */
+  /**
+   * A factory's machines as one meter, per billing month: per interval the sum of its machines,
+   * whose peak is the factory's coincident peak; the demand rate is the highest any machine was
+   * billed at then.
+   */
   public List<MonthRow> factoryMonths(UUID factory, String energyType, Instant start, Instant end) {
-    return months(FACTORY_ROWS, factory, energyType, start, end);
+    return months(FACTORY_PARTS, factory, energyType, start, end);
   }
 
   private List<MonthRow> months(
-      String rows, UUID id, String energyType, Instant start, Instant end) {
+      String parts, UUID id, String energyType, Instant start, Instant end) {
+    DaySplit days = DaySplit.of(start, end);
     return jdbi.withHandle(
         h ->
             h.createQuery(MONTHS)
-                .define("rows", rows)
+                .define("parts", parts)
                 .bind("id", id)
                 .bind("energyType", energyType)
                 .bind("after", utc(start.minus(INTERVAL)))
                 .bind("end", utc(end))
+                .bind("dayFrom", utc(days.dayFrom()))
+                .bind("dayTo", utc(days.dayTo()))
                 .map(KpiDao::month)
                 .list());
   }
@@ -184,6 +208,7 @@ public final class KpiDao {
   }
 
   private ProductionTotals production(String machines, UUID id, Instant start, Instant end) {
+    DaySplit days = DaySplit.of(start, end);
     return jdbi.withHandle(
         h ->
             h.createQuery(PRODUCTION)
@@ -191,6 +216,8 @@ public final class KpiDao {
                 .bind("id", id)
                 .bind("after", utc(start.minus(INTERVAL)))
                 .bind("end", utc(end))
+                .bind("dayFrom", utc(days.dayFrom()))
+                .bind("dayTo", utc(days.dayTo()))
                 .map(
                     (rs, ctx) ->
                         new ProductionTotals(

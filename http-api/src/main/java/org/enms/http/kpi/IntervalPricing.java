@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps {@code energy_costs_15min} in step with the 15-minute energy roll-up: after each roll-up
  * refresh it prices the refreshed intervals at the tariffs in force (new intervals get today's
- * prices, intervals priced before keep theirs). Both dialects refresh through {@link
- * RollupRefresher}, so both are priced here. A database that has roll-ups but no priced interval
- * (one created before costs were kept) is priced whole once, at the first refresh.
+ * prices, intervals priced before keep theirs), and recomputes the daily sums of the days it
+ * touched. Both dialects refresh through {@link RollupRefresher}, so both are priced here. A
+ * database that has roll-ups but no priced interval (one created before costs were kept) is priced
+ * whole once, at the first refresh.
  */
 public final class IntervalPricing implements RollupRefresher.Listener {
   private static final Logger log = LoggerFactory.getLogger(IntervalPricing.class);
   private static final Duration WIDTH = Duration.ofMinutes(15);
+  private static final Duration DAY = Duration.ofDays(1);
   private static final Duration STEP = Duration.ofDays(7);
 
   private final CostRollupDao costs;
@@ -64,6 +66,7 @@ public final class IntervalPricing implements RollupRefresher.Listener {
       if (factory.isEmpty()) {
         costs.deleteWithoutRollup(start, end);
       }
+      costs.refreshDays(floorDay(start), floorDay(end.minusNanos(1)).plus(DAY), factory);
       written += rows.size();
     }
     return written;
@@ -91,7 +94,15 @@ public final class IntervalPricing implements RollupRefresher.Listener {
   }
 
   static Instant floor(Instant t) {
-    long w = WIDTH.toMillis();
+    return floor(t, WIDTH);
+  }
+
+  private static Instant floorDay(Instant t) {
+    return floor(t, DAY);
+  }
+
+  private static Instant floor(Instant t, Duration width) {
+    long w = width.toMillis();
     return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), w) * w);
   }
 }
