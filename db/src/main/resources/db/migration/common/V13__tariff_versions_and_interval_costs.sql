@@ -97,7 +97,12 @@ RETURNS TABLE (
   cost_per_unit          double precision,
   total_co2_kg           double precision,
   co2_per_unit_kg        double precision)
-LANGUAGE sql STABLE AS $$
+LANGUAGE plpgsql STABLE AS $$
+#variable_conflict use_column
+BEGIN
+  -- PL/pgSQL rather than SQL: its plans are kept across calls (a SQL function is planned anew on
+  -- every call, which cost more than the query itself).
+  RETURN QUERY
   WITH edges AS (
     SELECT date_bin(interval '15 minutes', p_start, timestamptz '2000-01-01 00:00:00+00') AS lo,
            date_bin(interval '1 day',
@@ -116,16 +121,21 @@ LANGUAGE sql STABLE AS $$
     SELECT c.billing_month, c.energy_kwh AS kwh, c.energy_cost AS cost, c.co2_kg AS co2,
            1::bigint AS n, c.demand_kw AS kw_sum, c.demand_kw AS peak_kw, c.bucket AS peak_at,
            c.demand_rate_per_kw AS peak_rate, c.currency
-    FROM energy_costs_15min c, days
+    FROM energy_costs_15min c
     WHERE c.machine_id = p_machine_id AND c.energy_type = p_energy_type
-      AND c.bucket > p_start - interval '15 minutes' AND c.bucket < p_end
-      AND (c.bucket < days.day_from OR c.bucket >= days.day_to)
+      AND c.bucket > p_start - interval '15 minutes' AND c.bucket < (SELECT day_from FROM days)
+    UNION ALL
+    SELECT c.billing_month, c.energy_kwh, c.energy_cost, c.co2_kg, 1, c.demand_kw, c.demand_kw,
+           c.bucket, c.demand_rate_per_kw, c.currency
+    FROM energy_costs_15min c
+    WHERE c.machine_id = p_machine_id AND c.energy_type = p_energy_type
+      AND c.bucket >= (SELECT day_to FROM days) AND c.bucket < p_end
     UNION ALL
     SELECT d.billing_month, d.energy_kwh, d.energy_cost, d.co2_kg, d.intervals, d.demand_kw_sum,
            d.peak_demand_kw, d.peak_at, d.demand_rate_at_peak, d.currency
-    FROM energy_costs_1day d, days
+    FROM energy_costs_1day d
     WHERE d.machine_id = p_machine_id AND d.energy_type = p_energy_type
-      AND d.bucket >= days.day_from AND d.bucket < days.day_to
+      AND d.bucket >= (SELECT day_from FROM days) AND d.bucket < (SELECT day_to FROM days)
   ), months AS (
     SELECT billing_month, sum(kwh) AS kwh, sum(cost) AS cost, sum(co2) AS co2, sum(n) AS n,
            sum(kw_sum) AS kw_sum, max(peak_kw) AS peak_kw,
@@ -143,10 +153,18 @@ LANGUAGE sql STABLE AS $$
            min(currency) AS currency
     FROM months
   ), production AS (
-    SELECT coalesce(sum(p.total_production_count), 0)::bigint AS units
-    FROM production_data_15min p
-    WHERE p.machine_id = p_machine_id
-      AND p.bucket > p_start - interval '15 minutes' AND p.bucket < p_end
+    SELECT coalesce(sum(x.units), 0)::bigint AS units
+    FROM (SELECT p.total_production_count AS units FROM production_data_15min p
+          WHERE p.machine_id = p_machine_id AND p.bucket > p_start - interval '15 minutes'
+            AND p.bucket < (SELECT day_from FROM days)
+          UNION ALL
+          SELECT p.total_production_count FROM production_data_15min p
+          WHERE p.machine_id = p_machine_id
+            AND p.bucket >= (SELECT day_to FROM days) AND p.bucket < p_end
+          UNION ALL
+          SELECT p.total_production_count FROM production_data_1day p
+          WHERE p.machine_id = p_machine_id
+            AND p.bucket >= (SELECT day_from FROM days) AND p.bucket < (SELECT day_to FROM days)) x
   )
   SELECT m.id, m.name, p_energy_type,
          extract(epoch FROM (p_end - p_start))::double precision / 3600,
@@ -163,5 +181,6 @@ LANGUAGE sql STABLE AS $$
          (t.energy_charge + t.demand_charge) / nullif(pr.units, 0),
          t.co2, t.co2 / nullif(pr.units, 0)
   FROM machines m CROSS JOIN totals t CROSS JOIN production pr
-  WHERE m.id = p_machine_id
+  WHERE m.id = p_machine_id;
+END
 $$;

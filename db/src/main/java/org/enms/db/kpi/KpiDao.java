@@ -39,15 +39,24 @@ public final class KpiDao {
       ORDER BY p.billing_month
       """;
 
-  /** A machine's intervals outside the whole days, and its daily sums of those days. */
+  /**
+   * A machine's intervals before and after the whole days (two index ranges), and its daily sums of
+   * those days.
+   */
   private static final String MACHINE_PARTS =
       """
       SELECT billing_month, energy_kwh AS kwh, energy_cost AS cost, co2_kg AS co2, 1 AS n,
              demand_kw AS kw_sum, demand_kw AS peak_kw, bucket AS peak_at,
              demand_rate_per_kw AS peak_rate, currency
       FROM energy_costs_15min
-      WHERE machine_id = :id AND energy_type = :energyType AND bucket > :after AND bucket < :end
-        AND (bucket < :dayFrom OR bucket >= :dayTo)
+      WHERE machine_id = :id AND energy_type = :energyType
+        AND bucket > :after AND bucket < :dayFrom
+      UNION ALL
+      SELECT billing_month, energy_kwh, energy_cost, co2_kg, 1, demand_kw, demand_kw, bucket,
+             demand_rate_per_kw, currency
+      FROM energy_costs_15min
+      WHERE machine_id = :id AND energy_type = :energyType
+        AND bucket >= :dayTo AND bucket < :end
       UNION ALL
       SELECT billing_month, energy_kwh, energy_cost, co2_kg, intervals, demand_kw_sum,
              peak_demand_kw, peak_at, demand_rate_at_peak, currency
@@ -79,8 +88,11 @@ public final class KpiDao {
              coalesce(sum(p.total_production_bad), 0) AS bad
       FROM (SELECT total_production_count, total_production_good, total_production_bad
             FROM production_data_15min
-            WHERE machine_id IN (<machines>) AND bucket > :after AND bucket < :end
-              AND (bucket < :dayFrom OR bucket >= :dayTo)
+            WHERE machine_id IN (<machines>) AND bucket > :after AND bucket < :dayFrom
+            UNION ALL
+            SELECT total_production_count, total_production_good, total_production_bad
+            FROM production_data_15min
+            WHERE machine_id IN (<machines>) AND bucket >= :dayTo AND bucket < :end
             UNION ALL
             SELECT total_production_count, total_production_good, total_production_bad
             FROM production_data_1day
