@@ -13,13 +13,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "enms bench",
     mixinStandardHelpOptions = true,
-    description = "Measure ingest throughput, the database write path and machine-entity heap.",
+    description =
+        "Measure ingest throughput, the database write path, machine-entity heap, forecasts and KPI latency.",
     subcommands = {
       PipelineBench.class,
       WriterBench.class,
       EntitiesBench.class,
       ScoringBench.class,
-      ForecastBench.class
+      ForecastBench.class,
+      KpiBench.class
     })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>Writers call {@link #markDirty}; a periodic caller runs {@link #refreshDirty}, which refreshes
  * the coalesced range once. At start-up, {@link #refreshRecent} covers readings committed before a
- * crash but never rolled up. Refreshes are serialised across nodes by an advisory lock.
+ * crash but never rolled up. Refreshes are serialised across nodes by an advisory lock. A {@link
+ * Listener} hears of every range refreshed (the interval costs are priced from the roll-ups there).
  * Thread-safe.
  */
 public final class RollupRefresher {
@@ -49,11 +50,26 @@ public final class RollupRefresher {
   private static final List<String> TABLES =
       List.of("energy_readings", "production_data", "environmental_data");
 
+  /**
+   * Work that follows the roll-ups: told of each range once its roll-ups are refreshed, on the
+   * refreshing thread. Throwing fails the refresh, so the range stays dirty and both are redone.
+   */
+  public interface Listener {
+    /** The roll-ups of every bucket containing a time in {@code [from, to]} are up to date. */
+    void refreshed(Instant from, Instant to);
+  }
+
   private final Database database;
+  private final Listener listener;
   private final DirtyRanges dirty = new DirtyRanges();
 
   public RollupRefresher(Database database) {
+    this(database, (from, to) -> {});
+  }
+
+  public RollupRefresher(Database database, Listener listener) {
     this.database = database;
+    this.listener = listener;
   }
 
   /** Records that readings with times in {@code [from, to]} were written. */
@@ -140,6 +156,7 @@ public final class RollupRefresher {
     } else {
       database.jdbi().useTransaction(h -> refreshTables(h, from, to));
     }
+    listener.refreshed(from, to);
   }
 
   private void refreshContinuousAggregates(Instant from, Instant to) {

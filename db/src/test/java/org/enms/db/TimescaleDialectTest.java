@@ -290,6 +290,87 @@ class TimescaleDialectTest {
         .allSatisfy(p -> assertThat(p.value()).isCloseTo(4.0, within(1e-9)));
   }
 
+  /**
+   * The interval cost roll-up and {@code calculate_all_kpis} over the continuous aggregates: the
+   * intervals read for pricing, the priced rows written in simple query mode, and the function's
+   * row, all the same as on plain PostgreSQL for the same readings.
+   */
+  @Test
+  void intervalCostsAndCalculateAllKpisMatchThePlainDialect() {
+    Duration span = Duration.ofMinutes(SampleData.MINUTES);
+    java.util.UUID compressor = org.enms.core.plant.DemoPlant.machineId(1);
+    new ReadingBatchWriter(database, 40).write(SampleData.readings());
+    new RollupRefresher(database).refresh(SampleData.START, SampleData.START.plus(span));
+    TestPostgresServer plainServer = TestPostgresServer.shared();
+    String plainName = plainServer.createDatabase();
+    try (Database plain = Database.start(plainServer.settingsFor(plainName))) {
+      new ReadingBatchWriter(plain).write(SampleData.readings());
+      new RollupRefresher(plain).refresh(SampleData.START, SampleData.START.plus(span));
+      int priced = priceAtOneRate(database, span);
+      assertThat(priced).isEqualTo(priceAtOneRate(plain, span)).isPositive();
+
+      var onTimescale =
+          new org.enms.db.kpi.KpiDao(database)
+              .calculateAllKpis(
+                  compressor, SampleData.START, SampleData.START.plus(span), "electricity")
+              .orElseThrow();
+      var onPlain =
+          new org.enms.db.kpi.KpiDao(plain)
+              .calculateAllKpis(
+                  compressor, SampleData.START, SampleData.START.plus(span), "electricity")
+              .orElseThrow();
+
+      assertThat(onTimescale.totalEnergyKwh()).isPositive();
+      assertThat(onTimescale.totalCost())
+          .isCloseTo(onTimescale.totalEnergyKwh() * 0.2 + onTimescale.demandCharge(), within(1e-9));
+      assertThat(onTimescale.demandCharge())
+          .isCloseTo(onTimescale.peakDemandKw() * 10, within(1e-9)); // one billing month
+      assertThat(onTimescale.totalProductionUnits()).isPositive();
+      assertThat(onTimescale)
+          .usingRecursiveComparison()
+          .withComparatorForType(
+              (a, b) -> Math.abs(a - b) < 1e-9 ? 0 : Double.compare(a, b), Double.class)
+          .isEqualTo(onPlain);
+    } finally {
+      plainServer.dropDatabase(plainName);
+      database.jdbi().useHandle(h -> h.execute("DELETE FROM energy_costs_15min"));
+    }
+  }
+
+  /**
+   * Prices every 15-minute interval of the sample at 0.2 per kWh, 0.45 kg CO₂ per kWh and a demand
+   * charge of 10 per kW, billed by UTC month.
+   */
+  private static int priceAtOneRate(Database db, Duration span) {
+    new org.enms.db.registry.PlantApplier(db).apply(org.enms.db.registry.DemoPlantSpec.get());
+    var costs = new org.enms.db.kpi.CostRollupDao(db, 40);
+    List<org.enms.db.kpi.CostRow> rows =
+        costs
+            .intervals(SampleData.START, SampleData.START.plus(span), java.util.Optional.empty())
+            .stream()
+            .map(
+                i ->
+                    new org.enms.db.kpi.CostRow(
+                        i.bucket(),
+                        i.machineId(),
+                        i.energyType(),
+                        java.time.LocalDate.ofInstant(i.bucket(), java.time.ZoneOffset.UTC)
+                            .withDayOfMonth(1),
+                        i.energyKwh(),
+                        i.demandKw(),
+                        null,
+                        0.2,
+                        i.energyKwh() * 0.2,
+                        "USD",
+                        null,
+                        10.0,
+                        0.45,
+                        i.energyKwh() * 0.45))
+            .toList();
+    costs.write(rows, false);
+    return rows.size();
+  }
+
   private static void assertSame(
       Map<String, double[]> plain, Map<String, double[]> timescale, String what) {
     assertThat(timescale.keySet()).as(what).isEqualTo(plain.keySet()).isNotEmpty();

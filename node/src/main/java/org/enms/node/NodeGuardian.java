@@ -47,6 +47,10 @@ import org.enms.http.health.IngestProbe;
 import org.enms.http.health.SchedulerProbe;
 import org.enms.http.imports.ImportJobService;
 import org.enms.http.imports.ImportRoutes;
+import org.enms.http.kpi.DbEnergyCosts;
+import org.enms.http.kpi.DbKpis;
+import org.enms.http.kpi.IntervalPricing;
+import org.enms.http.kpi.KpiRoutes;
 import org.enms.http.machines.DbMachineDirectory;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.machines.ShardedLiveMachines;
@@ -122,7 +126,7 @@ public final class NodeGuardian {
               entities);
           LiveEntityGauge.register(system, metrics);
 
-          RollupRefresher rollups = new RollupRefresher(database);
+          RollupRefresher rollups = new RollupRefresher(database, new IntervalPricing(database));
           DatabaseJobs.schedule(system, io, database, rollups, node);
 
           IngestSettings ingestSettings = IngestSettings.fromConfig(config);
@@ -202,7 +206,11 @@ public final class NodeGuardian {
                       health,
                       new MetricsRoutes(metrics),
                       new MachineRoutes(
-                          directory, live, new DbAnomalyQueries(database, io), http, clock),
+                          directory,
+                          live,
+                          new DbAnomalyQueries(database, io),
+                          new DbEnergyCosts(database, io, http.defaultEnergyRateUsd()),
+                          clock),
                       new TimeseriesRoutes(
                           directory,
                           new DbSeriesQueries(
@@ -215,7 +223,8 @@ public final class NodeGuardian {
                   .with(
                       new ForecastRoutes(
                               DbForecasts.of(database, io, clock, node.rollupLag(), config))
-                          ::routes);
+                          ::routes)
+                  .with(new KpiRoutes(new DbKpis(database, io, live), clock)::routes);
           var anomalyDao = new AnomalyDao(database);
           var eventRoutes =
               new EventRoutes(

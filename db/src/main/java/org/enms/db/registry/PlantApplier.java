@@ -117,19 +117,30 @@ public final class PlantApplier {
       }
     }
 
+    /**
+     * A tariff version, matched by factory, name and start. Redeclaring an existing version changes
+     * it in place (intervals already priced keep their prices); a new start adds a version.
+     */
     private void tariff(PlantSpec.TariffSpec t) {
-      require(t.tariff().name(), "tariff name");
-      UUID factory = factoryId(t.factory(), "tariff " + t.tariff().name());
-      Optional<UUID> existing = TariffDao.idByName(h, factory, t.tariff().name());
-      if (existing.isPresent()) {
-        TariffDao.update(h, existing.get(), t.tariff());
-      } else {
-        TariffDao.insert(
-            h,
-            orDerived(t.id(), PlantIds.tariff(t.factory(), t.tariff().name())),
-            factory,
-            t.tariff());
-        created++;
+      TariffDraft d = t.tariff();
+      require(d.name(), "tariff name");
+      String what = "tariff " + d.name();
+      UUID factory = factoryId(t.factory(), what);
+      try {
+        Optional<UUID> existing = TariffDao.idByKey(h, factory, d.name(), d.validFrom());
+        if (existing.isPresent()) {
+          TariffDao.update(h, existing.get(), factory, d);
+        } else {
+          TariffDao.insert(
+              h,
+              orDerived(t.id(), PlantIds.tariff(t.factory(), d.name(), d.validFrom())),
+              factory,
+              d,
+              false);
+          created++;
+        }
+      } catch (RegistryException e) {
+        throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
       }
     }
 

@@ -64,19 +64,35 @@ public final class PlantFile {
         string(c, "description"));
   }
 
+  /**
+   * A tariff version. {@code kind} is {@code flat}, {@code time_of_use} or {@code demand_charge};
+   * without it, {@code time-of-use = true} reads as time of use, as before tariffs had kinds.
+   */
   private static PlantSpec.TariffSpec tariff(Config c) {
+    String kind =
+        c.hasPath("kind")
+            ? c.getString("kind")
+            : c.hasPath("time-of-use") && c.getBoolean("time-of-use")
+                ? TariffDraft.TIME_OF_USE
+                : TariffDraft.FLAT;
+    Double rate = number(c, "rate-per-kwh");
+    if (rate == null && !TariffDraft.DEMAND_CHARGE.equals(kind)) {
+      throw new IllegalArgumentException("rate-per-kwh is required for a " + kind + " tariff");
+    }
     return new PlantSpec.TariffSpec(
         uuid(c, "id"),
         c.getString("factory"),
         new TariffDraft(
             c.getString("name"),
             string(c, "description"),
-            c.getDouble("rate-per-kwh"),
+            string(c, "energy-source"),
+            kind,
+            rate == null ? 0 : rate,
             c.hasPath("currency") ? c.getString("currency") : "USD",
-            c.hasPath("time-of-use") && c.getBoolean("time-of-use"),
             integer(c, "start-hour"),
             integer(c, "end-hour"),
             c.hasPath("applicable-days") ? c.getIntList("applicable-days") : null,
+            number(c, "demand-charge-per-kw"),
             c.hasPath("valid-from")
                 ? LocalDate.parse(c.getString("valid-from"))
                 : PlantSpec.DEFAULT_VALID_FROM));

@@ -19,8 +19,17 @@ public final class PlantIds {
     return of("energy-source", name);
   }
 
-  public static UUID tariff(String factory, String name) {
-    return of("tariff", factory + "/" + name);
+  /**
+   * A tariff version's id. Versions from the default start keep the id tariffs had before they were
+   * versioned.
+   */
+  public static UUID tariff(String factory, String name, java.time.LocalDate validFrom) {
+    String key = factory + "/" + name;
+    return of(
+        "tariff",
+        validFrom == null || validFrom.equals(PlantSpec.DEFAULT_VALID_FROM)
+            ? key
+            : key + "@" + validFrom);
   }
 
   public static UUID machine(String factory, String name) {

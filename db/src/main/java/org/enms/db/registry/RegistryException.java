@@ -41,7 +41,14 @@ public final class RegistryException extends RuntimeException {
           Map.entry("seus_machine_ids_check", "machine_ids"),
           Map.entry("seus_baseline_year_check", "baseline_year"),
           Map.entry("energy_tariffs_pkey", "id"),
-          Map.entry("energy_tariffs_factory_name_key", "name"));
+          Map.entry("energy_tariffs_version_key", "valid_from"),
+          Map.entry("energy_tariffs_factory_id_fkey", "factory_id"),
+          Map.entry("energy_tariffs_energy_source_id_fkey", "energy_source"),
+          Map.entry("energy_tariffs_kind_check", "kind"),
+          Map.entry("energy_tariffs_hours_check", "start_hour"),
+          Map.entry("energy_tariffs_demand_check", "demand_charge_per_kw"),
+          Map.entry("energy_tariffs_start_hour_check", "start_hour"),
+          Map.entry("energy_tariffs_end_hour_check", "end_hour"));
 
   private final Kind kind;
   private final String field;

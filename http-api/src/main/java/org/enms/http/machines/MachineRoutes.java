@@ -12,7 +12,9 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.http.HttpSettings;
 import org.enms.http.anomaly.AnomalyQueries;
+import org.enms.http.anomaly.AnomalySummary;
 import org.enms.http.error.ApiException;
+import org.enms.http.kpi.EnergyCosts;
 import org.enms.http.support.JsonSupport;
 import org.enms.http.support.QueryParams;
 
@@ -25,19 +27,30 @@ public final class MachineRoutes extends AllDirectives {
   private final MachineDirectory directory;
   private final LiveMachines live;
   private final AnomalyQueries anomalies;
-  private final HttpSettings settings;
+  private final EnergyCosts costs;
   private final Clock clock;
 
+  /** Costs today's energy at one flat rate ({@code settings}' default), without tariffs. */
   public MachineRoutes(
       MachineDirectory directory,
       LiveMachines live,
       AnomalyQueries anomalies,
       HttpSettings settings,
       Clock clock) {
+    this(directory, live, anomalies, EnergyCosts.flat(settings.defaultEnergyRateUsd()), clock);
+  }
+
+  /** {@code costs}: today's cost from the priced intervals (the tariffs in force). */
+  public MachineRoutes(
+      MachineDirectory directory,
+      LiveMachines live,
+      AnomalyQueries anomalies,
+      EnergyCosts costs,
+      Clock clock) {
     this.directory = directory;
     this.live = live;
     this.anomalies = anomalies;
-    this.settings = settings;
+    this.costs = costs;
     this.clock = clock;
   }
 
@@ -120,21 +133,27 @@ public final class MachineRoutes extends AllDirectives {
     Instant midnight =
         LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
     double hoursToday = Math.max(1e-9, (now.toEpochMilli() - midnight.toEpochMilli()) / 3.6e6);
-    return live.status(machine.id())
+    CompletionStage<LiveStatus> state = live.status(machine.id());
+    CompletionStage<Double> costToday =
+        state.thenCompose(s -> costs.electricitySince(machine.id(), midnight, s.todayEnergyKwh()));
+    return state
+        .thenCombine(anomalies.since(machine.id(), now.minusSeconds(24 * 3600)), Today::new)
         .thenCombine(
-            anomalies.since(machine.id(), now.minusSeconds(24 * 3600)),
-            (s, recent) ->
+            costToday,
+            (today, cost) ->
                 new MachineStatusResponse(
                     machine.id(),
                     machine.name(),
                     machine.type().toLowerCase(Locale.ROOT),
                     machine.factoryLocation(),
                     machine.isActive(),
-                    MachineStatusResponse.CurrentStatus.of(s),
-                    MachineStatusResponse.TodayStats.of(
-                        s, settings.defaultEnergyRateUsd(), hoursToday),
-                    MachineStatusResponse.RecentAnomalies.of(recent),
-                    MachineStatusResponse.ProductionToday.of(s),
+                    MachineStatusResponse.CurrentStatus.of(today.state()),
+                    MachineStatusResponse.TodayStats.of(today.state(), cost, hoursToday),
+                    MachineStatusResponse.RecentAnomalies.of(today.recent()),
+                    MachineStatusResponse.ProductionToday.of(today.state()),
                     clock.instant()));
   }
+
+  /** A machine's live state and its last day's anomalies. */
+  private record Today(LiveStatus state, AnomalySummary recent) {}
 }

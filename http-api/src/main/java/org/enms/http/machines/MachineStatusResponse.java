@@ -39,7 +39,8 @@ public record MachineStatusResponse(
   /**
    * Since 00:00 UTC.
    *
-   * @param costUsd the energy at the flat default rate
+   * @param costUsd today's electricity at the prices fixed per 15-minute interval (the tariffs in
+   *     force then), in the factory's billing currency; the field keeps the original's name
    * @param uptimePercent of the time since midnight, to 1 decimal
    */
   public record TodayStats(
@@ -50,13 +51,13 @@ public record MachineStatusResponse(
       double uptimeHours,
       double uptimePercent) {
     /**
-     * @param ratePerKwh price of a kWh, USD
+     * @param cost today's electricity cost
      * @param hoursToday time since midnight, h (positive)
      */
-    static TodayStats of(LiveStatus s, double ratePerKwh, double hoursToday) {
+    static TodayStats of(LiveStatus s, double cost, double hoursToday) {
       return new TodayStats(
           JsonSupport.round(s.todayEnergyKwh(), 3),
-          JsonSupport.round(s.todayEnergyKwh() * ratePerKwh, 2),
+          JsonSupport.round(cost, 2),
           JsonSupport.round(s.todayAvgPowerKw(), 3),
           JsonSupport.round(s.todayPeakPowerKw(), 3),
           JsonSupport.round(s.uptimeHours(), 2),

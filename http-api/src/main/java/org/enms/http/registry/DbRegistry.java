@@ -7,8 +7,12 @@ import org.enms.db.registry.EnergySourceDao;
 import org.enms.db.registry.FactoryDao;
 import org.enms.db.registry.MachineRegistryDao;
 import org.enms.db.registry.SeuDao;
+import org.enms.db.registry.TariffDao;
+import org.enms.http.kpi.IntervalPricing;
 
-/** The plant registry's routes over its DAOs: factories, machines, energy sources and SEUs. */
+/**
+ * The plant registry's routes over its DAOs: factories, machines, energy sources, SEUs and tariffs.
+ */
 public final class DbRegistry {
   private DbRegistry() {}
 
@@ -25,6 +29,8 @@ public final class DbRegistry {
         new DbMachineRegistry(new MachineRegistryDao(database), factories, sources, io),
         new DbEnergySourceRegistry(sources, io),
         new DbSeuRegistry(new SeuDao(database), sources, io),
+        new DbTariffRegistry(
+            new TariffDao(database), factories, new IntervalPricing(database), io, clock),
         changed,
         access,
         clock);

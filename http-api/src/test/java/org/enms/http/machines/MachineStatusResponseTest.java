@@ -21,7 +21,7 @@ class MachineStatusResponseTest {
         null,
         true,
         MachineStatusResponse.CurrentStatus.of(s),
-        MachineStatusResponse.TodayStats.of(s, 0.15, 12),
+        MachineStatusResponse.TodayStats.of(s, s.todayEnergyKwh() * 0.15, 12),
         MachineStatusResponse.RecentAnomalies.of(recent),
         MachineStatusResponse.ProductionToday.of(s),
         NOW);

@@ -43,6 +43,28 @@ import org.junit.jupiter.api.Test;
  * every write is announced before it is answered.
  */
 class RegistryRoutesTest {
+  /** Tariff routes are tested against the database (TariffRoutesTest); unused here. */
+  private static final TariffRegistry NO_TARIFFS =
+      new TariffRegistry() {
+        @Override
+        public java.util.concurrent.CompletionStage<java.util.List<Entry>> list(
+            java.util.Optional<java.util.UUID> factory, java.util.Optional<String> source) {
+          return java.util.concurrent.CompletableFuture.completedFuture(java.util.List.of());
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<java.util.Optional<Entry>> find(
+            java.util.UUID id) {
+          return java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty());
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Created> create(Input input) {
+          return java.util.concurrent.CompletableFuture.failedFuture(
+              new UnsupportedOperationException("not under test"));
+        }
+      };
+
   private static final HttpClient client = HttpClient.newHttpClient();
   private static ActorTestKit testKit;
   private static InMemoryRegistry registry;
@@ -114,6 +136,7 @@ class RegistryRoutesTest {
                 registry.machines,
                 registry.sources,
                 registry.seus,
+                NO_TARIFFS,
                 registry,
                 access,
                 clock));
