@@ -97,7 +97,16 @@ class SchedulerActorTest {
   private final Job hourly = new Job("hourly", false);
   private final Job cleanup = new Job("cleanup", true);
 
+  /** A scheduler that has started: its first due times are taken from the clock at T0. */
   private ActorRef<SchedulerActor.Command> scheduler() {
+    ActorRef<SchedulerActor.Command> scheduler = spawn();
+    // Answered only after setup, so time moved from here on is after the start.
+    assertThat(status(scheduler, "hourly").nextRun())
+        .isEqualTo(Instant.parse("2026-11-27T10:05:00Z"));
+    return scheduler;
+  }
+
+  private ActorRef<SchedulerActor.Command> spawn() {
     return testKit.spawn(
         SchedulerActor.create(
             List.of(hourly, cleanup),
