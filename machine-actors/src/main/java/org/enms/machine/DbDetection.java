@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.enms.analytics.baseline.BaselineModel;
-import org.enms.analytics.baseline.FeatureRange;
 import org.enms.db.AnomalyDao;
 import org.enms.db.BaselineDao;
 import org.enms.db.BlockingIo;
@@ -46,7 +44,9 @@ public final class DbDetection implements DetectionPort {
           Map<String, BaselineModel> active = new HashMap<>();
           for (var row : baselines.byMachine(machineId, Optional.empty())) {
             if (row.isActive()) {
-              active.put(row.energySource().toLowerCase(java.util.Locale.ROOT), model(row));
+              active.put(
+                  row.energySource().toLowerCase(java.util.Locale.ROOT),
+                  StoredBaselines.model(row));
             }
           }
           return new DetectionSetup(
@@ -67,7 +67,7 @@ public final class DbDetection implements DetectionPort {
             baselines
                 .energySourceId(energyType)
                 .flatMap(source -> baselines.active(machineId, source))
-                .map(DbDetection::model));
+                .map(StoredBaselines::model));
   }
 
   @Override
@@ -85,13 +85,5 @@ public final class DbDetection implements DetectionPort {
   @Override
   public CompletionStage<Boolean> resolve(UUID anomalyId, Instant at, String notes) {
     return io.call(() -> anomalies.resolve(anomalyId, at, notes));
-  }
-
-  static BaselineModel model(BaselineDao.BaselineRow row) {
-    Map<String, FeatureRange> ranges = new LinkedHashMap<>();
-    row.featureRanges()
-        .forEach(
-            (name, s) -> ranges.put(name, new FeatureRange(s.min(), s.max(), s.mean(), s.std())));
-    return new BaselineModel(row.coefficients(), row.intercept(), row.residualStd(), ranges);
   }
 }

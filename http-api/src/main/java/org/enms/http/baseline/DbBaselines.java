@@ -9,21 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.enms.analytics.baseline.BaselineException;
 import org.enms.analytics.baseline.BaselineModel;
 import org.enms.analytics.baseline.BaselineTrainer;
 import org.enms.analytics.baseline.CompleteHours;
 import org.enms.analytics.baseline.DataSufficiency;
-import org.enms.analytics.baseline.FeatureRange;
 import org.enms.analytics.baseline.Features;
 import org.enms.analytics.baseline.HourlySample;
 import org.enms.analytics.baseline.ModelType;
-import org.enms.analytics.baseline.OperatingCalendar;
 import org.enms.analytics.baseline.TrainingResult;
 import org.enms.analytics.baseline.TrainingSpec;
 import org.enms.core.reading.EnergyType;
@@ -36,6 +32,7 @@ import org.enms.db.MachineRow;
 import org.enms.db.TrainingDataDao;
 import org.enms.db.TrainingDataDao.HourlyRow;
 import org.enms.http.baseline.BaselineView.DriverRange;
+import org.enms.machine.StoredBaselines;
 import org.enms.machine.event.BaselineTrained;
 import org.enms.machine.event.EventSink;
 
@@ -196,31 +193,7 @@ public final class DbBaselines implements Baselines {
 
   /** The stored row as the analytics model it was trained as. */
   public static BaselineModel model(BaselineRow row) {
-    Map<String, FeatureRange> ranges =
-        mapValues(row.featureRanges(), s -> new FeatureRange(s.min(), s.max(), s.mean(), s.std()));
-    return new BaselineModel(
-        row.coefficients(),
-        row.intercept(),
-        row.residualStd(),
-        ranges,
-        ModelType.named(row.modelType()).orElse(ModelType.OLS),
-        calendar(row.metadata()));
-  }
-
-  /** The calendar stored in a model's metadata; the default for models stored before it was. */
-  static OperatingCalendar calendar(Map<String, Object> metadata) {
-    if (!(metadata.get("calendar") instanceof Map<?, ?> c)) {
-      return OperatingCalendar.DEFAULT;
-    }
-    List<Integer> shifts =
-        c.get("shift_starts") instanceof List<?> l
-            ? l.stream().map(v -> ((Number) v).intValue()).toList()
-            : null;
-    Set<LocalDate> holidays =
-        c.get("holidays") instanceof List<?> l
-            ? l.stream().map(v -> LocalDate.parse(String.valueOf(v))).collect(Collectors.toSet())
-            : Set.of();
-    return new OperatingCalendar(shifts, holidays);
+    return StoredBaselines.model(row);
   }
 
   /** Roll-up rows as the trainer's samples, keyed by the catalogue's column names. */

@@ -3,10 +3,12 @@ package org.enms.http.baseline;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.enms.analytics.baseline.BaselineModel;
 import org.enms.analytics.baseline.Features;
 import org.enms.analytics.baseline.ModelType;
 import org.enms.analytics.baseline.TrainingSpec;
 import org.enms.db.BaselineDao.BaselineRow;
+import org.enms.machine.StoredBaselines;
 
 /**
  * What retraining an active model asks for: the same kind of model with the same drivers and
@@ -17,9 +19,10 @@ public final class Retraining {
   private Retraining() {}
 
   public static TrainingSpec specOf(BaselineRow active) {
-    ModelType type = ModelType.named(active.modelType()).orElse(ModelType.OLS);
-    List<String> drivers = type == ModelType.OLS ? drivers(active.featureNames()) : List.of();
-    return new TrainingSpec(drivers, type, DbBaselines.calendar(active.metadata()));
+    BaselineModel stored = StoredBaselines.model(active);
+    List<String> drivers =
+        stored.type() == ModelType.OLS ? drivers(active.featureNames()) : List.of();
+    return new TrainingSpec(drivers, stored.type(), stored.calendar());
   }
 
   private static List<String> drivers(List<String> features) {
