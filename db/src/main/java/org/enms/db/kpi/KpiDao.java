@@ -2,6 +2,7 @@ package org.enms.db.kpi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,9 +101,16 @@ public final class KpiDao {
       """;
 
   private final Jdbi jdbi;
+  private final Clock clock;
 
   public KpiDao(Database database) {
+    this(database, Clock.systemUTC());
+  }
+
+  /** {@code clock}: the current day is read from the intervals (it has no daily sums yet). */
+  public KpiDao(Database database, Clock clock) {
     this.jdbi = database.jdbi();
+    this.clock = clock;
   }
 
   public Optional<KpiMachine> machine(UUID id) {
@@ -196,7 +204,7 @@ public final class KpiDao {
 
   private List<MonthRow> months(
       String parts, UUID id, String energyType, Instant start, Instant end) {
-    DaySplit days = DaySplit.of(start, end);
+    DaySplit days = DaySplit.of(start, end, clock.instant());
     return jdbi.withHandle(
         h ->
             h.createQuery(MONTHS)
@@ -220,7 +228,7 @@ public final class KpiDao {
   }
 
   private ProductionTotals production(String machines, UUID id, Instant start, Instant end) {
-    DaySplit days = DaySplit.of(start, end);
+    DaySplit days = DaySplit.of(start, end, clock.instant());
     return jdbi.withHandle(
         h ->
             h.createQuery(PRODUCTION)
