@@ -188,6 +188,63 @@ public final class KpiDao {
                 .one());
   }
 
+  /**
+   * A machine, its stored interval costs of {@code energyType} per billing month and its
+   * production, in one statement (one round trip per KPI request); empty for an unknown machine.
+   */
+  public Optional<MachineKpiData> machineData(
+      UUID machine, String energyType, Instant start, Instant end) {
+    DaySplit days = DaySplit.of(start, end, clock.instant());
+    String sql =
+        """
+        SELECT m.id, m.name, m.type, m.factory_id, f.timezone, m.is_active,
+               pr.units, pr.good, pr.bad, mo.*
+        FROM machines m
+        JOIN factories f ON f.id = m.factory_id
+        CROSS JOIN (<production>) pr
+        LEFT JOIN (<months>) mo ON true
+        WHERE m.id = :id
+        ORDER BY mo.billing_month
+        """
+            .replace("<production>", PRODUCTION.replace("<machines>", ":id"))
+            .replace("<months>", MONTHS.replace("<parts>", MACHINE_PARTS));
+    return jdbi.withHandle(
+        h -> {
+          var rows =
+              h.createQuery(sql)
+                  .bind("id", machine)
+                  .bind("energyType", energyType)
+                  .bind("after", utc(start.minus(INTERVAL)))
+                  .bind("end", utc(end))
+                  .bind("dayFrom", utc(days.dayFrom()))
+                  .bind("dayTo", utc(days.dayTo()))
+                  .map(
+                      (rs, ctx) ->
+                          new MachineKpiData(
+                              new KpiMachine(
+                                  rs.getObject("id", UUID.class),
+                                  rs.getString("name"),
+                                  rs.getString("type"),
+                                  rs.getObject("factory_id", UUID.class),
+                                  rs.getString("timezone"),
+                                  rs.getBoolean("is_active")),
+                              rs.getObject("billing_month") == null
+                                  ? List.of()
+                                  : List.of(month(rs, ctx)),
+                              new ProductionTotals(
+                                  rs.getLong("units"), rs.getLong("good"), rs.getLong("bad"))))
+                  .list();
+          if (rows.isEmpty()) {
+            return Optional.<MachineKpiData>empty();
+          }
+          return Optional.of(
+              new MachineKpiData(
+                  rows.get(0).machine(),
+                  rows.stream().flatMap(r -> r.months().stream()).toList(),
+                  rows.get(0).production()));
+        });
+  }
+
   /** One machine's stored interval costs of {@code energyType}, per billing month. */
   public List<MonthRow> machineMonths(UUID machine, String energyType, Instant start, Instant end) {
     return months(MACHINE_PARTS, machine, energyType, start, end);
@@ -217,10 +274,6 @@ public final class KpiDao {
                 .bind("dayTo", utc(days.dayTo()))
                 .map(KpiDao::month)
                 .list());
-  }
-
-  public ProductionTotals machineProduction(UUID machine, Instant start, Instant end) {
-    return production(":id", machine, start, end);
   }
 
   public ProductionTotals factoryProduction(UUID factory, Instant start, Instant end) {
