@@ -70,6 +70,7 @@ public final class CostRollupDao {
       """;
 
   private static final String ORIGIN = "timestamptz '2000-01-01 00:00:00+00'";
+  private static final long DAY_SUM_LOCK = 0x656e6d7344L; // "enmsD"
 
   /** Rows per statement by default: a whole refresh of a large plant in one statement. */
   public static final int DEFAULT_ROWS_PER_STATEMENT = 10_000;
@@ -220,6 +221,8 @@ public final class CostRollupDao {
     for (OffsetDateTime day : due) {
       jdbi.useTransaction(
           h -> {
+            // Nodes of a cluster price the same ranges; one sums a day at a time.
+            h.execute("SELECT pg_advisory_xact_lock(?)", DAY_SUM_LOCK);
             OffsetDateTime next = day.plusDays(1);
             h.createUpdate("DELETE FROM energy_costs_1day WHERE bucket >= :from AND bucket < :to")
                 .bind("from", day)

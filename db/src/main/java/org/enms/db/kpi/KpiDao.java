@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.enms.db.Database;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -211,13 +212,9 @@ public final class KpiDao {
     return jdbi.withHandle(
         h -> {
           var rows =
-              h.createQuery(sql)
+              period(h.createQuery(sql), start, end, days)
                   .bind("id", machine)
                   .bind("energyType", energyType)
-                  .bind("after", utc(start.minus(INTERVAL)))
-                  .bind("end", utc(end))
-                  .bind("dayFrom", utc(days.dayFrom()))
-                  .bind("dayTo", utc(days.dayTo()))
                   .map(
                       (rs, ctx) ->
                           new MachineKpiData(
@@ -264,14 +261,10 @@ public final class KpiDao {
     DaySplit days = DaySplit.of(start, end, clock.instant());
     return jdbi.withHandle(
         h ->
-            h.createQuery(MONTHS)
+            period(h.createQuery(MONTHS), start, end, days)
                 .define("parts", parts)
                 .bind("id", id)
                 .bind("energyType", energyType)
-                .bind("after", utc(start.minus(INTERVAL)))
-                .bind("end", utc(end))
-                .bind("dayFrom", utc(days.dayFrom()))
-                .bind("dayTo", utc(days.dayTo()))
                 .map(KpiDao::month)
                 .list());
   }
@@ -284,13 +277,9 @@ public final class KpiDao {
     DaySplit days = DaySplit.of(start, end, clock.instant());
     return jdbi.withHandle(
         h ->
-            h.createQuery(PRODUCTION)
+            period(h.createQuery(PRODUCTION), start, end, days)
                 .define("machines", machines)
                 .bind("id", id)
-                .bind("after", utc(start.minus(INTERVAL)))
-                .bind("end", utc(end))
-                .bind("dayFrom", utc(days.dayFrom()))
-                .bind("dayTo", utc(days.dayTo()))
                 .map(
                     (rs, ctx) ->
                         new ProductionTotals(
@@ -381,6 +370,18 @@ public final class KpiDao {
                 .bind("energyType", energyType)
                 .map(KpiDao::stored)
                 .findOne());
+  }
+
+  /**
+   * Binds the period: intervals after {@code :after} and before {@code :end} overlap it; whole days
+   * that are over lie in {@code [:dayFrom, :dayTo)}.
+   */
+  private static Query period(Query query, Instant start, Instant end, DaySplit days) {
+    return query
+        .bind("after", utc(start.minus(INTERVAL)))
+        .bind("end", utc(end))
+        .bind("dayFrom", utc(days.dayFrom()))
+        .bind("dayTo", utc(days.dayTo()));
   }
 
   private static MonthRow month(ResultSet rs, StatementContext ctx) throws SQLException {
