@@ -49,9 +49,13 @@ CREATE TABLE energy_costs_15min (
   PRIMARY KEY (machine_id, energy_type, bucket)
 );
 
+-- Pricing and the daily sums work on time ranges of every machine.
+CREATE INDEX energy_costs_15min_bucket_idx ON energy_costs_15min (bucket);
+
 -- The interval costs summed per machine, energy type and UTC day (and billing month: a UTC day can
--- straddle two local months), so that a year's KPIs read 365 rows and not 35,040. Kept by the
--- pricing, recomputed from energy_costs_15min for every day it prices.
+-- straddle two local months), so that a year's KPIs read 365 rows and not 35,040. Only for days
+-- that are over: the pricing notes each day it prices in energy_costs_pending_days and sums the
+-- pending days once they are over (the current day is read from the intervals).
 CREATE TABLE energy_costs_1day (
   bucket              timestamptz NOT NULL,
   machine_id          uuid NOT NULL,
@@ -69,11 +73,17 @@ CREATE TABLE energy_costs_1day (
   PRIMARY KEY (machine_id, energy_type, bucket, billing_month)
 );
 
+CREATE INDEX energy_costs_1day_bucket_idx ON energy_costs_1day (bucket);
+
+CREATE TABLE energy_costs_pending_days (
+  day timestamptz PRIMARY KEY
+);
+
 -- The KPIs of one machine's energy source over [p_start, p_end), from the stored interval costs and
 -- the production roll-up, for Grafana. The API computes the same (org.enms.analytics.kpi
 -- .MachineKpis) from the same sums; a test holds them equal. An interval counts when it overlaps
--- the period: whole UTC days inside it are read from energy_costs_1day, the rest from
--- energy_costs_15min. Peak demand is the highest 15-minute average power; the demand charge is each
+-- the period: whole UTC days inside it that are over are read from energy_costs_1day, the rest
+-- from energy_costs_15min. Peak demand is the highest 15-minute average power; the demand charge is each
 -- billing month's peak at the demand rate in force at that peak.
 CREATE FUNCTION calculate_all_kpis(p_machine_id uuid, p_start timestamptz, p_end timestamptz,
                                    p_energy_type text DEFAULT 'electricity')
@@ -113,10 +123,16 @@ BEGIN
                     date_bin(interval '15 minutes', p_end - interval '1 microsecond',
                              timestamptz '2000-01-01 00:00:00+00') + interval '15 minutes',
                     timestamptz '2000-01-01 00:00:00+00') AS day_to
+  ), capped AS (
+    -- The current day has no daily sums yet.
+    SELECT lo, day_from,
+           least(day_to, date_bin(interval '1 day', now(), timestamptz '2000-01-01 00:00:00+00'))
+             AS day_to
+    FROM edges
   ), days AS (
     SELECT CASE WHEN day_from < day_to THEN day_from ELSE lo END AS day_from,
            CASE WHEN day_from < day_to THEN day_to ELSE lo END AS day_to
-    FROM edges
+    FROM capped
   ), parts AS (
     SELECT c.billing_month, c.energy_kwh AS kwh, c.energy_cost AS cost, c.co2_kg AS co2,
            1::bigint AS n, c.demand_kw AS kw_sum, c.demand_kw AS peak_kw, c.bucket AS peak_at,

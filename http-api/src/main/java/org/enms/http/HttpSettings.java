@@ -5,8 +5,9 @@ import com.typesafe.config.Config;
 /**
  * The {@code enms.http} section.
  *
- * @param defaultEnergyRateUsd flat price per kWh used for {@code cost_usd} until tariffs are
- *     applied (the original's fallback rate)
+ * @param defaultEnergyRateUsd price per kWh of today's energy not yet rolled up while none of
+ *     today's intervals is priced (the original's flat rate); costs otherwise come from the priced
+ *     intervals
  */
 public record HttpSettings(String host, int port, double defaultEnergyRateUsd) {
   public static HttpSettings fromConfig(Config root) {

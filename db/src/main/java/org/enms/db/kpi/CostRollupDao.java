@@ -69,6 +69,9 @@ public final class CostRollupDao {
             co2_kg_per_kwh = EXCLUDED.co2_kg_per_kwh, co2_kg = EXCLUDED.co2_kg, priced_at = now()
       """;
 
+  private static final String ORIGIN = "timestamptz '2000-01-01 00:00:00+00'";
+  private static final long DAY_SUM_LOCK = 0x656e6d7344L; // "enmsD"
+
   /** Rows per statement by default: a whole refresh of a large plant in one statement. */
   public static final int DEFAULT_ROWS_PER_STATEMENT = 10_000;
 
@@ -179,45 +182,75 @@ public final class CostRollupDao {
   }
 
   /**
-   * Recomputes the daily sums ({@code energy_costs_1day}) of the UTC days in {@code [from, to)}
-   * (day starts) from the priced intervals, of every machine or of one factory's.
+   * Notes the UTC days whose intervals were priced in {@code [from, to)}: their daily sums are
+   * redone by {@link #sumDaysBefore}.
    */
-  public void refreshDays(Instant from, Instant to, Optional<UUID> factory) {
-    jdbi.useTransaction(
-        h -> {
-          h.createUpdate(
-                  """
-                  DELETE FROM energy_costs_1day d
-                  WHERE d.bucket >= :from AND d.bucket < :to
-                    AND (CAST(:factory AS uuid) IS NULL
-                         OR d.machine_id IN (SELECT id FROM machines WHERE factory_id = :factory))
-                  """)
-              .bind("from", utc(from))
-              .bind("to", utc(to))
-              .bind("factory", factory.orElse(null))
-              .execute();
-          h.createUpdate(
-                  """
-                  INSERT INTO energy_costs_1day (bucket, machine_id, energy_type, billing_month,
-                      energy_kwh, energy_cost, currency, co2_kg, intervals, demand_kw_sum,
-                      peak_demand_kw, peak_at, demand_rate_at_peak)
-                  SELECT date_bin(interval '1 day', c.bucket, timestamptz '2000-01-01 00:00:00+00'),
-                         c.machine_id, c.energy_type, c.billing_month, sum(c.energy_kwh),
-                         sum(c.energy_cost), min(c.currency), sum(c.co2_kg), count(*),
-                         sum(c.demand_kw), max(c.demand_kw),
-                         (array_agg(c.bucket ORDER BY c.demand_kw DESC, c.bucket))[1],
-                         (array_agg(c.demand_rate_per_kw ORDER BY c.demand_kw DESC, c.bucket))[1]
-                  FROM energy_costs_15min c
-                  WHERE c.bucket >= :from AND c.bucket < :to
-                    AND (CAST(:factory AS uuid) IS NULL
-                         OR c.machine_id IN (SELECT id FROM machines WHERE factory_id = :factory))
-                  GROUP BY 1, 2, 3, 4
-                  """)
-              .bind("from", utc(from))
-              .bind("to", utc(to))
-              .bind("factory", factory.orElse(null))
-              .execute();
-        });
+  public void markDays(Instant from, Instant to) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO energy_costs_pending_days (day)
+                    SELECT generate_series(
+                             date_bin(interval '1 day', CAST(:from AS timestamptz), %1$s),
+                             CAST(:to AS timestamptz) - interval '1 microsecond',
+                             interval '1 day')
+                    ON CONFLICT DO NOTHING
+                    """
+                        .formatted(ORIGIN))
+                .bind("from", utc(from))
+                .bind("to", utc(to))
+                .execute());
+  }
+
+  /**
+   * Recomputes the daily sums ({@code energy_costs_1day}) of the noted days that are over (start
+   * before {@code today}), one day per transaction, from the priced intervals.
+   *
+   * @return how many days were summed
+   */
+  public int sumDaysBefore(Instant today) {
+    List<OffsetDateTime> due =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT day FROM energy_costs_pending_days WHERE day < :today ORDER BY day")
+                    .bind("today", utc(today))
+                    .mapTo(OffsetDateTime.class)
+                    .list());
+    for (OffsetDateTime day : due) {
+      jdbi.useTransaction(
+          h -> {
+            // Nodes of a cluster price the same ranges; one sums a day at a time.
+            h.execute("SELECT pg_advisory_xact_lock(?)", DAY_SUM_LOCK);
+            OffsetDateTime next = day.plusDays(1);
+            h.createUpdate("DELETE FROM energy_costs_1day WHERE bucket >= :from AND bucket < :to")
+                .bind("from", day)
+                .bind("to", next)
+                .execute();
+            h.createUpdate(
+                    """
+                    INSERT INTO energy_costs_1day (bucket, machine_id, energy_type, billing_month,
+                        energy_kwh, energy_cost, currency, co2_kg, intervals, demand_kw_sum,
+                        peak_demand_kw, peak_at, demand_rate_at_peak)
+                    SELECT CAST(:from AS timestamptz), c.machine_id, c.energy_type, c.billing_month,
+                           sum(c.energy_kwh), sum(c.energy_cost), min(c.currency), sum(c.co2_kg),
+                           count(*), sum(c.demand_kw), max(c.demand_kw),
+                           (array_agg(c.bucket ORDER BY c.demand_kw DESC, c.bucket))[1],
+                           (array_agg(c.demand_rate_per_kw ORDER BY c.demand_kw DESC, c.bucket))[1]
+                    FROM energy_costs_15min c
+                    WHERE c.bucket >= :from AND c.bucket < :to
+                    GROUP BY c.machine_id, c.energy_type, c.billing_month
+                    """)
+                .bind("from", day)
+                .bind("to", next)
+                .execute();
+            h.createUpdate("DELETE FROM energy_costs_pending_days WHERE day = :day")
+                .bind("day", day)
+                .execute();
+          });
+    }
+    return due.size();
   }
 
   /** Whether no interval was priced yet. */

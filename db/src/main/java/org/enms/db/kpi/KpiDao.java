@@ -2,6 +2,7 @@ package org.enms.db.kpi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.enms.db.Database;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -100,9 +102,16 @@ public final class KpiDao {
       """;
 
   private final Jdbi jdbi;
+  private final Clock clock;
 
   public KpiDao(Database database) {
+    this(database, Clock.systemUTC());
+  }
+
+  /** {@code clock}: the current day is read from the intervals (it has no daily sums yet). */
+  public KpiDao(Database database, Clock clock) {
     this.jdbi = database.jdbi();
+    this.clock = clock;
   }
 
   public Optional<KpiMachine> machine(UUID id) {
@@ -180,6 +189,59 @@ public final class KpiDao {
                 .one());
   }
 
+  /**
+   * A machine, its stored interval costs of {@code energyType} per billing month and its
+   * production, in one statement (one round trip per KPI request); empty for an unknown machine.
+   */
+  public Optional<MachineKpiData> machineData(
+      UUID machine, String energyType, Instant start, Instant end) {
+    DaySplit days = DaySplit.of(start, end, clock.instant());
+    String sql =
+        """
+        SELECT m.id, m.name, m.type, m.factory_id, f.timezone, m.is_active,
+               pr.units, pr.good, pr.bad, mo.*
+        FROM machines m
+        JOIN factories f ON f.id = m.factory_id
+        CROSS JOIN (<production>) pr
+        LEFT JOIN (<months>) mo ON true
+        WHERE m.id = :id
+        ORDER BY mo.billing_month
+        """
+            .replace("<production>", PRODUCTION.replace("<machines>", ":id"))
+            .replace("<months>", MONTHS.replace("<parts>", MACHINE_PARTS));
+    return jdbi.withHandle(
+        h -> {
+          var rows =
+              period(h.createQuery(sql), start, end, days)
+                  .bind("id", machine)
+                  .bind("energyType", energyType)
+                  .map(
+                      (rs, ctx) ->
+                          new MachineKpiData(
+                              new KpiMachine(
+                                  rs.getObject("id", UUID.class),
+                                  rs.getString("name"),
+                                  rs.getString("type"),
+                                  rs.getObject("factory_id", UUID.class),
+                                  rs.getString("timezone"),
+                                  rs.getBoolean("is_active")),
+                              rs.getObject("billing_month") == null
+                                  ? List.of()
+                                  : List.of(month(rs, ctx)),
+                              new ProductionTotals(
+                                  rs.getLong("units"), rs.getLong("good"), rs.getLong("bad"))))
+                  .list();
+          if (rows.isEmpty()) {
+            return Optional.<MachineKpiData>empty();
+          }
+          return Optional.of(
+              new MachineKpiData(
+                  rows.get(0).machine(),
+                  rows.stream().flatMap(r -> r.months().stream()).toList(),
+                  rows.get(0).production()));
+        });
+  }
+
   /** One machine's stored interval costs of {@code energyType}, per billing month. */
   public List<MonthRow> machineMonths(UUID machine, String energyType, Instant start, Instant end) {
     return months(MACHINE_PARTS, machine, energyType, start, end);
@@ -196,23 +258,15 @@ public final class KpiDao {
 
   private List<MonthRow> months(
       String parts, UUID id, String energyType, Instant start, Instant end) {
-    DaySplit days = DaySplit.of(start, end);
+    DaySplit days = DaySplit.of(start, end, clock.instant());
     return jdbi.withHandle(
         h ->
-            h.createQuery(MONTHS)
+            period(h.createQuery(MONTHS), start, end, days)
                 .define("parts", parts)
                 .bind("id", id)
                 .bind("energyType", energyType)
-                .bind("after", utc(start.minus(INTERVAL)))
-                .bind("end", utc(end))
-                .bind("dayFrom", utc(days.dayFrom()))
-                .bind("dayTo", utc(days.dayTo()))
                 .map(KpiDao::month)
                 .list());
-  }
-
-  public ProductionTotals machineProduction(UUID machine, Instant start, Instant end) {
-    return production(":id", machine, start, end);
   }
 
   public ProductionTotals factoryProduction(UUID factory, Instant start, Instant end) {
@@ -220,16 +274,12 @@ public final class KpiDao {
   }
 
   private ProductionTotals production(String machines, UUID id, Instant start, Instant end) {
-    DaySplit days = DaySplit.of(start, end);
+    DaySplit days = DaySplit.of(start, end, clock.instant());
     return jdbi.withHandle(
         h ->
-            h.createQuery(PRODUCTION)
+            period(h.createQuery(PRODUCTION), start, end, days)
                 .define("machines", machines)
                 .bind("id", id)
-                .bind("after", utc(start.minus(INTERVAL)))
-                .bind("end", utc(end))
-                .bind("dayFrom", utc(days.dayFrom()))
-                .bind("dayTo", utc(days.dayTo()))
                 .map(
                     (rs, ctx) ->
                         new ProductionTotals(
@@ -320,6 +370,18 @@ public final class KpiDao {
                 .bind("energyType", energyType)
                 .map(KpiDao::stored)
                 .findOne());
+  }
+
+  /**
+   * Binds the period: intervals after {@code :after} and before {@code :end} overlap it; whole days
+   * that are over lie in {@code [:dayFrom, :dayTo)}.
+   */
+  private static Query period(Query query, Instant start, Instant end, DaySplit days) {
+    return query
+        .bind("after", utc(start.minus(INTERVAL)))
+        .bind("end", utc(end))
+        .bind("dayFrom", utc(days.dayFrom()))
+        .bind("dayTo", utc(days.dayTo()));
   }
 
   private static MonthRow month(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -15,9 +15,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Makes the registry contain a declared plant, in one transaction: every entry is inserted when its
- * natural key (name; factory and name for machines and tariffs) is new, and updated to the
- * declaration otherwise. Applying the same plant twice changes nothing. Entries the plant does not
- * declare are left alone: a plant file adds and updates, it never deactivates what it omits.
+ * natural key (name; factory and name for machines; factory, name and start for tariff versions) is
+ * new, and updated to the declaration otherwise. Applying the same plant twice changes nothing.
+ * Entries the plant does not declare are left alone: a plant file adds and updates, it never
+ * deactivates what it omits.
  */
 public final class PlantApplier {
   private final Jdbi jdbi;

@@ -6,8 +6,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class DaySplitTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
   private static DaySplit split(String start, String end) {
-    return DaySplit.of(Instant.parse(start), Instant.parse(end));
+    return DaySplit.of(Instant.parse(start), Instant.parse(end), NOW);
   }
 
   @Test
@@ -33,6 +35,14 @@ class DaySplitTest {
         .isEqualTo(
             new DaySplit(
                 Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2025-06-03T00:00:00Z")));
+  }
+
+  @Test
+  void theCurrentDayComesFromTheIntervals() {
+    assertThat(split("2025-12-30T00:00:00Z", "2026-01-02T00:00:00Z"))
+        .isEqualTo(
+            new DaySplit(
+                Instant.parse("2025-12-30T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")));
   }
 
   @Test

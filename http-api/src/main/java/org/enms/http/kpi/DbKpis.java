@@ -14,6 +14,7 @@ import org.enms.db.Database;
 import org.enms.db.kpi.KpiDao;
 import org.enms.db.kpi.KpiFactory;
 import org.enms.db.kpi.KpiMachine;
+import org.enms.db.kpi.MachineKpiData;
 import org.enms.db.kpi.MonthRow;
 import org.enms.db.kpi.ProductionTotals;
 import org.enms.http.error.ApiException;
@@ -40,13 +41,14 @@ public final class DbKpis implements Kpis {
       UUID machine, String energyType, Instant start, Instant end) {
     return io.call(
         () -> {
-          KpiMachine m = knownMachine(machine);
-          List<MonthRow> months = dao.machineMonths(machine, energyType, start, end);
-          long units = dao.machineProduction(machine, start, end).units();
+          MachineKpiData data =
+              dao.machineData(machine, energyType, start, end)
+                  .orElseThrow(() -> ApiException.notFound("Machine not found"));
           return new MachineKpiReport(
-              m,
-              MachineKpis.compute(totals(months), units, Duration.between(start, end)),
-              currency(months, m.factoryId(), energyType));
+              data.machine(),
+              MachineKpis.compute(
+                  totals(data.months()), data.production().units(), Duration.between(start, end)),
+              currency(data.months(), data.machine().factoryId(), energyType));
         });
   }
 

@@ -1,5 +1,6 @@
 package org.enms.http.kpi;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps {@code energy_costs_15min} in step with the 15-minute energy roll-up: after each roll-up
  * refresh it prices the refreshed intervals at the tariffs in force (new intervals get today's
- * prices, intervals priced before keep theirs), and recomputes the daily sums of the days it
- * touched. Both dialects refresh through {@link RollupRefresher}, so both are priced here. A
- * database that has roll-ups but no priced interval (one created before costs were kept) is priced
- * whole once, at the first refresh.
+ * prices, intervals priced before keep theirs), and redoes the daily sums of the days it touched
+ * once they are over. Both dialects refresh through {@link RollupRefresher}, so both are priced
+ * here. A database that has roll-ups but no priced interval (one created before costs were kept) is
+ * priced whole once, at the first refresh.
  */
 public final class IntervalPricing implements RollupRefresher.Listener {
   private static final Logger log = LoggerFactory.getLogger(IntervalPricing.class);
@@ -29,14 +30,17 @@ public final class IntervalPricing implements RollupRefresher.Listener {
   private static final Duration STEP = Duration.ofDays(7);
 
   private final CostRollupDao costs;
+  private final Clock clock;
   private final AtomicBoolean checkedHistory = new AtomicBoolean();
 
   public IntervalPricing(Database database) {
-    this(new CostRollupDao(database));
+    this(new CostRollupDao(database), Clock.systemUTC());
   }
 
-  public IntervalPricing(CostRollupDao costs) {
+  /** {@code clock}: the days before its current one are over and get daily sums. */
+  public IntervalPricing(CostRollupDao costs, Clock clock) {
     this.costs = costs;
+    this.clock = clock;
   }
 
   @Override
@@ -66,9 +70,10 @@ public final class IntervalPricing implements RollupRefresher.Listener {
       if (factory.isEmpty()) {
         costs.deleteWithoutRollup(start, end);
       }
-      costs.refreshDays(floorDay(start), floorDay(end.minusNanos(1)).plus(DAY), factory);
+      costs.markDays(start, end);
       written += rows.size();
     }
+    costs.sumDaysBefore(floorDay(clock.instant()));
     return written;
   }
 

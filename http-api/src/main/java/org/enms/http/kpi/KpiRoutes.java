@@ -247,19 +247,15 @@ public final class KpiRoutes extends AllDirectives {
     throw ApiException.invalidParameter("query", name, "value is not a valid float");
   }
 
+  /** A whole hour of the day, 0 to 23. */
   private static int hour(String name, Map<String, String> params, int fallback) {
-    String value = params.get(name);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int v = Integer.parseInt(value.trim());
-      if (v >= 0 && v <= 23) {
-        return v;
-      }
-      throw ApiException.invalidParameter("query", name, "ensure this value is between 0 and 23");
-    } catch (NumberFormatException e) {
+    double v = number(name, params, fallback);
+    if (v != Math.rint(v)) {
       throw ApiException.invalidParameter("query", name, "value is not a valid integer");
     }
+    if (v < 0 || v > 23) {
+      throw ApiException.invalidParameter("query", name, "ensure this value is between 0 and 23");
+    }
+    return (int) v;
   }
 }

@@ -106,6 +106,43 @@ class IntervalPricingTest {
   }
 
   @Test
+  void daysThatAreOverGetTheirSumsWhichTheKpisReadForWholeDays() {
+    var day =
+        pg.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            """
+                            SELECT energy_kwh, energy_cost, intervals, peak_demand_kw,
+                                   peak_at = '2025-06-02T16:00:00Z' AS peak_at_nine,
+                                   demand_rate_at_peak
+                            FROM energy_costs_1day
+                            WHERE machine_id = :m AND bucket = '2025-06-02T00:00:00Z'
+                            """)
+                        .bind("m", KpiSampleData.COMPRESSOR)
+                        .mapToMap()
+                        .one());
+    long pending =
+        pg.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) FROM energy_costs_pending_days WHERE day < now() - interval '1 day'")
+                        .mapTo(Long.class)
+                        .one());
+
+    assertThat((double) day.get("energy_kwh")).isCloseTo(10.0, within(1e-9));
+    assertThat((double) day.get("energy_cost")).isCloseTo(1.75, within(1e-9));
+    assertThat(day.get("intervals")).isEqualTo(4L);
+    assertThat((double) day.get("peak_demand_kw")).isCloseTo(16.0, within(1e-9));
+    assertThat(day.get("peak_at_nine")).isEqualTo(true); // 09:00 in Los Angeles
+    assertThat(day.get("demand_rate_at_peak")).isEqualTo(10.0);
+    assertThat(pending).isZero();
+  }
+
+  @Test
   void gasIsPricedAndRatedPerKwhFromItsSourcesPerCubicMetreFigures() {
     UUID boiler = DemoPlant.machineId(8);
     Instant t = Instant.parse("2025-06-03T20:00:00Z");
