@@ -31,7 +31,7 @@ public final class PartitionManager {
   private static final List<String> TABLES =
       List.of("energy_readings", "production_data", "environmental_data");
   private static final DateTimeFormatter SUFFIX = DateTimeFormatter.BASIC_ISO_DATE;
-  private static final long LOCK_KEY = 0x656e6d7350L; // "enmsP"
+  private static final long LOCK_KEY = AdvisoryLocks.PARTITIONS;
   private static final DateTimeFormatter MONTH_SUFFIX = DateTimeFormatter.ofPattern("yyyyMM");
 
   /** Days at least this far behind today are history: they get monthly partitions. */

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RawRetention {
   private static final Logger log = LoggerFactory.getLogger(RawRetention.class);
-  private static final long LOCK_KEY = 0x656e6d7344L; // "enmsD"
+  private static final long LOCK_KEY = AdvisoryLocks.RAW_RETENTION;
   private static final List<String> TABLES =
       List.of("energy_readings", "production_data", "environmental_data");
 

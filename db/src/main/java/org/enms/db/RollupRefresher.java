@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Handle;
  * Thread-safe.
  */
 public final class RollupRefresher {
-  private static final long LOCK_KEY = 0x656e6d7352L; // "enmsR"
+  private static final long LOCK_KEY = AdvisoryLocks.ROLLUP_REFRESH;
   private static final String ORIGIN = "timestamptz '2000-01-01 00:00:00+00'";
 
   /** Bucket widths, finest first; each level is computed from the one before. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.enms.db.AdvisoryLocks;
 import org.enms.db.Database;
 import org.enms.db.TimeRange;
 import org.enms.db.registry.TariffDao;
@@ -70,7 +71,7 @@ public final class CostRollupDao {
       """;
 
   private static final String ORIGIN = "timestamptz '2000-01-01 00:00:00+00'";
-  private static final long DAY_SUM_LOCK = 0x656e6d7344L; // "enmsD"
+  private static final long DAY_SUM_LOCK = AdvisoryLocks.DAY_COST_SUM;
 
   /** Rows per statement by default: a whole refresh of a large plant in one statement. */
   public static final int DEFAULT_ROWS_PER_STATEMENT = 10_000;

@@ -1,0 +1,22 @@
+package org.enms.db;
+
+/**
+ * Every PostgreSQL advisory lock key EnMS takes, in one place so that no two jobs share a key by
+ * accident (a shared key once made an import wait forever on its own retention hold). Keys are the
+ * ASCII of "enms" plus one letter, above the int4 range that {@code hashtext} keys use.
+ */
+public final class AdvisoryLocks {
+  /** Raw retention's run, and an import's hold against it ("enmsD"). */
+  public static final long RAW_RETENTION = 0x656e6d7344L;
+
+  /** Creation of daily and monthly partitions ("enmsP"). */
+  public static final long PARTITIONS = 0x656e6d7350L;
+
+  /** Roll-up refreshes ("enmsR"). */
+  public static final long ROLLUP_REFRESH = 0x656e6d7352L;
+
+  /** Summing a finished day's interval costs ("enmsC"). */
+  public static final long DAY_COST_SUM = 0x656e6d7343L;
+
+  private AdvisoryLocks() {}
+}
