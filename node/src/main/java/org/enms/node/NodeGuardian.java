@@ -10,6 +10,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -33,10 +35,14 @@ import org.enms.http.anomaly.DbAnomalyService;
 import org.enms.http.baseline.BaselineRoutes;
 import org.enms.http.baseline.DbBaselines;
 import org.enms.http.baseline.RecordedBaselines;
+import org.enms.http.cache.CacheSettings;
+import org.enms.http.cache.ReadCache;
+import org.enms.http.cache.RedisLink;
 import org.enms.http.events.EventHub;
 import org.enms.http.events.EventHubSettings;
 import org.enms.http.events.EventRoutes;
 import org.enms.http.events.NodeStatsSampler;
+import org.enms.http.events.RedisEventRelay;
 import org.enms.http.forecast.DbForecasts;
 import org.enms.http.forecast.ForecastRoutes;
 import org.enms.http.health.BrokerProbe;
@@ -44,9 +50,11 @@ import org.enms.http.health.ClusterProbe;
 import org.enms.http.health.DatabaseProbe;
 import org.enms.http.health.HealthRoutes;
 import org.enms.http.health.IngestProbe;
+import org.enms.http.health.RedisProbe;
 import org.enms.http.health.SchedulerProbe;
 import org.enms.http.imports.ImportJobService;
 import org.enms.http.imports.ImportRoutes;
+import org.enms.http.kpi.CachedKpis;
 import org.enms.http.kpi.DbEnergyCosts;
 import org.enms.http.kpi.DbKpis;
 import org.enms.http.kpi.IntervalPricing;
@@ -112,9 +120,31 @@ public final class NodeGuardian {
           EventHub hub = EventHub.start(system, EventHubSettings.fromConfig(config));
           ClusterSharding sharding = ClusterSharding.get(system);
           EventSink hubSink = hub.sink();
+          // Redis is optional: it shares the read cache between nodes and carries the events to
+          // consumers outside EnMS.
+          CacheSettings caching = CacheSettings.fromConfig(config);
+          Optional<RedisLink> redis =
+              caching.redisUri().map(uri -> RedisLink.connect(uri, caching.redisTimeout()));
+          redis.ifPresent(
+              link ->
+                  CoordinatedShutdown.get(system)
+                      .addTask(
+                          CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+                          "close-redis",
+                          () -> {
+                            link.close();
+                            return CompletableFuture.completedFuture(Done.getInstance());
+                          }));
+          Optional<RedisEventRelay> relay =
+              redis.map(
+                  link ->
+                      RedisEventRelay.start(
+                          system, link, caching.eventsChannel(), caching.eventsBuffer()));
+          ReadCache cache = caching.enabled() ? ReadCache.of(caching, redis) : ReadCache.disabled();
           EventSink events =
               event -> {
                 hubSink.publish(event);
+                relay.ifPresent(r -> r.publish(event));
                 MachineEntity.forwardBaselineEvent(sharding, event);
               };
           MachineEntitySettings entities = MachineEntitySettings.fromConfig(config);
@@ -126,7 +156,14 @@ public final class NodeGuardian {
               entities);
           LiveEntityGauge.register(system, metrics);
 
-          RollupRefresher rollups = new RollupRefresher(database, new IntervalPricing(database));
+          IntervalPricing pricing = new IntervalPricing(database);
+          RollupRefresher rollups =
+              new RollupRefresher(
+                  database,
+                  (from, to) -> {
+                    pricing.refreshed(from, to);
+                    cache.changed(from, to);
+                  });
           DatabaseJobs.schedule(system, io, database, rollups, node);
 
           IngestSettings ingestSettings = IngestSettings.fromConfig(config);
@@ -176,7 +213,8 @@ public final class NodeGuardian {
                           io),
                       new ClusterProbe(Cluster.get(system)),
                       new IngestProbe(ingestMetrics.progress(), ingestSettings.stallAfter()),
-                      new SchedulerProbe(scheduler, scheduling.enabled())),
+                      new SchedulerProbe(scheduler, scheduling.enabled()),
+                      new RedisProbe(redis, relay, cache)),
                   version());
           var directory = new DbMachineDirectory(new MachineDao(database), io);
           var live = new ShardedLiveMachines(sharding, entities.askTimeout());
@@ -187,7 +225,11 @@ public final class NodeGuardian {
               DbRegistry.routes(
                   database,
                   io,
-                  () -> catalog.refresh(io).thenAccept(active -> changes.publish()),
+                  () -> {
+                    // A tariff or a machine's registration changes answers of any period.
+                    cache.changedEverything();
+                    return catalog.refresh(io).thenAccept(active -> changes.publish());
+                  },
                   WriteAccess.OPEN,
                   clock);
           ImportSettings imports = ImportSettings.fromConfig(config);
@@ -224,7 +266,9 @@ public final class NodeGuardian {
                       new ForecastRoutes(
                               DbForecasts.of(database, io, clock, node.rollupLag(), config))
                           ::routes)
-                  .with(new KpiRoutes(new DbKpis(database, io, live), clock)::routes);
+                  .with(
+                      new KpiRoutes(new CachedKpis(new DbKpis(database, io, live), cache), clock)
+                          ::routes);
           var anomalyDao = new AnomalyDao(database);
           var eventRoutes =
               new EventRoutes(
