@@ -8,9 +8,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -19,6 +21,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.analytics.baseline.CompleteHours;
 import org.enms.db.AnomalyDao;
 import org.enms.db.BlockingIo;
@@ -74,6 +77,9 @@ import org.enms.http.scheduler.SchedulerRoutes;
 import org.enms.http.scheduler.SchedulerSettings;
 import org.enms.http.timeseries.DbSeriesQueries;
 import org.enms.http.timeseries.TimeseriesRoutes;
+import org.enms.http.voice.InProcessApi;
+import org.enms.http.voice.VoiceAssistant;
+import org.enms.http.voice.VoiceRoutes;
 import org.enms.ingest.Ingest;
 import org.enms.ingest.IngestSettings;
 import org.enms.ingest.catalog.MachineCatalog;
@@ -281,11 +287,19 @@ public final class NodeGuardian {
                       ingestMetrics::readingsTotal,
                       () -> io.call(anomalyDao::countUnresolved)),
                   clock);
+          // The voice assistant reads the API through its own routes, built just below.
+          AtomicReference<Route> assembled = new AtomicReference<>();
+          var voice =
+              new VoiceRoutes(
+                  new VoiceAssistant(
+                      new InProcessApi(system, assembled::get), ZoneOffset.UTC, clock));
           routes
               .with(eventRoutes::routes)
+              .with(voice::routes)
               .withRoot(eventRoutes::rootRoutes)
               .withRoot(LivePageRoutes.fromClasspath()::routes);
-          HttpServer.start(system, http, routes.routes())
+          assembled.set(routes.routes());
+          HttpServer.start(system, http, assembled.get())
               .exceptionally(
                   e -> {
                     log.error("API could not bind {}:{}", http.host(), http.port(), e);
