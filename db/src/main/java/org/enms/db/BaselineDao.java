@@ -1,6 +1,5 @@
 package org.enms.db;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.enms.core.json.Json;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -246,19 +244,11 @@ public final class BaselineDao {
   }
 
   private static String json(Object value) {
-    try {
-      return Json.mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not serialisable as JSON: " + value, e);
-    }
+    return Jsonb.write(value);
   }
 
   private static <T> T read(String json, TypeReference<T> type) {
-    try {
-      return Json.mapper().readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored JSON unreadable: " + json, e);
-    }
+    return Jsonb.read(json, type);
   }
 
   /** Training range of one driver, in its unit. */
