@@ -224,7 +224,8 @@ public final class NodeGuardian {
                       new ForecastRoutes(
                               DbForecasts.of(database, io, clock, node.rollupLag(), config))
                           ::routes)
-                  .with(new KpiRoutes(new DbKpis(database, io, live), clock)::routes);
+                  .with(new KpiRoutes(new DbKpis(database, io, live), clock)::routes)
+                  .with(org.enms.http.iso50001.Iso50001Api.of(database, io, clock)::routes);
           var anomalyDao = new AnomalyDao(database);
           var eventRoutes =
               new EventRoutes(

@@ -188,11 +188,16 @@ public final class ActionPlanDao {
   /** Deletes the plan; false when there was none. */
   public boolean delete(UUID id) {
     return jdbi.withHandle(
-        h -> h.createUpdate("DELETE FROM action_plans WHERE id = :id").bind("id", id).execute() == 1);
+        h ->
+            h.createUpdate("DELETE FROM action_plans WHERE id = :id").bind("id", id).execute()
+                == 1);
   }
 
   private static Optional<Row> byId(Handle h, UUID id) {
-    return h.createQuery(SELECT + "WHERE a.id = :id").bind("id", id).map(ActionPlanDao::map).findOne();
+    return h.createQuery(SELECT + "WHERE a.id = :id")
+        .bind("id", id)
+        .map(ActionPlanDao::map)
+        .findOne();
   }
 
   private static Row map(ResultSet rs, StatementContext ctx) throws SQLException {

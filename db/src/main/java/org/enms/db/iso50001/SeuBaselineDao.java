@@ -187,7 +187,10 @@ public final class SeuBaselineDao {
   }
 
   private static Optional<Row> byId(Handle h, UUID id) {
-    return h.createQuery(SELECT + "WHERE id = :id").bind("id", id).map(SeuBaselineDao::map).findOne();
+    return h.createQuery(SELECT + "WHERE id = :id")
+        .bind("id", id)
+        .map(SeuBaselineDao::map)
+        .findOne();
   }
 
   private static Row map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -88,10 +88,16 @@ public final class SeuData {
    * @param zone the machine's factory's time zone (IANA)
    */
   public record MachineHour(
-      Instant hour, UUID machineId, double energyKwh, double avgPowerKw, double ratedKw, String zone) {}
+      Instant hour,
+      UUID machineId,
+      double energyKwh,
+      double avgPowerKw,
+      double ratedKw,
+      String zone) {}
 
   /** The machines' hours with energy in {@code [from, to)}, in time order. */
-  public List<MachineHour> hourly(List<UUID> machines, String energyType, Instant from, Instant to) {
+  public List<MachineHour> hourly(
+      List<UUID> machines, String energyType, Instant from, Instant to) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -152,7 +158,8 @@ public final class SeuData {
                 .bind("to", Rows.utc(to))
                 .map(
                     (rs, ctx) ->
-                        new Priced(rs.getDouble("kwh"), rs.getDouble("cost"), rs.getString("currency")))
+                        new Priced(
+                            rs.getDouble("kwh"), rs.getDouble("cost"), rs.getString("currency")))
                 .findOne());
   }
 
@@ -163,23 +170,6 @@ public final class SeuData {
             h.createQuery("SELECT cost_per_unit FROM energy_sources WHERE id = :id")
                 .bind("id", energySourceId)
                 .mapTo(Double.class)
-                .findOne());
-  }
-
-  /** Active SEUs by name (ignoring case), of the energy source when given. */
-  public Optional<UUID> seuByName(String name, Optional<String> energySource) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT s.id FROM seus s JOIN energy_sources e ON e.id = s.energy_source_id
-                    WHERE lower(s.name) = lower(:name) AND s.is_active
-                      AND (CAST(:source AS text) IS NULL OR lower(e.name) = lower(CAST(:source AS text)))
-                    ORDER BY s.name LIMIT 1
-                    """)
-                .bind("name", name)
-                .bind("source", energySource.orElse(null))
-                .mapTo(UUID.class)
                 .findOne());
   }
 

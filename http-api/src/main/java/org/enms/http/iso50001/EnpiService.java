@@ -53,8 +53,7 @@ final class EnpiService {
           SeuRecord seu = periods.seu(seuId);
           SeuBaselineDao.Row row = periods.baselineRow(seu, Optional.empty());
           List<Cusum.Day> days = periods.compared(seu, SeuPeriods.model(row), from, to);
-          return EnpiResponse.of(
-              seu, row, from, to, days, periods.price(seu, from, to), points);
+          return EnpiResponse.of(seu, row, from, to, days, periods.price(seu, from, to), points);
         });
   }
 
@@ -264,9 +263,7 @@ final class EnpiService {
     double energy = days.stream().mapToDouble(DailySample::energyKwh).sum();
     boolean anyProduction = days.stream().anyMatch(d -> d.productionCount() != null);
     double units =
-        days.stream()
-            .mapToDouble(d -> d.productionCount() == null ? 0 : d.productionCount())
-            .sum();
+        days.stream().mapToDouble(d -> d.productionCount() == null ? 0 : d.productionCount()).sum();
     int hours = days.stream().mapToInt(DailySample::hoursWithData).sum();
     return new IsoBaselineSummary(
         row.id(),
@@ -302,8 +299,7 @@ final class EnpiService {
           Enpi ytd =
               Cusum.total(
                   Cusum.days(
-                      samples.stream().filter(d -> !d.day().isBefore(yearStart)).toList(),
-                      model));
+                      samples.stream().filter(d -> !d.day().isBefore(yearStart)).toList(), model));
           double units =
               inPeriod.stream()
                   .mapToDouble(d -> d.productionCount() == null ? 0 : d.productionCount())

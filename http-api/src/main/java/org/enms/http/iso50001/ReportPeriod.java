@@ -25,7 +25,8 @@ record ReportPeriod(String label, LocalDate start, LocalDate end) {
 
   static ReportPeriod month(int year, int month) {
     LocalDate start = LocalDate.of(year, month, 1);
-    return new ReportPeriod(String.format(Locale.ROOT, "%d-%02d", year, month), start, start.plusMonths(1));
+    return new ReportPeriod(
+        String.format(Locale.ROOT, "%d-%02d", year, month), start, start.plusMonths(1));
   }
 
   static ReportPeriod year(int year, String label) {
@@ -42,7 +43,8 @@ record ReportPeriod(String label, LocalDate start, LocalDate end) {
     if (YEAR.matcher(p).matches()) {
       return year(Integer.parseInt(p), p);
     }
-    throw ApiException.badRequest("Invalid period '" + period + "'; use YYYY-QN (e.g. 2026-Q1) or YYYY");
+    throw ApiException.badRequest(
+        "Invalid period '" + period + "'; use YYYY-QN (e.g. 2026-Q1) or YYYY");
   }
 
   /**

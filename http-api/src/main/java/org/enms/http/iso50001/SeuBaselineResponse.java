@@ -9,8 +9,8 @@ import org.enms.http.support.JsonSupport;
 
 /**
  * A trained SEU baseline: the original's {@code /baseline/seu/train} fields (R² to 4 places, RMSE
- * and MAE to 2) plus its version, G14 CV(RMSE) and NMBE, the verdict, the variables dropped and
- * the baseline period's energy.
+ * and MAE to 2) plus its version, G14 CV(RMSE) and NMBE, the verdict, the variables dropped and the
+ * baseline period's energy.
  */
 public record SeuBaselineResponse(
     boolean success,

@@ -45,11 +45,7 @@ public record SeuPerformanceReport(
 
   /** One month of a quarter. */
   public record Month(
-      String month,
-      Double actual,
-      Double expected,
-      Double deviationKwh,
-      Double deviationPercent) {}
+      String month, Double actual, Double expected, Double deviationKwh, Double deviationPercent) {}
 
   static List<Month> months(List<Cusum.Day> days, ReportPeriod period) {
     if (!period.isQuarter()) {
@@ -74,6 +70,8 @@ public record SeuPerformanceReport(
   }
 
   static String status(Enpi e) {
-    return Double.isFinite(e.deviationPercent()) ? IsoStatus.compliance(e.deviationPercent()) : null;
+    return Double.isFinite(e.deviationPercent())
+        ? IsoStatus.compliance(e.deviationPercent())
+        : null;
   }
 }

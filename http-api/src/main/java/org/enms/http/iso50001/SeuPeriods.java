@@ -11,6 +11,7 @@ import org.enms.analytics.baseline.Validity;
 import org.enms.analytics.enpi.Cusum;
 import org.enms.analytics.enpi.DailySample;
 import org.enms.analytics.enpi.SeuBaseline;
+import org.enms.db.BaselineDao;
 import org.enms.db.Database;
 import org.enms.db.iso50001.SeuBaselineDao;
 import org.enms.db.iso50001.SeuData;
@@ -28,12 +29,14 @@ final class SeuPeriods {
   private final SeuDao seus;
   private final SeuData data;
   private final SeuBaselineDao baselines;
+  private final BaselineDao names;
   private final Clock clock;
 
   SeuPeriods(Database database, Clock clock) {
     this.seus = new SeuDao(database);
     this.data = new SeuData(database);
     this.baselines = new SeuBaselineDao(database);
+    this.names = new BaselineDao(database);
     this.clock = clock;
   }
 
@@ -51,6 +54,14 @@ final class SeuPeriods {
 
   SeuRecord seu(UUID id) {
     return seus.byId(id).orElseThrow(() -> ApiException.notFound("SEU not found: " + id));
+  }
+
+  /**
+   * The SEU a caller names, as the original matched it: by part of its name ("Compressor-1" finds
+   * "Compressor-1 Electrical System"), an exact name first, then the shortest.
+   */
+  Optional<UUID> seuByName(String name, String energySource) {
+    return names.seu(name, Optional.of(energySource)).map(BaselineDao.SeuTarget::seuId);
   }
 
   Optional<SeuRecord> seuIfAny(UUID id) {
@@ -138,8 +149,7 @@ final class SeuPeriods {
             from.atStartOfDay().toInstant(ZoneOffset.UTC),
             to.atStartOfDay().toInstant(ZoneOffset.UTC));
     if (priced.isPresent()) {
-      return Optional.of(
-          new Price(priced.get().ratePerKwh(), priced.get().currency(), "tariff"));
+      return Optional.of(new Price(priced.get().ratePerKwh(), priced.get().currency(), "tariff"));
     }
     return data.sourcePrice(seu.energySourceId()).map(p -> new Price(p, "USD", "energy_source"));
   }
