@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,10 +207,7 @@ public final class BaselineDao {
 
   private static BaselineRow map(ResultSet rs, StatementContext ctx) throws SQLException {
     List<String> features = Arrays.asList((String[]) rs.getArray("feature_names").getArray());
-    Map<String, Double> stored = read(rs.getString("coefficients"), new TypeReference<>() {});
-    // jsonb does not keep key order; the feature_names array does.
-    Map<String, Double> coefficients = new LinkedHashMap<>();
-    features.forEach(f -> coefficients.put(f, stored.get(f)));
+    Map<String, Double> coefficients = Jsonb.orderedDoubles(rs.getString("coefficients"), features);
     return new BaselineRow(
         rs.getObject("id", UUID.class),
         rs.getObject("machine_id", UUID.class),

@@ -2,6 +2,9 @@ package org.enms.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.enms.core.json.Json;
 
 /** jsonb columns written and read with the shared mapper (snake_case), for the DAOs. */
@@ -23,5 +26,16 @@ public final class Jsonb {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON unreadable: " + json, e);
     }
+  }
+
+  /**
+   * A stored {@code name → number} object in the order of {@code names}: jsonb keeps no key order,
+   * a text[] column beside it does.
+   */
+  public static Map<String, Double> orderedDoubles(String json, List<String> names) {
+    Map<String, Double> stored = read(json, new TypeReference<Map<String, Double>>() {});
+    Map<String, Double> ordered = new LinkedHashMap<>();
+    names.forEach(n -> ordered.put(n, stored.get(n)));
+    return ordered;
   }
 }

@@ -2,6 +2,8 @@ package org.enms.analytics.enpi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Saving opportunities of one SEU over a period, from its hours, by the original performance
@@ -62,7 +64,7 @@ public final class Opportunities {
           new Finding(
               "excessive_idle",
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "%s idles %.0f%% of its hours, drawing %.1f kWh below 10%% of rated power",
                   seuName,
                   idleShare * 100,
@@ -70,8 +72,7 @@ public final class Opportunities {
               idleKwh * 0.5,
               "medium",
               "Switch off or put to standby when idle; add an automatic idle shutdown",
-              String.format(
-                  java.util.Locale.ROOT, "%d of %d hours idle", idle.size(), hours.size())));
+              String.format(Locale.ROOT, "%d of %d hours idle", idle.size(), hours.size())));
     }
     double offKwh = hours.stream().filter(Hour::offHours).mapToDouble(Hour::kwh).sum();
     if (total > 0 && offKwh / total > OFF_HOURS_SHARE && offKwh > OFF_HOURS_MIN_KWH) {
@@ -79,7 +80,7 @@ public final class Opportunities {
           new Finding(
               "inefficient_scheduling",
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "%s uses %.0f%% of its energy (%.1f kWh) at night or on weekends",
                   seuName,
                   offKwh / total * 100,
@@ -87,21 +88,21 @@ public final class Opportunities {
               offKwh * 0.6,
               "low",
               "Align the operating schedule with production; stop it outside shifts",
-              String.format(java.util.Locale.ROOT, "off-hours %.1f of %.1f kWh", offKwh, total)));
+              String.format(Locale.ROOT, "off-hours %.1f of %.1f kWh", offKwh, total)));
     }
     drift(seuName, hours, soFar).ifPresent(out::add);
     out.sort((a, b) -> Double.compare(b.potentialSavingsKwh(), a.potentialSavingsKwh()));
     return out;
   }
 
-  private static java.util.Optional<Finding> drift(String seuName, List<Hour> hours, Enpi soFar) {
+  private static Optional<Finding> drift(String seuName, List<Hour> hours, Enpi soFar) {
     if (soFar != null) {
       if (soFar.expectedKwh() > 0 && soFar.deviationPercent() > 5) {
-        return java.util.Optional.of(
+        return Optional.of(
             new Finding(
                 "baseline_drift",
                 String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%s used %.1f%% more than its baseline expects",
                     seuName,
                     soFar.deviationPercent()),
@@ -109,34 +110,34 @@ public final class Opportunities {
                 "medium",
                 "Inspect the equipment for degradation (leaks, fouling, wear) and restore its settings",
                 String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "actual %.1f kWh, expected %.1f kWh",
                     soFar.actualKwh(),
                     soFar.expectedKwh())));
       }
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int half = hours.size() / 2;
     if (half == 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double first = hours.subList(0, half).stream().mapToDouble(Hour::kwh).average().orElse(0);
     List<Hour> later = hours.subList(half, hours.size());
     double second = later.stream().mapToDouble(Hour::kwh).average().orElse(0);
     if (first > 0 && second > first * 1.10) {
-      return java.util.Optional.of(
+      return Optional.of(
           new Finding(
               "baseline_drift",
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "%s drew %.0f%% more per hour in the second half of the period",
                   seuName,
                   (second / first - 1) * 100),
               (second - first) * later.size(),
               "medium",
               "Train a baseline for this SEU and inspect the equipment for degradation",
-              String.format(java.util.Locale.ROOT, "%.2f kWh/h, then %.2f kWh/h", first, second)));
+              String.format(Locale.ROOT, "%.2f kWh/h, then %.2f kWh/h", first, second)));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -1,8 +1,10 @@
 package org.enms.analytics.enpi;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.enms.analytics.baseline.FitQuality;
 import org.enms.analytics.baseline.Validity;
@@ -29,7 +31,7 @@ public record SeuBaseline(
     Validity validity) {
 
   public SeuBaseline {
-    coefficients = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(coefficients));
+    coefficients = Collections.unmodifiableMap(new LinkedHashMap<>(coefficients));
     featureMeans = Map.copyOf(featureMeans);
   }
 
@@ -57,11 +59,11 @@ public record SeuBaseline(
   public String formula(String unit) {
     StringBuilder b =
         new StringBuilder("Energy (" + unit + ") = ")
-            .append(String.format(java.util.Locale.ROOT, "%.4f", intercept));
+            .append(String.format(Locale.ROOT, "%.4f", intercept));
     coefficients.forEach(
         (f, c) ->
             b.append(c < 0 ? " - " : " + ")
-                .append(String.format(java.util.Locale.ROOT, "%.4f", Math.abs(c)))
+                .append(String.format(Locale.ROOT, "%.4f", Math.abs(c)))
                 .append(" × ")
                 .append(f));
     return b.toString();

@@ -63,32 +63,19 @@ public final class ActionPlanDao {
               h.createQuery(
                       """
                       INSERT INTO action_plans (seu_id, factory_id, title, objective, description,
-                        target_savings_kwh, target_savings_usd, status, priority,
-                        responsible_person, responsible_department, start_date, target_date,
-                        progress_percent, estimated_investment_usd, payback_period_months,
-                        created_by)
+                        target_savings_kwh, target_savings_usd, actual_savings_kwh,
+                        actual_savings_usd, status, priority, responsible_person,
+                        responsible_department, start_date, target_date, completion_date,
+                        progress_percent, completion_notes, estimated_investment_usd,
+                        actual_investment_usd, payback_period_months, created_by)
                       VALUES (:seu, :factory, :title, :objective, :description, :kwh, :usd,
-                        :status, :priority, :person, :department, :start, :target, :progress,
-                        :investment, :payback, :by)
+                        :actualKwh, :actualUsd, :status, :priority, :person, :department, :start,
+                        :target, :completion, :progress, :notes, :investment, :actualInvestment,
+                        :payback, :by)
                       RETURNING id
                       """)
-                  .bind("seu", p.seuId())
-                  .bind("factory", p.factoryId())
-                  .bind("title", p.title())
-                  .bind("objective", p.objective())
-                  .bind("description", p.description())
-                  .bind("kwh", p.targetSavingsKwh())
-                  .bind("usd", p.targetSavingsUsd())
-                  .bind("status", p.status())
-                  .bind("priority", p.priority())
-                  .bind("person", p.responsiblePerson())
-                  .bind("department", p.responsibleDepartment())
-                  .bind("start", p.startDate())
-                  .bind("target", p.targetDate())
-                  .bind("progress", p.progressPercent())
-                  .bind("investment", p.estimatedInvestmentUsd())
-                  .bind("payback", p.paybackPeriodMonths())
                   .bind("by", p.createdBy())
+                  .bindMethods(new Fields(p))
                   .mapTo(UUID.class)
                   .one();
           return byId(h, id).orElseThrow();
@@ -159,27 +146,7 @@ public final class ActionPlanDao {
                   WHERE id = :id
                   """)
               .bind("id", id)
-              .bind("seu", p.seuId())
-              .bind("factory", p.factoryId())
-              .bind("title", p.title())
-              .bind("objective", p.objective())
-              .bind("description", p.description())
-              .bind("kwh", p.targetSavingsKwh())
-              .bind("usd", p.targetSavingsUsd())
-              .bind("actualKwh", p.actualSavingsKwh())
-              .bind("actualUsd", p.actualSavingsUsd())
-              .bind("status", p.status())
-              .bind("priority", p.priority())
-              .bind("person", p.responsiblePerson())
-              .bind("department", p.responsibleDepartment())
-              .bind("start", p.startDate())
-              .bind("target", p.targetDate())
-              .bind("completion", p.completionDate())
-              .bind("progress", p.progressPercent())
-              .bind("notes", p.completionNotes())
-              .bind("investment", p.estimatedInvestmentUsd())
-              .bind("actualInvestment", p.actualInvestmentUsd())
-              .bind("payback", p.paybackPeriodMonths())
+              .bindMethods(new Fields(p))
               .execute();
           return byId(h, id);
         });
@@ -228,5 +195,92 @@ public final class ActionPlanDao {
         rs.getString("created_by"),
         Rows.instant(rs, "created_at"),
         Rows.instant(rs, "updated_at"));
+  }
+
+  /** The plan's writable columns under the names both statements use, for {@code bindMethods}. */
+  public record Fields(Row p) {
+    public UUID seu() {
+      return p.seuId();
+    }
+
+    public UUID factory() {
+      return p.factoryId();
+    }
+
+    public String title() {
+      return p.title();
+    }
+
+    public String objective() {
+      return p.objective();
+    }
+
+    public String description() {
+      return p.description();
+    }
+
+    public double kwh() {
+      return p.targetSavingsKwh();
+    }
+
+    public Double usd() {
+      return p.targetSavingsUsd();
+    }
+
+    public Double actualKwh() {
+      return p.actualSavingsKwh();
+    }
+
+    public Double actualUsd() {
+      return p.actualSavingsUsd();
+    }
+
+    public String status() {
+      return p.status();
+    }
+
+    public String priority() {
+      return p.priority();
+    }
+
+    public String person() {
+      return p.responsiblePerson();
+    }
+
+    public String department() {
+      return p.responsibleDepartment();
+    }
+
+    public LocalDate start() {
+      return p.startDate();
+    }
+
+    public LocalDate target() {
+      return p.targetDate();
+    }
+
+    public LocalDate completion() {
+      return p.completionDate();
+    }
+
+    public double progress() {
+      return p.progressPercent();
+    }
+
+    public String notes() {
+      return p.completionNotes();
+    }
+
+    public Double investment() {
+      return p.estimatedInvestmentUsd();
+    }
+
+    public Double actualInvestment() {
+      return p.actualInvestmentUsd();
+    }
+
+    public Double payback() {
+      return p.paybackPeriodMonths();
+    }
   }
 }

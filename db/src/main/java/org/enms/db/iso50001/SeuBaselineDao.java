@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -195,11 +194,7 @@ public final class SeuBaselineDao {
 
   private static Row map(ResultSet rs, StatementContext ctx) throws SQLException {
     List<String> features = Arrays.asList((String[]) rs.getArray("features").getArray());
-    Map<String, Double> stored =
-        Jsonb.read(rs.getString("coefficients"), new TypeReference<Map<String, Double>>() {});
-    // jsonb keeps no key order; the features array does.
-    Map<String, Double> coefficients = new LinkedHashMap<>();
-    features.forEach(f -> coefficients.put(f, stored.get(f)));
+    Map<String, Double> coefficients = Jsonb.orderedDoubles(rs.getString("coefficients"), features);
     return new Row(
         rs.getObject("id", UUID.class),
         rs.getObject("seu_id", UUID.class),

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.enms.db.Database;
 import org.enms.db.Rows;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * What ISO 50001 reads about an SEU's machines from the roll-ups: energy, production and outdoor
@@ -36,8 +37,9 @@ public final class SeuData {
   public List<Day> daily(List<UUID> machines, String energyType, Instant from, Instant to) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
+            inRange(
+                    h.createQuery(
+                        """
                     WITH e AS (
                       SELECT (bucket AT TIME ZONE 'UTC')::date AS day,
                              sum(total_energy_kwh) AS kwh, count(DISTINCT bucket) AS hours
@@ -66,11 +68,11 @@ public final class SeuData {
                     SELECT e.day, e.kwh, e.hours, p.units, t.temp
                     FROM e LEFT JOIN p USING (day) LEFT JOIN t USING (day)
                     ORDER BY e.day
-                    """)
-                .bindArray("machines", UUID.class, machines)
-                .bind("type", energyType)
-                .bind("from", Rows.utc(from))
-                .bind("to", Rows.utc(to))
+                    """),
+                    machines,
+                    energyType,
+                    from,
+                    to)
                 .map(
                     (rs, ctx) ->
                         new Day(
@@ -100,8 +102,9 @@ public final class SeuData {
       List<UUID> machines, String energyType, Instant from, Instant to) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
+            inRange(
+                    h.createQuery(
+                        """
                     SELECT e.bucket, e.machine_id, e.total_energy_kwh, e.avg_power_kw,
                            m.rated_power_kw, f.timezone
                     FROM energy_readings_1hour e
@@ -110,11 +113,11 @@ public final class SeuData {
                     WHERE e.machine_id = ANY (CAST(:machines AS uuid[])) AND e.energy_type = :type
                       AND e.bucket >= :from AND e.bucket < :to AND e.total_energy_kwh IS NOT NULL
                     ORDER BY e.bucket
-                    """)
-                .bindArray("machines", UUID.class, machines)
-                .bind("type", energyType)
-                .bind("from", Rows.utc(from))
-                .bind("to", Rows.utc(to))
+                    """),
+                    machines,
+                    energyType,
+                    from,
+                    to)
                 .map(
                     (rs, ctx) ->
                         new MachineHour(
@@ -141,8 +144,9 @@ public final class SeuData {
   public Optional<Priced> priced(List<UUID> machines, String energyType, Instant from, Instant to) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
+            inRange(
+                    h.createQuery(
+                        """
                     SELECT currency, sum(energy_kwh) AS kwh, sum(energy_cost) AS cost
                     FROM energy_costs_15min
                     WHERE machine_id = ANY (CAST(:machines AS uuid[])) AND energy_type = :type
@@ -151,11 +155,11 @@ public final class SeuData {
                     HAVING sum(energy_kwh) > 0
                     ORDER BY sum(energy_kwh) DESC
                     LIMIT 1
-                    """)
-                .bindArray("machines", UUID.class, machines)
-                .bind("type", energyType)
-                .bind("from", Rows.utc(from))
-                .bind("to", Rows.utc(to))
+                    """),
+                    machines,
+                    energyType,
+                    from,
+                    to)
                 .map(
                     (rs, ctx) ->
                         new Priced(
@@ -190,6 +194,11 @@ public final class SeuData {
                 .list());
   }
 
+  /** Whether the database answers (for the performance engine's health). */
+  public boolean reachable() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT true").mapTo(Boolean.class).one());
+  }
+
   public boolean factoryExists(UUID factoryId) {
     return jdbi.withHandle(
         h ->
@@ -197,5 +206,15 @@ public final class SeuData {
                 .bind("id", factoryId)
                 .mapTo(Boolean.class)
                 .one());
+  }
+
+  /** The query with the machines, energy type and {@code [from, to)} it reads bound. */
+  private static Query inRange(
+      Query query, List<UUID> machines, String energyType, Instant from, Instant to) {
+    return query
+        .bindArray("machines", UUID.class, machines)
+        .bind("type", energyType)
+        .bind("from", Rows.utc(from))
+        .bind("to", Rows.utc(to));
   }
 }

@@ -36,7 +36,7 @@ public final class Iso50001Api extends AllDirectives {
             new ActionPlans(periods, plans, io)),
         new PerformanceRoutes(
             new PerformanceEngine(periods, io, clock),
-            () -> io.call(() -> periods.data().factoryExists(new java.util.UUID(0, 0)) || true),
+            () -> io.call(periods.data()::reachable),
             clock),
         new EnpiRoutes(baselines, enpi));
   }

@@ -2,7 +2,6 @@ package org.enms.http.iso50001;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -10,6 +9,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.enms.db.iso50001.ActionPlanDao;
 import org.enms.http.error.ApiException;
 import org.enms.http.support.JsonSupport;
 import org.enms.http.support.QueryParams;
@@ -120,35 +120,27 @@ public final class Iso50001Routes extends AllDirectives {
                     get(this::listPlans))),
         path(
             PathMatchers.segment().slash(PathMatchers.segment("progress")),
-            id ->
-                put(
-                    () ->
-                        body(
-                            ActionPlanUpdate.class,
-                            u ->
-                                ok(
-                                    plans
-                                        .update(uuid("path", "id", id), u)
-                                        .thenApply(ActionPlanView.Progress::of))))),
+            id -> update(id, ActionPlanView.Progress::of)),
         path(
             PathMatchers.segment(),
             id ->
                 concat(
                     get(() -> ok(plans.get(uuid("path", "id", id)))),
-                    put(
-                        () ->
-                            body(
-                                ActionPlanUpdate.class,
-                                u ->
-                                    ok(
-                                        plans
-                                            .update(uuid("path", "id", id), u)
-                                            .thenApply(ActionPlanView::of)))),
+                    update(id, ActionPlanView::of),
                     delete(
                         () ->
                             onSuccess(
                                 plans.delete(uuid("path", "id", id)),
                                 done -> complete(StatusCodes.NO_CONTENT))))));
+  }
+
+  /** {@code PUT} of the plan {@code id}, answered as {@code view} shows the updated plan. */
+  private <T> Route update(String id, Function<ActionPlanDao.Row, T> view) {
+    return put(
+        () ->
+            body(
+                ActionPlanUpdate.class,
+                u -> ok(plans.update(uuid("path", "id", id), u).thenApply(view))));
   }
 
   private Route listPlans() {
@@ -212,9 +204,5 @@ public final class Iso50001Routes extends AllDirectives {
     } catch (DateTimeParseException | IndexOutOfBoundsException e) {
       throw ApiException.invalidParameter("query", name, "invalid date format");
     }
-  }
-
-  static Optional<Integer> year(String name, Optional<String> value) {
-    return value.map(v -> integer(name, v));
   }
 }
