@@ -1,5 +1,6 @@
 package org.enms.http.iso50001;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.enms.analytics.baseline.BaselineException;
@@ -36,7 +37,7 @@ final class SeuBaselines {
     try {
       result =
           trainer.train(
-              periods.days(seu, request.start(), request.end().plusDays(1)),
+              periods.days(seu, request.start(), completeDaysUntil(request.end().plusDays(1))),
               request.features(),
               request.start(),
               request.end());
@@ -71,6 +72,12 @@ final class SeuBaselines {
                     trainedBy));
     return SeuBaselineResponse.of(
         seu.name(), seu.unit(), row, b.formula(seu.unit()), List.copyOf(result.droppedFeatures()));
+  }
+
+  /** Training ends before today: a day in progress would pull the baseline down. */
+  private LocalDate completeDaysUntil(LocalDate end) {
+    LocalDate today = periods.today();
+    return end.isAfter(today) ? today : end;
   }
 
   private static Double finite(double v) {
