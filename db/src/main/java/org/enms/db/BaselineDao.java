@@ -1,17 +1,14 @@
 package org.enms.db;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.enms.core.json.Json;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -210,10 +207,7 @@ public final class BaselineDao {
 
   private static BaselineRow map(ResultSet rs, StatementContext ctx) throws SQLException {
     List<String> features = Arrays.asList((String[]) rs.getArray("feature_names").getArray());
-    Map<String, Double> stored = read(rs.getString("coefficients"), new TypeReference<>() {});
-    // jsonb does not keep key order; the feature_names array does.
-    Map<String, Double> coefficients = new LinkedHashMap<>();
-    features.forEach(f -> coefficients.put(f, stored.get(f)));
+    Map<String, Double> coefficients = Jsonb.orderedDoubles(rs.getString("coefficients"), features);
     return new BaselineRow(
         rs.getObject("id", UUID.class),
         rs.getObject("machine_id", UUID.class),
@@ -246,19 +240,11 @@ public final class BaselineDao {
   }
 
   private static String json(Object value) {
-    try {
-      return Json.mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not serialisable as JSON: " + value, e);
-    }
+    return Jsonb.write(value);
   }
 
   private static <T> T read(String json, TypeReference<T> type) {
-    try {
-      return Json.mapper().readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored JSON unreadable: " + json, e);
-    }
+    return Jsonb.read(json, type);
   }
 
   /** Training range of one driver, in its unit. */

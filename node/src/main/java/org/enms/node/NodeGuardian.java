@@ -57,6 +57,7 @@ import org.enms.http.health.RedisProbe;
 import org.enms.http.health.SchedulerProbe;
 import org.enms.http.imports.ImportJobService;
 import org.enms.http.imports.ImportRoutes;
+import org.enms.http.iso50001.Iso50001Api;
 import org.enms.http.kpi.CachedKpis;
 import org.enms.http.kpi.DbEnergyCosts;
 import org.enms.http.kpi.DbKpis;
@@ -274,7 +275,8 @@ public final class NodeGuardian {
                           ::routes)
                   .with(
                       new KpiRoutes(new CachedKpis(new DbKpis(database, io, live), cache), clock)
-                          ::routes);
+                          ::routes)
+                  .with(Iso50001Api.of(database, io, clock)::routes);
           var anomalyDao = new AnomalyDao(database);
           var eventRoutes =
               new EventRoutes(

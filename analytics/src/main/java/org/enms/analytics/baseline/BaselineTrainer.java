@@ -313,44 +313,15 @@ public final class BaselineTrainer {
       ranges.put(features.get(j), range(x, j));
     }
 
-    double mean = 0;
-    for (double v : y) {
-      mean += v;
-    }
-    mean /= n;
-    double sse = 0;
-    double sae = 0;
-    double bias = 0;
-    double sst = 0;
+    double[] predicted = new double[n];
     for (int i = 0; i < n; i++) {
-      double predicted = fit.intercept();
+      predicted[i] = fit.intercept();
       for (int j = 0; j < k; j++) {
-        predicted += fit.coefficients()[j] * x[i][j];
+        predicted[i] += fit.coefficients()[j] * x[i][j];
       }
-      double residual = y[i] - predicted;
-      sse += residual * residual;
-      sae += Math.abs(residual);
-      bias += residual;
-      sst += (y[i] - mean) * (y[i] - mean);
     }
-    int p = k + 1;
-    int dof = Math.max(1, n - p);
-    double rSquared = sst == 0 ? 0 : 1 - sse / sst;
-    double adjusted = 1 - (1 - rSquared) * (n - 1) / dof;
-    double residualStd = Math.sqrt(sse / dof);
-    double cvRmse = mean == 0 ? Double.POSITIVE_INFINITY : residualStd / mean * 100;
-    double nmbe = mean == 0 ? Double.POSITIVE_INFINITY : bias / (dof * mean) * 100;
-    FitQuality quality =
-        new FitQuality(
-            rSquared,
-            adjusted,
-            Math.sqrt(sse / n),
-            sae / n,
-            cvRmse,
-            nmbe,
-            residualStd,
-            fit.modelPValue(),
-            pValues);
+    FitQuality quality = FitQuality.of(y, predicted, k + 1, fit.modelPValue(), pValues);
+    double residualStd = quality.residualStd();
 
     long expectedHours = Math.max(1, Duration.between(start, end).toHours());
     DataSufficiency sufficiency =

@@ -29,4 +29,50 @@ public record FitQuality(
   public FitQuality {
     pValues = Map.copyOf(pValues);
   }
+
+  /**
+   * The fit of {@code predicted} to {@code y} by the formulas above.
+   *
+   * @param parameters p, the model's parameters including the intercept
+   */
+  public static FitQuality of(
+      double[] y,
+      double[] predicted,
+      int parameters,
+      Double modelPValue,
+      Map<String, Double> pValues) {
+    int n = y.length;
+    double mean = 0;
+    for (double v : y) {
+      mean += v;
+    }
+    mean /= n;
+    double sse = 0;
+    double sae = 0;
+    double bias = 0;
+    double sst = 0;
+    for (int i = 0; i < n; i++) {
+      double residual = y[i] - predicted[i];
+      sse += residual * residual;
+      sae += Math.abs(residual);
+      bias += residual;
+      sst += (y[i] - mean) * (y[i] - mean);
+    }
+    int dof = Math.max(1, n - parameters);
+    double rSquared = sst == 0 ? 0 : 1 - sse / sst;
+    double adjusted = 1 - (1 - rSquared) * (n - 1) / dof;
+    double residualStd = Math.sqrt(sse / dof);
+    double cvRmse = mean == 0 ? Double.POSITIVE_INFINITY : residualStd / mean * 100;
+    double nmbe = mean == 0 ? Double.POSITIVE_INFINITY : bias / (dof * mean) * 100;
+    return new FitQuality(
+        rSquared,
+        adjusted,
+        Math.sqrt(sse / n),
+        sae / n,
+        cvRmse,
+        nmbe,
+        residualStd,
+        modelPValue,
+        pValues);
+  }
 }

@@ -11,13 +11,14 @@ import smile.regression.OLS;
  * gives each coefficient's t-test and the model's F-test. The only class that touches Smile, so the
  * library can be replaced here alone.
  */
-final class OlsSolver {
+public final class OlsSolver {
   private static final String TARGET = "__energy_kwh";
 
   private OlsSolver() {}
 
   /** Result of a fit; {@code pValues} follow {@code names}' order and may be null. */
-  record Fit(double intercept, double[] coefficients, double[] pValues, Double modelPValue) {}
+  public record Fit(
+      double intercept, double[] coefficients, double[] pValues, Double modelPValue) {}
 
   /**
    * @param x one row per sample, one column per driver (no intercept column)
@@ -25,7 +26,7 @@ final class OlsSolver {
    * @param names driver names, one per column
    * @throws BaselineException when the drivers are collinear
    */
-  static Fit fit(double[][] x, double[] y, List<String> names) {
+  public static Fit fit(double[][] x, double[] y, List<String> names) {
     int n = y.length;
     int k = names.size();
     double[][] data = new double[n][k + 1];

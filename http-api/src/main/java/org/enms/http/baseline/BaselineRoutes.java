@@ -272,7 +272,7 @@ public final class BaselineRoutes extends AllDirectives {
   }
 
   /** The voice client says {@code energy} for electricity (the original's stored name). */
-  static String normalise(String energySource) {
+  public static String normalise(String energySource) {
     String s = energySource.trim().toLowerCase(Locale.ROOT);
     return switch (s) {
       case "energy", "electrical", "electric", "power" -> ELECTRICITY;
