@@ -1,8 +1,11 @@
 package org.enms.node.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +23,7 @@ import org.enms.db.testing.TestTimescaleServer;
 import org.enms.node.grafana.Dashboards.Dashboard;
 import org.enms.node.grafana.Dashboards.PanelQuery;
 import org.enms.node.grafana.GrafanaMacros.Value;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,10 +38,25 @@ class GrafanaPanelSqlTest {
 
   @RegisterExtension static final PostgresExtension pg = new PostgresExtension();
 
+  /** As Grafana runs them in the compose stack: logged in as the read-only role made for it. */
   @Test
-  void everyQueryAnswersWithRowsOnPlainPostgres() throws Exception {
-    assertThat(pg.database().dialect()).isEqualTo(Dialect.PLAIN);
-    assertEveryQueryAnswersOverFourDays(pg.database(), Duration.ofMinutes(5), 10_000);
+  void everyQueryAnswersWithRowsOnPlainPostgresToGrafanasReadOnlyRole() throws Exception {
+    Database database = pg.database();
+    assertThat(database.dialect()).isEqualTo(Dialect.PLAIN);
+    fillFourDays(database, Duration.ofMinutes(5), 10_000);
+    String reader = "grafana_reader_" + Long.toHexString(System.nanoTime());
+    String password = "test-only";
+    String createReader = readerRoleSql(reader, password);
+    database.jdbi().useHandle(h -> h.execute(createReader));
+    try {
+      Jdbi grafana = Jdbi.create(withoutCredentials(pg.jdbcUrl()), reader, password);
+      assertEveryQueryAnswers(grafana);
+      assertThatThrownBy(() -> grafana.useHandle(h -> h.execute("DELETE FROM anomalies")))
+          .as("the role is read-only")
+          .hasMessageContaining("read-only");
+    } finally {
+      database.jdbi().useHandle(h -> h.execute("DROP ROLE " + reader));
+    }
   }
 
   @Test
@@ -47,12 +66,13 @@ class GrafanaPanelSqlTest {
       new PlantApplier(database).apply(DemoPlantSpec.get());
       assertThat(database.dialect()).isEqualTo(Dialect.TIMESCALE);
       // PGlite is slow: the same days at a 15-minute reporting interval, small statements.
-      assertEveryQueryAnswersOverFourDays(database, Duration.ofMinutes(15), 20);
+      fillFourDays(database, Duration.ofMinutes(15), 20);
+      assertEveryQueryAnswers(database.jdbi());
     }
   }
 
-  private static void assertEveryQueryAnswersOverFourDays(
-      Database database, Duration step, int rowsPerStatement) throws Exception {
+  private static void fillFourDays(Database database, Duration step, int rowsPerStatement)
+      throws Exception {
     Instant to = Instant.now();
     SimulatedPlant.fill(
         database,
@@ -60,10 +80,31 @@ class GrafanaPanelSqlTest {
         to,
         step,
         rowsPerStatement);
-    assertEveryQueryAnswers(database);
   }
 
-  private static void assertEveryQueryAnswers(Database database) {
+  /** The URL without the user and password it may carry (which would win over the arguments). */
+  private static String withoutCredentials(String url) {
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return url;
+    }
+    String params =
+        java.util.Arrays.stream(url.substring(query + 1).split("&"))
+            .filter(p -> !p.startsWith("user=") && !p.startsWith("password="))
+            .collect(java.util.stream.Collectors.joining("&"));
+    return url.substring(0, query) + (params.isEmpty() ? "" : "?" + params);
+  }
+
+  /** The SQL of docker/timescaledb-init/10-grafana-reader.sh, its psql variables filled in. */
+  private static String readerRoleSql(String role, String password) throws IOException {
+    String script =
+        Files.readString(Dashboards.ROOT.resolve("docker/timescaledb-init/10-grafana-reader.sh"));
+    String sql = script.substring(script.indexOf("<<'SQL'\n") + 7, script.lastIndexOf("\nSQL"));
+    return sql.replace(":\"reader\"", "\"" + role + "\"")
+        .replace(":'password'", "'" + password + "'");
+  }
+
+  private static void assertEveryQueryAnswers(Jdbi jdbi) {
     List<Dashboard> dashboards = Dashboards.all();
     assertThat(dashboards).hasSize(DASHBOARDS);
     List<String> problems = new ArrayList<>();
@@ -77,7 +118,7 @@ class GrafanaPanelSqlTest {
         String where = dashboard + " / variable " + variable.path("name").asText();
         var macros = new GrafanaMacros(from, to, GrafanaMacros.interval(from, to, ""), variables);
         List<Map<String, Object>> rows =
-            run(database, macros, variable.path("query").asText(), where, problems);
+            run(jdbi, macros, variable.path("query").asText(), where, problems);
         queries++;
         if (rows.isEmpty()) {
           continue;
@@ -105,8 +146,7 @@ class GrafanaPanelSqlTest {
         var macros =
             new GrafanaMacros(
                 from, to, GrafanaMacros.interval(from, to, query.minInterval()), variables);
-        List<Map<String, Object>> rows =
-            run(database, macros, query.sql(), query.toString(), problems);
+        List<Map<String, Object>> rows = run(jdbi, macros, query.sql(), query.toString(), problems);
         queries++;
         if (!rows.isEmpty()
             && query.format().equals("time_series")
@@ -121,22 +161,21 @@ class GrafanaPanelSqlTest {
         queries,
         dashboards.size(),
         Duration.between(now, Instant.now()).toMillis(),
-        count(database, "energy_baselines"),
-        count(database, "anomalies"),
-        count(database, "model_training_history"));
+        count(jdbi, "energy_baselines"),
+        count(jdbi, "anomalies"),
+        count(jdbi, "model_training_history"));
     assertThat(problems).as("queries that failed or came back empty").isEmpty();
     assertThat(queries).isGreaterThan(100);
   }
 
-  private static long count(Database database, String table) {
-    return database
-        .jdbi()
-        .withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
+  private static long count(Jdbi jdbi, String table) {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
   }
 
   /** Runs one expanded query; a failure, no row, or rows of nulls only is a problem. */
   private static List<Map<String, Object>> run(
-      Database database, GrafanaMacros macros, String sql, String where, List<String> problems) {
+      Jdbi jdbi, GrafanaMacros macros, String sql, String where, List<String> problems) {
     String expanded;
     try {
       expanded = macros.expand(sql);
@@ -146,7 +185,7 @@ class GrafanaPanelSqlTest {
     }
     try {
       List<Map<String, Object>> rows =
-          database.jdbi().withHandle(h -> h.createQuery(expanded).mapToMap().list());
+          jdbi.withHandle(h -> h.createQuery(expanded).mapToMap().list());
       if (rows.isEmpty()) {
         problems.add(where + ": no rows\n" + expanded);
       } else if (rows.stream().allMatch(r -> r.values().stream().allMatch(Objects::isNull))) {
