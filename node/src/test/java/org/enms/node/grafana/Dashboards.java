@@ -44,6 +44,15 @@ final class Dashboards {
       return out;
     }
 
+    /** Every SQL query of its panels. */
+    List<PanelQuery> queries() {
+      List<PanelQuery> out = new ArrayList<>();
+      for (JsonNode panel : panels()) {
+        panel.path("targets").forEach(target -> out.add(new PanelQuery(this, panel, target)));
+      }
+      return out;
+    }
+
     @Override
     public String toString() {
       return file.getFileName().toString();
@@ -85,18 +94,6 @@ final class Dashboards {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static List<PanelQuery> queries() {
-    List<PanelQuery> out = new ArrayList<>();
-    for (Dashboard d : all()) {
-      for (JsonNode panel : d.panels()) {
-        for (JsonNode target : panel.path("targets")) {
-          out.add(new PanelQuery(d, panel, target));
-        }
-      }
-    }
-    return out;
   }
 
   private static Dashboard read(Path file) {

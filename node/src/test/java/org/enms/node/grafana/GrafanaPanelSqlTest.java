@@ -139,10 +139,7 @@ class GrafanaPanelSqlTest {
             new Value(
                 all ? values : List.of(values.get(0)), all || variable.path("multi").asBoolean()));
       }
-      for (PanelQuery query : Dashboards.queries()) {
-        if (!query.dashboard().file().equals(dashboard.file())) {
-          continue;
-        }
+      for (PanelQuery query : dashboard.queries()) {
         var macros =
             new GrafanaMacros(
                 from, to, GrafanaMacros.interval(from, to, query.minInterval()), variables);
