@@ -19,7 +19,18 @@ public record ParsedQuestion(
     TimeWindow window,
     boolean windowSaid,
     Optional<Integer> count,
-    Optional<String> energyType) {
+    Optional<String> energyType,
+    Scope scope) {
+
+  /** Whom a question without a machine's name is about. */
+  public enum Scope {
+    /** Nothing says: a machine-only question is about the machine named last in the session. */
+    UNSAID,
+    /** "it", "that machine", "and yesterday?": the machine named last in the session. */
+    FOLLOW_UP,
+    /** "the plant", "total", "all machines", "we": the whole plant. */
+    PLANT
+  }
 
   /** A spoken name that fits more than one machine. */
   public record Ambiguity(String spoken, List<String> candidates) {}

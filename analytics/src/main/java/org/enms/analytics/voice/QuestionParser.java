@@ -43,7 +43,26 @@ public final class QuestionParser {
         said.orElseGet(() -> windows.today(now)),
         said.isPresent(),
         count(words, intent),
-        energyType(words));
+        energyType(words),
+        scope(words));
+  }
+
+  private static final java.util.regex.Pattern PLANT =
+      java.util.regex.Pattern.compile(
+          " (?:plant|factory|factories|site|total|overall|all machines|every machine|we|our|us) ");
+  private static final java.util.regex.Pattern FOLLOW_UP =
+      java.util.regex.Pattern.compile(
+          "^ (?:and|what about|how about|also) | (?:it|its|it s|that machine|this machine|the same"
+              + " machine|same machine|that one|this one) ");
+
+  private static ParsedQuestion.Scope scope(List<String> words) {
+    String t = Spoken.padded(words);
+    if (PLANT.matcher(t).find()) {
+      return ParsedQuestion.Scope.PLANT;
+    }
+    return FOLLOW_UP.matcher(t).find()
+        ? ParsedQuestion.Scope.FOLLOW_UP
+        : ParsedQuestion.Scope.UNSAID;
   }
 
   private static Optional<Integer> count(List<String> words, Intent intent) {

@@ -87,4 +87,18 @@ class UtteranceTableTest {
       assertThat(q.ambiguous()).isEmpty();
     }
   }
+
+  @Test
+  void aQuestionSaysWhetherItIsAboutThePlantOrAFollowUp() {
+    assertThat(PARSER.parse("total factory energy consumption", NOW).scope())
+        .isEqualTo(ParsedQuestion.Scope.PLANT);
+    assertThat(PARSER.parse("how much energy have we used today", NOW).scope())
+        .isEqualTo(ParsedQuestion.Scope.PLANT);
+    assertThat(PARSER.parse("and what did it cost", NOW).scope())
+        .isEqualTo(ParsedQuestion.Scope.FOLLOW_UP);
+    assertThat(PARSER.parse("what about yesterday", NOW).scope())
+        .isEqualTo(ParsedQuestion.Scope.FOLLOW_UP);
+    assertThat(PARSER.parse("are there any anomalies", NOW).scope())
+        .isEqualTo(ParsedQuestion.Scope.UNSAID);
+  }
 }

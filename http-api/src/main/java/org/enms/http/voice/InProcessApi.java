@@ -20,6 +20,10 @@ public final class InProcessApi implements ApiReader {
 
   private final ActorSystem<?> system;
   private final Supplier<Route> routes;
+  // Built once, at the first call: the routes are assembled after this object.
+  private volatile org.apache.pekko.japi.function.Function<
+          HttpRequest, CompletionStage<org.apache.pekko.http.javadsl.model.HttpResponse>>
+      handler;
 
   /** {@code routes}: the assembled routes, asked at each call (they are built after this). */
   public InProcessApi(ActorSystem<?> system, Supplier<Route> routes) {
@@ -30,7 +34,9 @@ public final class InProcessApi implements ApiReader {
   @Override
   public CompletionStage<JsonNode> get(String pathAndQuery) {
     try {
-      var handler = routes.get().seal().handler(system);
+      if (handler == null) {
+        handler = routes.get().seal().handler(system);
+      }
       return handler
           .apply(HttpRequest.GET("/api/v1" + pathAndQuery))
           .thenCompose(

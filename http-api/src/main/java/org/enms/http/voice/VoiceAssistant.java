@@ -25,6 +25,15 @@ public final class VoiceAssistant {
   private static final Duration MACHINES_TTL = Duration.ofSeconds(30);
   private static final String MACHINES = "machines";
 
+  /** Intents with a plant-wide answer when no machine is named. */
+  private static final java.util.Set<org.enms.analytics.voice.Intent> PLANT_ANSWERS =
+      java.util.EnumSet.of(
+          org.enms.analytics.voice.Intent.ENERGY,
+          org.enms.analytics.voice.Intent.POWER,
+          org.enms.analytics.voice.Intent.COST,
+          org.enms.analytics.voice.Intent.ANOMALIES,
+          org.enms.analytics.voice.Intent.FORECAST);
+
   private final ApiReader api;
   private final PlantAnswers answers;
   private final ZoneId zone;
@@ -83,11 +92,17 @@ public final class VoiceAssistant {
       sessions.put(session, List.copyOf(named));
       return named;
     }
-    if (q.intent().machineScoped() && q.ambiguous().isEmpty()) {
-      List<Machine> remembered = sessions.getIfPresent(session);
-      if (remembered != null) {
-        return remembered;
-      }
+    if (!q.intent().machineScoped()
+        || q.ambiguous().isPresent()
+        || q.scope() == ParsedQuestion.Scope.PLANT) {
+      return named;
+    }
+    // A follow-up ("and its cost?") is about the machine named last; so is a question only a
+    // machine can answer ("what is the load factor?"). Others ("any anomalies?") are the plant's.
+    boolean machineOnly = !PLANT_ANSWERS.contains(q.intent());
+    List<Machine> remembered = sessions.getIfPresent(session);
+    if (remembered != null && (q.scope() == ParsedQuestion.Scope.FOLLOW_UP || machineOnly)) {
+      return remembered;
     }
     return named;
   }
