@@ -50,12 +50,14 @@ import org.enms.http.imports.ImportRoutes;
 import org.enms.http.kpi.DbEnergyCosts;
 import org.enms.http.kpi.DbKpis;
 import org.enms.http.kpi.IntervalPricing;
+import org.enms.http.kpi.KpiHistoryRoutes;
 import org.enms.http.kpi.KpiRoutes;
 import org.enms.http.machines.DbMachineDirectory;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.machines.ShardedLiveMachines;
 import org.enms.http.metrics.MetricsRoutes;
 import org.enms.http.page.LivePageRoutes;
+import org.enms.http.plant.PlantRoutes;
 import org.enms.http.registry.DbRegistry;
 import org.enms.http.registry.RegistryRoutes;
 import org.enms.http.registry.WriteAccess;
@@ -162,7 +164,15 @@ public final class NodeGuardian {
                   system,
                   scheduling,
                   SchedulerJobs.standard(
-                      scheduling, database, io, baselines, anomalies, events, clock),
+                      scheduling,
+                      database,
+                      io,
+                      baselines,
+                      anomalies,
+                      events,
+                      new DbKpis(
+                          database, io, new ShardedLiveMachines(sharding, entities.askTimeout())),
+                      clock),
                   clock);
           var health =
               new HealthRoutes(
@@ -216,6 +226,18 @@ public final class NodeGuardian {
                           new DbSeriesQueries(
                               new TimeseriesDao(database, clock, node.rollupLag()), io)),
                       registry)
+                  .with(new KpiHistoryRoutes(database, io)::routes)
+                  .with(
+                      PlantRoutes.create(
+                              database,
+                              io,
+                              directory,
+                              live,
+                              new DbKpis(database, io, live),
+                              new DbSeriesQueries(
+                                  new TimeseriesDao(database, clock, node.rollupLag()), io),
+                              clock)
+                          ::routes)
                   .with(new BaselineRoutes(baselines)::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
                   .with(new SchedulerRoutes(scheduler)::routes)
