@@ -33,18 +33,15 @@ public final class PlantDao {
 
   private static final String COST_PARTS =
       """
-      SELECT machine_id, energy_type, energy_kwh AS kwh, energy_cost AS cost, currency,
-             co2_kg AS co2, 1 AS n, demand_kw AS kw_sum, demand_kw AS peak_kw
+      SELECT machine_id, energy_type, billing_month, energy_kwh AS kwh, energy_cost AS cost,
+             currency, co2_kg AS co2, 1 AS n, demand_kw AS kw_sum, demand_kw AS peak_kw,
+             bucket AS peak_at, demand_rate_per_kw AS peak_rate
       FROM energy_costs_15min
-      WHERE machine_id = ANY(:ids) AND <type> AND bucket > :after AND bucket < :dayFrom
+      WHERE machine_id = ANY(:ids) AND <type>
+        AND ((bucket > :after AND bucket < :dayFrom) OR (bucket >= :dayTo AND bucket < :end))
       UNION ALL
-      SELECT machine_id, energy_type, energy_kwh, energy_cost, currency, co2_kg, 1, demand_kw,
-             demand_kw
-      FROM energy_costs_15min
-      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :dayTo AND bucket < :end
-      UNION ALL
-      SELECT machine_id, energy_type, energy_kwh, energy_cost, currency, co2_kg, intervals,
-             demand_kw_sum, peak_demand_kw
+      SELECT machine_id, energy_type, billing_month, energy_kwh, energy_cost, currency, co2_kg,
+             intervals, demand_kw_sum, peak_demand_kw, peak_at, demand_rate_at_peak
       FROM energy_costs_1day
       WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :dayFrom AND bucket < :dayTo
       """
@@ -65,15 +62,25 @@ public final class PlantDao {
       """
           .replace("<type>", TYPE);
 
+  /**
+   * Per machine and energy type: the sums, and per billing month its peak at the demand rate in
+   * force at that peak (the demand charge, as the KPIs bill it).
+   */
   private static final String TOTALS =
       """
-      SELECT m.id, m.name, m.type, m.factory_id, c.energy_type, c.kwh, c.cost, c.currency, c.co2,
-             c.n, c.kw_sum, c.peak_kw, coalesce(r.n, 0) AS readings, r.w / nullif(r.n, 0) AS avg_kw,
-             r.mx, r.mn
-      FROM (SELECT machine_id, energy_type, sum(kwh) AS kwh, sum(cost) AS cost,
+      SELECT m.id, m.name, m.type, m.factory_id, c.energy_type, c.kwh, c.energy_charge,
+             c.demand_charge, c.currency, c.co2, c.n, c.kw_sum, c.peak_kw,
+             coalesce(r.n, 0) AS readings, r.w / nullif(r.n, 0) AS avg_kw, r.mx, r.mn
+      FROM (SELECT machine_id, energy_type, sum(kwh) AS kwh, sum(cost) AS energy_charge,
+                   sum(peak_kw * coalesce(peak_rate, 0)) AS demand_charge,
                    min(currency) AS currency, sum(co2) AS co2, sum(n) AS n, sum(kw_sum) AS kw_sum,
                    max(peak_kw) AS peak_kw
-            FROM (<costs>) x GROUP BY machine_id, energy_type) c
+            FROM (SELECT machine_id, energy_type, billing_month, sum(kwh) AS kwh,
+                         sum(cost) AS cost, min(currency) AS currency, sum(co2) AS co2,
+                         sum(n) AS n, sum(kw_sum) AS kw_sum, max(peak_kw) AS peak_kw,
+                         (array_agg(peak_rate ORDER BY peak_kw DESC, peak_at))[1] AS peak_rate
+                  FROM (<costs>) x GROUP BY machine_id, energy_type, billing_month) months
+            GROUP BY machine_id, energy_type) c
       JOIN machines m ON m.id = c.machine_id
       LEFT JOIN (SELECT machine_id, energy_type, sum(n) AS n, sum(w) AS w, max(mx) AS mx,
                         min(mn) AS mn
@@ -108,7 +115,8 @@ public final class PlantDao {
    * One machine's energy of one type over a period, from its priced intervals and its roll-up.
    *
    * @param kwh energy (kWh; gas and steam as kWh equivalents)
-   * @param cost in {@code currency}, at the prices fixed when each interval was rolled up
+   * @param energyCharge in {@code currency}, at the prices fixed when each interval was rolled up
+   * @param demandCharge per billing month, its peak at the demand rate in force then
    * @param intervals the 15-minute intervals with energy
    * @param demandKwSum the sum of the intervals' average powers (for the mean, kW)
    * @param peakDemandKw the highest 15-minute average power, kW
@@ -124,7 +132,8 @@ public final class PlantDao {
       UUID factoryId,
       String energyType,
       double kwh,
-      double cost,
+      double energyCharge,
+      double demandCharge,
       String currency,
       double co2Kg,
       long intervals,
@@ -134,6 +143,11 @@ public final class PlantDao {
       Double avgReadingKw,
       Double maxPowerKw,
       Double minPowerKw) {
+
+    /** Energy and demand charges, as {@code /kpi/all}'s {@code energy_cost}. */
+    public double cost() {
+      return energyCharge + demandCharge;
+    }
 
     /** The mean of the 15-minute average powers (as {@code /kpi/all}'s), kW. */
     public double avgPowerKw() {
@@ -164,7 +178,8 @@ public final class PlantDao {
                             rs.getObject("factory_id", UUID.class),
                             rs.getString("energy_type"),
                             rs.getDouble("kwh"),
-                            rs.getDouble("cost"),
+                            rs.getDouble("energy_charge"),
+                            rs.getDouble("demand_charge"),
                             rs.getString("currency"),
                             rs.getDouble("co2"),
                             rs.getLong("n"),

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param peakPower the plant's highest 15-minute demand in the last 24 h (machines together), kW
  * @param avgPower the plant's mean power over the last 24 h, kW
  * @param efficiency avg_power over peak_power, % (the plant's load factor)
- * @param estimatedCost every priced interval billed in USD
+ * @param estimatedCost the energy charges of every priced interval billed in USD (monthly demand
+ *     charges are not included)
  * @param costsByCurrency every priced interval's cost, per billing currency (added)
  * @param carbonFootprint kg CO₂ of every priced interval
  */
