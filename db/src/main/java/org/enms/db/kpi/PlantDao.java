@@ -22,7 +22,8 @@ import org.jdbi.v3.core.statement.Query;
  * intervals ({@code energy_costs_15min}, {@code energy_costs_1day}) split by period as the KPIs are
  * ({@link DaySplit}: a 15-minute interval counts when it overlaps the period), so a machine's
  * figures here equal its {@code /kpi/all}. Readings counts and power extremes come from {@code
- * energy_readings_15min} and {@code _1day}, split the same way.
+ * energy_readings_15min} and {@code _1day}, split the same way. The intervals before and after the
+ * whole days are two branches of their own, so each keeps its index range.
  */
 public final class PlantDao {
   private static final Duration INTERVAL = Duration.ofMinutes(15);
@@ -37,8 +38,12 @@ public final class PlantDao {
              currency, co2_kg AS co2, 1 AS n, demand_kw AS kw_sum, demand_kw AS peak_kw,
              bucket AS peak_at, demand_rate_per_kw AS peak_rate
       FROM energy_costs_15min
-      WHERE machine_id = ANY(:ids) AND <type>
-        AND ((bucket > :after AND bucket < :dayFrom) OR (bucket >= :dayTo AND bucket < :end))
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket > :after AND bucket < :dayFrom
+      UNION ALL
+      SELECT machine_id, energy_type, billing_month, energy_kwh, energy_cost, currency, co2_kg, 1,
+             demand_kw, demand_kw, bucket, demand_rate_per_kw
+      FROM energy_costs_15min
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :dayTo AND bucket < :end
       UNION ALL
       SELECT machine_id, energy_type, billing_month, energy_kwh, energy_cost, currency, co2_kg,
              intervals, demand_kw_sum, peak_demand_kw, peak_at, demand_rate_at_peak
@@ -52,8 +57,12 @@ public final class PlantDao {
       SELECT machine_id, energy_type, reading_count AS n, avg_power_kw * reading_count AS w,
              max_power_kw AS mx, min_power_kw AS mn
       FROM energy_readings_15min
-      WHERE machine_id = ANY(:ids) AND <type>
-        AND ((bucket > :after AND bucket < :dayFrom) OR (bucket >= :dayTo AND bucket < :end))
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket > :after AND bucket < :dayFrom
+      UNION ALL
+      SELECT machine_id, energy_type, reading_count, avg_power_kw * reading_count, max_power_kw,
+             min_power_kw
+      FROM energy_readings_15min
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :dayTo AND bucket < :end
       UNION ALL
       SELECT machine_id, energy_type, reading_count, avg_power_kw * reading_count, max_power_kw,
              min_power_kw
@@ -69,8 +78,7 @@ public final class PlantDao {
   private static final String TOTALS =
       """
       SELECT m.id, m.name, m.type, m.factory_id, c.energy_type, c.kwh, c.energy_charge,
-             c.demand_charge, c.currency, c.co2, c.n, c.kw_sum, c.peak_kw,
-             coalesce(r.n, 0) AS readings, r.w / nullif(r.n, 0) AS avg_kw, r.mx, r.mn
+             c.demand_charge, c.currency, c.co2, c.n, c.kw_sum, c.peak_kw, <readingColumns>
       FROM (SELECT machine_id, energy_type, sum(kwh) AS kwh, sum(cost) AS energy_charge,
                    sum(peak_kw * coalesce(peak_rate, 0)) AS demand_charge,
                    min(currency) AS currency, sum(co2) AS co2, sum(n) AS n, sum(kw_sum) AS kw_sum,
@@ -82,21 +90,44 @@ public final class PlantDao {
                   FROM (<costs>) x GROUP BY machine_id, energy_type, billing_month) months
             GROUP BY machine_id, energy_type) c
       JOIN machines m ON m.id = c.machine_id
+      <readingsJoin>
+      ORDER BY c.kwh DESC, m.name, c.energy_type
+      """
+          .replace("<costs>", COST_PARTS);
+
+  /** The readings' counts and power extremes beside the sums. */
+  private static final String READINGS_JOIN =
+      """
       LEFT JOIN (SELECT machine_id, energy_type, sum(n) AS n, sum(w) AS w, max(mx) AS mx,
                         min(mn) AS mn
                  FROM (<readings>) y GROUP BY machine_id, energy_type) r
         ON r.machine_id = c.machine_id AND r.energy_type = c.energy_type
-      ORDER BY c.kwh DESC, m.name, c.energy_type
       """
-          .replace("<costs>", COST_PARTS)
           .replace("<readings>", READING_PARTS);
+
+  private static final String TOTALS_WITH_READINGS =
+      TOTALS
+          .replace(
+              "<readingColumns>",
+              "coalesce(r.n, 0) AS readings, r.w / nullif(r.n, 0) AS avg_kw, r.mx, r.mn")
+          .replace("<readingsJoin>", READINGS_JOIN);
+
+  /** Without the readings' roll-up: half the rows, where counts and extremes are not shown. */
+  private static final String TOTALS_WITHOUT_READINGS =
+      TOTALS
+          .replace(
+              "<readingColumns>",
+              "0 AS readings, NULL::float8 AS avg_kw, NULL::float8 AS mx, NULL::float8 AS mn")
+          .replace("<readingsJoin>", "");
 
   private static final String PRODUCTION =
       """
       SELECT machine_id, sum(total_production_count) AS units
       FROM (SELECT machine_id, total_production_count FROM production_data_15min
-            WHERE machine_id = ANY(:ids)
-              AND ((bucket > :after AND bucket < :dayFrom) OR (bucket >= :dayTo AND bucket < :end))
+            WHERE machine_id = ANY(:ids) AND bucket > :after AND bucket < :dayFrom
+            UNION ALL
+            SELECT machine_id, total_production_count FROM production_data_15min
+            WHERE machine_id = ANY(:ids) AND bucket >= :dayTo AND bucket < :end
             UNION ALL
             SELECT machine_id, total_production_count FROM production_data_1day
             WHERE machine_id = ANY(:ids) AND bucket >= :dayFrom AND bucket < :dayTo) p
@@ -161,12 +192,24 @@ public final class PlantDao {
    */
   public List<MachineTotals> totals(
       List<UUID> machines, String energyType, Instant start, Instant end) {
+    return totals(machines, energyType, start, end, true);
+  }
+
+  /**
+   * As {@link #totals(List, String, Instant, Instant)}; without {@code readings} the readings'
+   * counts and power extremes are left out (0 and null), which halves the rows read.
+   */
+  public List<MachineTotals> totals(
+      List<UUID> machines, String energyType, Instant start, Instant end, boolean readings) {
     if (machines.isEmpty()) {
       return List.of();
     }
     return jdbi.withHandle(
         h ->
-            period(h.createQuery(TOTALS), start, end)
+            period(
+                    h.createQuery(readings ? TOTALS_WITH_READINGS : TOTALS_WITHOUT_READINGS),
+                    start,
+                    end)
                 .bindArray("ids", UUID.class, machines)
                 .bind("energyType", energyType)
                 .map(

@@ -26,7 +26,7 @@ public record FactorySummaryResponse(
   /**
    * @param totalKwhToday electricity since 00:00 UTC, kWh
    * @param currentPowerKw the machines' latest power together (readings of the last 5 minutes)
-   * @param avgPowerKw the sum of the machines' mean power today
+   * @param avgPowerKw the sum of the machines' mean power today (their 15-minute averages')
    */
   public record Energy(double totalKwhToday, double currentPowerKw, double avgPowerKw) {}
 

@@ -81,8 +81,8 @@ final class FactoryViews {
     List<UUID> ids = chosen.stream().map(MachineSummary::id).toList();
     return new Today(
         now,
-        dao.totals(ids, EnergyType.ELECTRICITY, midnight, now),
-        dao.totals(ids, EnergyType.ELECTRICITY, monthStart, now),
+        dao.totals(ids, EnergyType.ELECTRICITY, midnight, now, false),
+        dao.totals(ids, EnergyType.ELECTRICITY, monthStart, now, false),
         monthStart,
         dao.anomalies(ids, midnight, now),
         dao.latestAnomaly(ids, midnight));
@@ -119,10 +119,7 @@ final class FactoryViews {
       }
     }
     double kwh = t.today().stream().mapToDouble(MachineTotals::kwh).sum();
-    double avgKw =
-        t.today().stream()
-            .mapToDouble(m -> m.avgReadingKw() == null ? m.avgPowerKw() : m.avgReadingKw())
-            .sum();
+    double avgKw = t.today().stream().mapToDouble(FactoryViews::meanKw).sum();
     long critical = t.anomalies().values().stream().mapToLong(AnomalyCounts::critical).sum();
     long warnings = t.anomalies().values().stream().mapToLong(AnomalyCounts::warning).sum();
     long low = t.anomalies().values().stream().mapToLong(AnomalyCounts::low).sum();
