@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       ScoringBench.class,
       ForecastBench.class,
       KpiBench.class,
-      VoiceBench.class
+      VoiceBench.class,
+      FactorySummaryBench.class
     })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.enms.db.testing.TestPostgresServer;
@@ -267,6 +268,34 @@ class TimescaleDialectTest {
           .withComparatorForType(
               (a, b) -> Math.abs(a - b) < 1e-9 ? 0 : Double.compare(a, b), Double.class)
           .isEqualTo(onPlain);
+
+      // The plant views' reads (many machines, every energy type, hourly and daily buckets).
+      var boiler = org.enms.core.plant.DemoPlant.machineId(8);
+      Instant end = SampleData.START.plus(span);
+      var plantOnTimescale = new org.enms.db.kpi.PlantDao(database, java.time.Clock.systemUTC());
+      var plantOnPlain = new org.enms.db.kpi.PlantDao(plain, java.time.Clock.systemUTC());
+      var totals =
+          plantOnTimescale.totals(List.of(compressor, boiler), null, SampleData.START, end);
+      assertThat(totals).hasSize(3);
+      assertThat(
+              List.of(
+                  totals,
+                  plantOnTimescale.energyAndUnits(
+                      compressor, SampleData.START, end, Duration.ofHours(1)),
+                  plantOnTimescale.energyAndUnits(
+                      compressor, SampleData.START, end, Duration.ofDays(1)),
+                  plantOnTimescale.energyTypes(boiler, SampleData.START, end)))
+          .usingRecursiveComparison()
+          .withComparatorForType(
+              (a, b) -> Math.abs(a - b) < 1e-9 ? 0 : Double.compare(a, b), Double.class)
+          .isEqualTo(
+              List.of(
+                  plantOnPlain.totals(List.of(compressor, boiler), null, SampleData.START, end),
+                  plantOnPlain.energyAndUnits(
+                      compressor, SampleData.START, end, Duration.ofHours(1)),
+                  plantOnPlain.energyAndUnits(
+                      compressor, SampleData.START, end, Duration.ofDays(1)),
+                  plantOnPlain.energyTypes(boiler, SampleData.START, end)));
     } finally {
       plainServer.dropDatabase(plainName);
       database.jdbi().useHandle(h -> h.execute("DELETE FROM energy_costs_15min"));

@@ -62,12 +62,15 @@ import org.enms.http.kpi.CachedKpis;
 import org.enms.http.kpi.DbEnergyCosts;
 import org.enms.http.kpi.DbKpis;
 import org.enms.http.kpi.IntervalPricing;
+import org.enms.http.kpi.KpiHistoryRoutes;
 import org.enms.http.kpi.KpiRoutes;
+import org.enms.http.kpi.Kpis;
 import org.enms.http.machines.DbMachineDirectory;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.machines.ShardedLiveMachines;
 import org.enms.http.metrics.MetricsRoutes;
 import org.enms.http.page.LivePageRoutes;
+import org.enms.http.plant.PlantRoutes;
 import org.enms.http.registry.DbRegistry;
 import org.enms.http.registry.RegistryRoutes;
 import org.enms.http.registry.WriteAccess;
@@ -206,7 +209,15 @@ public final class NodeGuardian {
                   system,
                   scheduling,
                   SchedulerJobs.standard(
-                      scheduling, database, io, baselines, anomalies, events, clock),
+                      scheduling,
+                      database,
+                      io,
+                      baselines,
+                      anomalies,
+                      events,
+                      new DbKpis(
+                          database, io, new ShardedLiveMachines(sharding, entities.askTimeout())),
+                      clock),
                   clock);
           var health =
               new HealthRoutes(
@@ -225,6 +236,7 @@ public final class NodeGuardian {
                   version());
           var directory = new DbMachineDirectory(new MachineDao(database), io);
           var live = new ShardedLiveMachines(sharding, entities.askTimeout());
+          Kpis kpis = new CachedKpis(new DbKpis(database, io, live), cache);
           // This node reloads its catalogue before a registry write is answered; the others as
           // soon as the broadcast reaches them.
           RegistryChanges changes = RegistryChanges.start(system, catalog, io);
@@ -265,6 +277,18 @@ public final class NodeGuardian {
                           new DbSeriesQueries(
                               new TimeseriesDao(database, clock, node.rollupLag()), io)),
                       registry)
+                  .with(new KpiHistoryRoutes(database, io)::routes)
+                  .with(
+                      PlantRoutes.create(
+                              database,
+                              io,
+                              directory,
+                              live,
+                              kpis,
+                              new DbSeriesQueries(
+                                  new TimeseriesDao(database, clock, node.rollupLag()), io),
+                              clock)
+                          ::routes)
                   .with(new BaselineRoutes(baselines)::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
                   .with(new SchedulerRoutes(scheduler)::routes)
@@ -273,9 +297,7 @@ public final class NodeGuardian {
                       new ForecastRoutes(
                               DbForecasts.of(database, io, clock, node.rollupLag(), config))
                           ::routes)
-                  .with(
-                      new KpiRoutes(new CachedKpis(new DbKpis(database, io, live), cache), clock)
-                          ::routes)
+                  .with(new KpiRoutes(kpis, clock)::routes)
                   .with(Iso50001Api.of(database, io, clock)::routes);
           var anomalyDao = new AnomalyDao(database);
           var eventRoutes =

@@ -6,9 +6,13 @@ import java.util.List;
 import org.enms.db.BaselineDao;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
+import org.enms.db.MachineDao;
 import org.enms.db.TrainingHistoryDao;
+import org.enms.db.kpi.KpiSnapshotDao;
+import org.enms.db.kpi.PlantDao;
 import org.enms.http.anomaly.AnomalyService;
 import org.enms.http.baseline.RecordedBaselines;
+import org.enms.http.kpi.Kpis;
 import org.enms.machine.event.EventSink;
 
 /** EnMS's scheduled jobs, built from their settings and the services they use. */
@@ -19,9 +23,10 @@ public final class SchedulerJobs {
 
   /**
    * The original's four jobs: {@code baseline_retrain}, {@code anomaly_detect}, {@code
-   * kpi_calculate} (listed, not available: KPIs are not built) and {@code training_cleanup}.
+   * kpi_calculate} (the daily KPI snapshot) and {@code training_cleanup}.
    *
    * @param baselines the API's recorded baselines; the retrain records its trainings as scheduled
+   * @param kpis the KPI service the daily snapshot stores the figures of
    */
   public static List<ScheduledJob> standard(
       SchedulerSettings settings,
@@ -30,6 +35,7 @@ public final class SchedulerJobs {
       RecordedBaselines baselines,
       AnomalyService anomalies,
       EventSink events,
+      Kpis kpis,
       Clock clock) {
     BaselineDao models = new BaselineDao(database);
     return List.of(
@@ -40,7 +46,13 @@ public final class SchedulerJobs {
             Duration.ofDays(settings.retrainDays()),
             settings.retrainMinDays()),
         new AnomalyDetectJob(anomalies, models, io, settings.detectWindow()),
-        new UnavailableJob(KPI_CALCULATE, "Daily KPI Calculation", "KPIs not built"),
+        new KpiSnapshotJob(
+            kpis,
+            new MachineDao(database),
+            new PlantDao(database, clock),
+            new KpiSnapshotDao(database),
+            io,
+            clock),
         new TrainingCleanupJob(
             new TrainingHistoryDao(database), io, settings.trainingTimeout(), events, clock));
   }

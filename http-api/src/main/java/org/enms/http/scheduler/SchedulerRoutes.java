@@ -13,8 +13,8 @@ import org.enms.http.support.JsonSupport;
 /**
  * {@code /api/v1/scheduler}: {@code GET status} lists the jobs, when each is next due and how each
  * last ended; {@code POST trigger/{job_id}} starts a job now and answers the original's {@code
- * {success, message}}. An unknown job is 404; a job still running, or one that cannot run (KPIs are
- * not built), is 409; a disabled or silent scheduler is 503. All with {@code {"detail": …}}.
+ * {success, message}}. An unknown job is 404; a job still running, or one that cannot run, is 409;
+ * a disabled or silent scheduler is 503. All with {@code {"detail": …}}.
  */
 public final class SchedulerRoutes extends AllDirectives {
   private final Scheduler scheduler;

@@ -6,9 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A job that is configured and listed but cannot run, because what it needs does not exist yet (the
- * daily KPI snapshot: KPIs are not built). It is never due, and a trigger is refused with the
- * reason; nothing is pretended.
+ * A job that is configured and listed but cannot run, because what it needs does not exist (yet).
+ * It is never due, and a trigger is refused with the reason; nothing is pretended.
  */
 final class UnavailableJob implements ScheduledJob {
   private final String id;

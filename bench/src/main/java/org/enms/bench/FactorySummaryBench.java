@@ -1,0 +1,262 @@
+package org.enms.bench;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.enms.core.plant.DemoPlant;
+import org.enms.core.reading.EnergyReading;
+import org.enms.core.reading.Reading;
+import org.enms.db.BlockingIo;
+import org.enms.db.Database;
+import org.enms.db.DbSettings;
+import org.enms.db.MachineDao;
+import org.enms.db.ReadingBatchWriter;
+import org.enms.db.RollupRefresher;
+import org.enms.db.TimeseriesDao;
+import org.enms.db.registry.DemoPlantSpec;
+import org.enms.db.registry.PlantApplier;
+import org.enms.http.HttpServer;
+import org.enms.http.HttpSettings;
+import org.enms.http.error.ErrorHandling;
+import org.enms.http.kpi.DbKpis;
+import org.enms.http.kpi.IntervalPricing;
+import org.enms.http.machines.DbMachineDirectory;
+import org.enms.http.machines.LiveMachines;
+import org.enms.http.machines.LiveStatus;
+import org.enms.http.plant.PlantRoutes;
+import org.enms.http.timeseries.DbSeriesQueries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./enms bench factory-summary}: {@code GET /factory/summary} for a factory of many
+ * machines. Adds {@code --machines} machines to the demo plant's Silicon Valley factory, writes a
+ * reading per machine every 15 minutes from {@code --days} days before today (within this month,
+ * UTC) to now, rolls them up and prices them, then asks {@code /factory/summary} over HTTP on
+ * loopback, one request at a time, and prints the latency percentiles. Machine states come from a
+ * stub that answers at once: what is measured is the database and the HTTP layer, not the asks to
+ * live entities.
+ */
+@Command(
+    name = "factory-summary",
+    mixinStandardHelpOptions = true,
+    description = "GET /factory/summary for a factory of many machines: latency percentiles.")
+final class FactorySummaryBench implements java.util.concurrent.Callable<Integer> {
+  @Option(names = "--machines", description = "Machines added (default ${DEFAULT-VALUE}).")
+  int machines = 1_000;
+
+  @Option(
+      names = "--days",
+      description = "Days of history before today, within this month (default ${DEFAULT-VALUE}).")
+  int days = 1;
+
+  @Option(names = "--requests", description = "Timed requests (default ${DEFAULT-VALUE}).")
+  int requests = 500;
+
+  @Option(names = "--warm-up", description = "Untimed requests first (default ${DEFAULT-VALUE}).")
+  int warmUp = 50;
+
+  @Option(
+      names = "--db-url",
+      description = "Dropped and created on each run (default ${DEFAULT-VALUE}).")
+  String dbUrl = "jdbc:postgresql://127.0.0.1:5432/enms_factory_bench";
+
+  @Option(names = "--db-user", description = "Default ${DEFAULT-VALUE}.")
+  String dbUser = "postgres";
+
+  @Option(names = "--db-password", description = "Default empty.")
+  String dbPassword = "";
+
+  private final PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    BenchDatabase.recreate(dbUrl, dbUser, dbPassword);
+    Map<String, Object> o = new HashMap<>();
+    o.put("enms.db.url", dbUrl);
+    o.put("enms.db.user", dbUser);
+    o.put("enms.db.password", dbPassword);
+    o.put("enms.db.pool-size", 4);
+    o.put("enms.db.retention-days", 100_000);
+    var settings =
+        DbSettings.fromConfig(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load()));
+    ExecutorService executor = Executors.newFixedThreadPool(4);
+    try (Database database = Database.start(settings)) {
+      new PlantApplier(database).apply(DemoPlantSpec.get());
+      List<UUID> ids = addMachines(database);
+      Instant now = Instant.now();
+      Instant monthStart =
+          now.atZone(java.time.ZoneOffset.UTC)
+              .withDayOfMonth(1)
+              .truncatedTo(ChronoUnit.DAYS)
+              .toInstant();
+      Instant first = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days));
+      if (first.isBefore(monthStart)) {
+        first = monthStart;
+      }
+      long t0 = System.nanoTime();
+      long written = write(database, ids, first, now);
+      double writeSeconds = (System.nanoTime() - t0) / 1e9;
+      long t1 = System.nanoTime();
+      new RollupRefresher(database).refresh(first, now);
+      double rollupSeconds = (System.nanoTime() - t1) / 1e9;
+      long t2 = System.nanoTime();
+      int priced = new IntervalPricing(database).price(first, now, Optional.empty(), false);
+      double pricingSeconds = (System.nanoTime() - t2) / 1e9;
+      database.jdbi().useHandle(h -> h.execute("ANALYZE"));
+
+      LatencyHistogram api = measure(database, new BlockingIo(executor));
+      new SummaryTable("factory-summary: GET /factory/summary, " + machines + " machines")
+          .row(
+              "readings written",
+              "%,d (every 15 min since %s) in %.1f s",
+              written,
+              first,
+              writeSeconds)
+          .row("roll-ups", "%.1f s", rollupSeconds)
+          .row("pricing", "%.1f s, %,d intervals", pricingSeconds, priced)
+          .row("requests", "%,d timed after %,d warm-up, one at a time", requests, warmUp)
+          .row(
+              "GET /factory/summary",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms",
+                  api.percentileMillis(0.50),
+                  api.percentileMillis(0.95),
+                  api.percentileMillis(0.99),
+                  api.maxMillis(),
+                  api.meanMillis()))
+          .print(out);
+      return 0;
+    } finally {
+      executor.shutdown();
+    }
+  }
+
+  /** {@code machines} compressors in the demo factory, named Load-00001 … */
+  private List<UUID> addMachines(Database database) {
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 1; i <= machines; i++) {
+      ids.add(UUID.nameUUIDFromBytes(("factory-summary-bench-" + i).getBytes()));
+    }
+    database
+        .jdbi()
+        .useHandle(
+            h -> {
+              var batch =
+                  h.prepareBatch(
+                      "INSERT INTO machines (id, factory_id, name, type, rated_power_kw)"
+                          + " VALUES (:id, :factory, :name, 'compressor', 50)");
+              for (int i = 0; i < ids.size(); i++) {
+                batch
+                    .bind("id", ids.get(i))
+                    .bind("factory", DemoPlant.DEMO_FACTORY)
+                    .bind("name", String.format("Load-%05d", i + 1))
+                    .add();
+              }
+              batch.execute();
+            });
+    return ids;
+  }
+
+  private long write(Database database, List<UUID> ids, Instant from, Instant to) {
+    var writer = new ReadingBatchWriter(database);
+    List<Reading> batch = new ArrayList<>();
+    long written = 0;
+    for (Instant t = from; t.isBefore(to); t = t.plusSeconds(900)) {
+      long s = t.getEpochSecond();
+      for (int m = 0; m < ids.size(); m++) {
+        double kw = 10 + (s / 900 + m) % 30;
+        batch.add(EnergyReading.electricity(ids.get(m), t, kw, kw / 4));
+        if (batch.size() >= 10_000) {
+          written += writer.write(batch).inserted();
+          batch.clear();
+        }
+      }
+    }
+    written += writer.write(batch).inserted();
+    return written;
+  }
+
+  private LatencyHistogram measure(Database database, BlockingIo io) throws Exception {
+    ConfigFactory.invalidateCaches();
+    var config =
+        ConfigFactory.parseMap(
+                Map.of(
+                    "pekko.remote.artery.canonical.port", 0,
+                    "pekko.coordinated-shutdown.exit-jvm", "off",
+                    "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off"))
+            .withFallback(ConfigFactory.load())
+            .resolve();
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "enms-summary-bench", config);
+    try {
+      Clock clock = Clock.systemUTC();
+      LiveMachines live =
+          id ->
+              CompletableFuture.completedFuture(
+                  new LiveStatus("running", 20, clock.instant(), 0, 0, 0, 0, 0, 0, 0));
+      var directory = new DbMachineDirectory(new MachineDao(database), io);
+      var plant =
+          PlantRoutes.create(
+              database,
+              io,
+              directory,
+              live,
+              new DbKpis(database, io, live),
+              new DbSeriesQueries(new TimeseriesDao(database, clock, Duration.ZERO), io),
+              clock);
+      var route =
+          new ErrorHandling()
+              .wrap(Directives.pathPrefix("api", () -> Directives.pathPrefix("v1", plant::routes)));
+      ServerBinding binding =
+          HttpServer.start(system, new HttpSettings("127.0.0.1", 0, 0.15), route)
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+      URI uri =
+          URI.create(
+              "http://127.0.0.1:" + binding.localAddress().getPort() + "/api/v1/factory/summary");
+      HttpClient client = HttpClient.newHttpClient();
+      HttpRequest request = HttpRequest.newBuilder(uri).build();
+      out.println("GET " + uri.getPath());
+      out.println(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+      var latencies = new LatencyHistogram();
+      for (int i = -warmUp; i < requests; i++) {
+        long began = System.nanoTime();
+        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        long took = System.nanoTime() - began;
+        if (r.statusCode() != 200) {
+          throw new IllegalStateException(
+              "GET /factory/summary answered " + r.statusCode() + ": " + r.body());
+        }
+        if (i >= 0) {
+          latencies.record(took);
+        }
+      }
+      return latencies;
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+}

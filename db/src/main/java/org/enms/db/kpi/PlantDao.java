@@ -1,0 +1,643 @@
+package org.enms.db.kpi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.enms.db.Database;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Reads for the plant views (factory summary, statistics, rankings, comparisons, a machine's energy
+ * types): many machines at once, from the roll-ups. Energy, cost and CO₂ come from the priced
+ * intervals ({@code energy_costs_15min}, {@code energy_costs_1day}) split by period as the KPIs are
+ * ({@link DaySplit}: a 15-minute interval counts when it overlaps the period), so a machine's
+ * figures here equal its {@code /kpi/all}. Readings counts and power extremes come from {@code
+ * energy_readings_15min} and {@code _1day}, split the same way. The intervals before and after the
+ * whole days are two branches of their own, so each keeps its index range.
+ */
+public final class PlantDao {
+  private static final Duration INTERVAL = Duration.ofMinutes(15);
+
+  /** An optional energy type filter; {@code :energyType} null means every type. */
+  private static final String TYPE =
+      "(CAST(:energyType AS text) IS NULL OR energy_type = CAST(:energyType AS text))";
+
+  private static final String COST_PARTS =
+      """
+      SELECT machine_id, energy_type, billing_month, energy_kwh AS kwh, energy_cost AS cost,
+             currency, co2_kg AS co2, 1 AS n, demand_kw AS kw_sum, demand_kw AS peak_kw,
+             bucket AS peak_at, demand_rate_per_kw AS peak_rate
+      FROM energy_costs_15min
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket > :after AND bucket < :dayFrom
+      UNION ALL
+      SELECT machine_id, energy_type, billing_month, energy_kwh, energy_cost, currency, co2_kg, 1,
+             demand_kw, demand_kw, bucket, demand_rate_per_kw
+      FROM energy_costs_15min
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :dayTo AND bucket < :end
+      UNION ALL
+      SELECT machine_id, energy_type, billing_month, energy_kwh, energy_cost, currency, co2_kg,
+             intervals, demand_kw_sum, peak_demand_kw, peak_at, demand_rate_at_peak
+      FROM energy_costs_1day
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :dayFrom AND bucket < :dayTo
+      """
+          .replace("<type>", TYPE);
+
+  private static final String READING_PARTS =
+      """
+      SELECT machine_id, energy_type, reading_count AS n, avg_power_kw * reading_count AS w,
+             max_power_kw AS mx, min_power_kw AS mn
+      FROM energy_readings_15min
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket > :after AND bucket < :dayFrom
+      UNION ALL
+      SELECT machine_id, energy_type, reading_count, avg_power_kw * reading_count, max_power_kw,
+             min_power_kw
+      FROM energy_readings_15min
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :dayTo AND bucket < :end
+      UNION ALL
+      SELECT machine_id, energy_type, reading_count, avg_power_kw * reading_count, max_power_kw,
+             min_power_kw
+      FROM energy_readings_1day
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :dayFrom AND bucket < :dayTo
+      """
+          .replace("<type>", TYPE);
+
+  /**
+   * Per machine and energy type: the sums, and per billing month its peak at the demand rate in
+   * force at that peak (the demand charge, as the KPIs bill it).
+   */
+  private static final String TOTALS =
+      """
+      SELECT m.id, m.name, m.type, m.factory_id, c.energy_type, c.kwh, c.energy_charge,
+             c.demand_charge, c.currency, c.co2, c.n, c.kw_sum, c.peak_kw, <readingColumns>
+      FROM (SELECT machine_id, energy_type, sum(kwh) AS kwh, sum(cost) AS energy_charge,
+                   sum(peak_kw * coalesce(peak_rate, 0)) AS demand_charge,
+                   min(currency) AS currency, sum(co2) AS co2, sum(n) AS n, sum(kw_sum) AS kw_sum,
+                   max(peak_kw) AS peak_kw
+            FROM (SELECT machine_id, energy_type, billing_month, sum(kwh) AS kwh,
+                         sum(cost) AS cost, min(currency) AS currency, sum(co2) AS co2,
+                         sum(n) AS n, sum(kw_sum) AS kw_sum, max(peak_kw) AS peak_kw,
+                         (array_agg(peak_rate ORDER BY peak_kw DESC, peak_at))[1] AS peak_rate
+                  FROM (<costs>) x GROUP BY machine_id, energy_type, billing_month) months
+            GROUP BY machine_id, energy_type) c
+      JOIN machines m ON m.id = c.machine_id
+      <readingsJoin>
+      ORDER BY c.kwh DESC, m.name, c.energy_type
+      """
+          .replace("<costs>", COST_PARTS);
+
+  /** The readings' counts and power extremes beside the sums. */
+  private static final String READINGS_JOIN =
+      """
+      LEFT JOIN (SELECT machine_id, energy_type, sum(n) AS n, sum(w) AS w, max(mx) AS mx,
+                        min(mn) AS mn
+                 FROM (<readings>) y GROUP BY machine_id, energy_type) r
+        ON r.machine_id = c.machine_id AND r.energy_type = c.energy_type
+      """
+          .replace("<readings>", READING_PARTS);
+
+  private static final String TOTALS_WITH_READINGS =
+      TOTALS
+          .replace(
+              "<readingColumns>",
+              "coalesce(r.n, 0) AS readings, r.w / nullif(r.n, 0) AS avg_kw, r.mx, r.mn")
+          .replace("<readingsJoin>", READINGS_JOIN);
+
+  /** Without the readings' roll-up: half the rows, where counts and extremes are not shown. */
+  private static final String TOTALS_WITHOUT_READINGS =
+      TOTALS
+          .replace(
+              "<readingColumns>",
+              "0 AS readings, NULL::float8 AS avg_kw, NULL::float8 AS mx, NULL::float8 AS mn")
+          .replace("<readingsJoin>", "");
+
+  private static final String PRODUCTION =
+      """
+      SELECT machine_id, sum(total_production_count) AS units
+      FROM (SELECT machine_id, total_production_count FROM production_data_15min
+            WHERE machine_id = ANY(:ids) AND bucket > :after AND bucket < :dayFrom
+            UNION ALL
+            SELECT machine_id, total_production_count FROM production_data_15min
+            WHERE machine_id = ANY(:ids) AND bucket >= :dayTo AND bucket < :end
+            UNION ALL
+            SELECT machine_id, total_production_count FROM production_data_1day
+            WHERE machine_id = ANY(:ids) AND bucket >= :dayFrom AND bucket < :dayTo) p
+      GROUP BY machine_id
+      """;
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public PlantDao(Database database, Clock clock) {
+    this.jdbi = database.jdbi();
+    this.clock = clock;
+  }
+
+  /**
+   * One machine's energy of one type over a period, from its priced intervals and its roll-up.
+   *
+   * @param kwh energy (kWh; gas and steam as kWh equivalents)
+   * @param energyCharge in {@code currency}, at the prices fixed when each interval was rolled up
+   * @param demandCharge per billing month, its peak at the demand rate in force then
+   * @param intervals the 15-minute intervals with energy
+   * @param demandKwSum the sum of the intervals' average powers (for the mean, kW)
+   * @param peakDemandKw the highest 15-minute average power, kW
+   * @param readings raw readings behind the figures
+   * @param avgReadingKw the mean of the readings' power, kW; null without readings
+   * @param maxPowerKw the highest reading, kW; null without readings
+   * @param minPowerKw the lowest reading, kW; null without readings
+   */
+  public record MachineTotals(
+      UUID machineId,
+      String machineName,
+      String machineType,
+      UUID factoryId,
+      String energyType,
+      double kwh,
+      double energyCharge,
+      double demandCharge,
+      String currency,
+      double co2Kg,
+      long intervals,
+      double demandKwSum,
+      double peakDemandKw,
+      long readings,
+      Double avgReadingKw,
+      Double maxPowerKw,
+      Double minPowerKw) {
+
+    /** Energy and demand charges, as {@code /kpi/all}'s {@code energy_cost}. */
+    public double cost() {
+      return energyCharge + demandCharge;
+    }
+
+    /** The mean of the 15-minute average powers (as {@code /kpi/all}'s), kW. */
+    public double avgPowerKw() {
+      return intervals == 0 ? 0 : demandKwSum / intervals;
+    }
+  }
+
+  /**
+   * The machines' totals per energy type ({@code energyType} null: every type) over {@code [start,
+   * end)}, largest energy first; machines without priced intervals are absent.
+   */
+  public List<MachineTotals> totals(
+      List<UUID> machines, String energyType, Instant start, Instant end) {
+    return totals(machines, energyType, start, end, true);
+  }
+
+  /**
+   * As {@link #totals(List, String, Instant, Instant)}; without {@code readings} the readings'
+   * counts and power extremes are left out (0 and null), which halves the rows read.
+   */
+  public List<MachineTotals> totals(
+      List<UUID> machines, String energyType, Instant start, Instant end, boolean readings) {
+    if (machines.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            period(
+                    h.createQuery(readings ? TOTALS_WITH_READINGS : TOTALS_WITHOUT_READINGS),
+                    start,
+                    end)
+                .bindArray("ids", UUID.class, machines)
+                .bind("energyType", energyType)
+                .map(
+                    (rs, ctx) ->
+                        new MachineTotals(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("name"),
+                            rs.getString("type"),
+                            rs.getObject("factory_id", UUID.class),
+                            rs.getString("energy_type"),
+                            rs.getDouble("kwh"),
+                            rs.getDouble("energy_charge"),
+                            rs.getDouble("demand_charge"),
+                            rs.getString("currency"),
+                            rs.getDouble("co2"),
+                            rs.getLong("n"),
+                            rs.getDouble("kw_sum"),
+                            rs.getDouble("peak_kw"),
+                            rs.getLong("readings"),
+                            nullable(rs, "avg_kw"),
+                            nullable(rs, "mx"),
+                            nullable(rs, "mn")))
+                .list());
+  }
+
+  /** Units produced per machine over the period (the 15-minute and daily production roll-ups). */
+  public Map<UUID, Long> production(List<UUID> machines, Instant start, Instant end) {
+    Map<UUID, Long> units = new HashMap<>();
+    if (machines.isEmpty()) {
+      return units;
+    }
+    jdbi.useHandle(
+        h ->
+            period(h.createQuery(PRODUCTION), start, end)
+                .bindArray("ids", UUID.class, machines)
+                .map(
+                    (rs, ctx) ->
+                        units.put(rs.getObject("machine_id", UUID.class), rs.getLong("units")))
+                .list());
+    return units;
+  }
+
+  /**
+   * Per machine, how many of the period's 15-minute electricity intervals it ran or idled in (an
+   * average power above {@code thresholdKw}).
+   */
+  public Map<UUID, Long> activeIntervals(
+      List<UUID> machines, Instant start, Instant end, double thresholdKw) {
+    Map<UUID, Long> counts = new HashMap<>();
+    if (machines.isEmpty()) {
+      return counts;
+    }
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT machine_id, count(*) AS n FROM energy_costs_15min
+                    WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
+                      AND bucket > :after AND bucket < :end AND demand_kw > :threshold
+                    GROUP BY machine_id
+                    """)
+                .bindArray("ids", UUID.class, machines)
+                .bind("after", utc(start.minus(INTERVAL)))
+                .bind("end", utc(end))
+                .bind("threshold", thresholdKw)
+                .map(
+                    (rs, ctx) ->
+                        counts.put(rs.getObject("machine_id", UUID.class), rs.getLong("n")))
+                .list());
+    return counts;
+  }
+
+  /**
+   * A machine's anomalies by severity.
+   *
+   * @param low info and normal (the original's lowest level)
+   */
+  public record AnomalyCounts(long critical, long warning, long low) {
+    public long total() {
+      return critical + warning + low;
+    }
+  }
+
+  /** Anomalies detected in {@code [start, end)} per machine (machines without any are absent). */
+  public Map<UUID, AnomalyCounts> anomalies(List<UUID> machines, Instant start, Instant end) {
+    Map<UUID, AnomalyCounts> counts = new HashMap<>();
+    if (machines.isEmpty()) {
+      return counts;
+    }
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT machine_id,
+                           count(*) FILTER (WHERE severity = 'critical') AS critical,
+                           count(*) FILTER (WHERE severity = 'warning') AS warning,
+                           count(*) FILTER (WHERE severity IN ('info', 'normal')) AS low
+                    FROM anomalies
+                    WHERE machine_id = ANY(:ids) AND detected_at >= :start AND detected_at < :end
+                    GROUP BY machine_id
+                    """)
+                .bindArray("ids", UUID.class, machines)
+                .bind("start", utc(start))
+                .bind("end", utc(end))
+                .map(
+                    (rs, ctx) ->
+                        counts.put(
+                            rs.getObject("machine_id", UUID.class),
+                            new AnomalyCounts(
+                                rs.getLong("critical"), rs.getLong("warning"), rs.getLong("low"))))
+                .list());
+    return counts;
+  }
+
+  /** The latest anomaly of these machines detected at or after {@code since}. */
+  public record LatestAnomaly(
+      UUID id,
+      UUID machineId,
+      String machineName,
+      Instant detectedAt,
+      String severity,
+      String type,
+      boolean resolved) {}
+
+  public Optional<LatestAnomaly> latestAnomaly(List<UUID> machines, Instant since) {
+    if (machines.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT a.id, a.machine_id, m.name, a.detected_at, a.severity, a.anomaly_type,
+                           a.is_resolved
+                    FROM anomalies a JOIN machines m ON m.id = a.machine_id
+                    WHERE a.machine_id = ANY(:ids) AND a.detected_at >= :since
+                    ORDER BY a.detected_at DESC LIMIT 1
+                    """)
+                .bindArray("ids", UUID.class, machines)
+                .bind("since", utc(since))
+                .map(
+                    (rs, ctx) ->
+                        new LatestAnomaly(
+                            rs.getObject("id", UUID.class),
+                            rs.getObject("machine_id", UUID.class),
+                            rs.getString("name"),
+                            rs.getObject("detected_at", OffsetDateTime.class).toInstant(),
+                            rs.getString("severity"),
+                            rs.getString("anomaly_type"),
+                            rs.getBoolean("is_resolved")))
+                .findOne());
+  }
+
+  /**
+   * A machine's latest minute of electricity in the 1-minute roll-up.
+   *
+   * @param bucket the minute's start
+   */
+  public record LatestMinute(Instant bucket, double avgPowerKw, double energyKwh) {}
+
+  public Optional<LatestMinute> latestMinute(UUID machine) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT bucket, avg_power_kw, total_energy_kwh FROM energy_readings_1min
+                    WHERE machine_id = :id AND energy_type = 'electricity'
+                    ORDER BY bucket DESC LIMIT 1
+                    """)
+                .bind("id", machine)
+                .map(
+                    (rs, ctx) ->
+                        new LatestMinute(
+                            rs.getObject("bucket", OffsetDateTime.class).toInstant(),
+                            rs.getDouble("avg_power_kw"),
+                            rs.getDouble("total_energy_kwh")))
+                .findOne());
+  }
+
+  /**
+   * What a machine drew of one energy type in a window, from the 1-minute roll-up.
+   *
+   * @param avgPowerKw the mean of the readings' power (kW, kWh equivalents for gas and steam)
+   * @param first the first minute with a reading
+   * @param last the last minute with a reading
+   */
+  public record TypeActivity(
+      String energyType, long readings, double avgPowerKw, Instant first, Instant last) {}
+
+  /** The energy types a machine reported in {@code [start, end)}, by name. */
+  public List<TypeActivity> energyTypes(UUID machine, Instant start, Instant end) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT energy_type, sum(reading_count) AS n,
+                           sum(avg_power_kw * reading_count) / nullif(sum(reading_count), 0) AS kw,
+                           min(bucket) AS first, max(bucket) AS last
+                    FROM energy_readings_1min
+                    WHERE machine_id = :id AND bucket >= :start AND bucket < :end
+                    GROUP BY energy_type ORDER BY energy_type
+                    """)
+                .bind("id", machine)
+                .bind("start", utc(start))
+                .bind("end", utc(end))
+                .map(
+                    (rs, ctx) ->
+                        new TypeActivity(
+                            rs.getString("energy_type"),
+                            rs.getLong("n"),
+                            rs.getDouble("kw"),
+                            rs.getObject("first", OffsetDateTime.class).toInstant(),
+                            rs.getObject("last", OffsetDateTime.class).toInstant()))
+                .list());
+  }
+
+  /**
+   * One bucket of a machine's electricity and production.
+   *
+   * @param bucket its start
+   */
+  public record EnergyAndUnits(Instant bucket, double kwh, long units) {}
+
+  /**
+   * A machine's electricity and production per bucket of {@code width} (an hour, a day or a week;
+   * weeks start on Monday 00:00 UTC) in {@code [start, end)}, from the hourly or daily roll-ups;
+   * buckets with energy or production only.
+   */
+  public List<EnergyAndUnits> energyAndUnits(
+      UUID machine, Instant start, Instant end, Duration width) {
+    boolean hourly = width.compareTo(Duration.ofDays(1)) < 0;
+    String energy = hourly ? "energy_readings_1hour" : "energy_readings_1day";
+    String production = hourly ? "production_data_1hour" : "production_data_1day";
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT date_bin(CAST(:width AS interval), bucket,
+                                    timestamptz '2000-01-03 00:00:00+00') AS b,
+                           sum(kwh) AS kwh, sum(units) AS units
+                    FROM (SELECT bucket, total_energy_kwh AS kwh, 0 AS units FROM <energy>
+                          WHERE machine_id = :id AND energy_type = 'electricity'
+                            AND bucket >= :start AND bucket < :end
+                          UNION ALL
+                          SELECT bucket, 0, total_production_count FROM <production>
+                          WHERE machine_id = :id AND bucket >= :start AND bucket < :end) p
+                    GROUP BY 1 ORDER BY 1
+                    """)
+                .define("energy", energy)
+                .define("production", production)
+                .bind("width", width.toSeconds() + " seconds")
+                .bind("id", machine)
+                .bind("start", utc(start))
+                .bind("end", utc(end))
+                .map(
+                    (rs, ctx) ->
+                        new EnergyAndUnits(
+                            rs.getObject("b", OffsetDateTime.class).toInstant(),
+                            rs.getDouble("kwh"),
+                            rs.getLong("units")))
+                .list());
+  }
+
+  /**
+   * One raw reading of an energy type.
+   *
+   * @param metadataJson the payload's other fields (e.g. {@code consumption_m3}), or null
+   */
+  public record RawReading(Instant time, double powerKw, Double energyKwh, String metadataJson) {}
+
+  /** A machine's latest {@code limit} raw readings of {@code energyType}, newest first. */
+  public List<RawReading> latestReadings(UUID machine, String energyType, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT time, power_kw, energy_kwh, metadata::text AS metadata
+                    FROM energy_readings
+                    WHERE machine_id = :id AND energy_type = :energyType
+                    ORDER BY time DESC LIMIT :limit
+                    """)
+                .bind("id", machine)
+                .bind("energyType", energyType)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new RawReading(
+                            rs.getObject("time", OffsetDateTime.class).toInstant(),
+                            rs.getDouble("power_kw"),
+                            nullable(rs, "energy_kwh"),
+                            rs.getString("metadata")))
+                .list());
+  }
+
+  /**
+   * The plant's electricity over its whole history and the last day, for {@code /stats/system}.
+   *
+   * @param readings energy readings ever rolled up (every type)
+   * @param totalKwh electricity ever rolled up
+   * @param costsByCurrency the priced electricity intervals' cost, per currency
+   * @param co2Kg the priced electricity intervals' CO₂
+   * @param firstDay the first day with readings, or null
+   * @param lastDayKwh electricity of the 24 hours before now (15-minute intervals)
+   * @param lastDayPeakKw the plant's highest 15-minute demand in those 24 hours (its machines
+   *     together), kW
+   * @param lastDayIntervals the 15-minute intervals of those 24 hours with any reading
+   * @param recentReadings readings in the 10 minutes before the last minute (every type)
+   * @param lastMinuteReadings readings in the minute before the last one
+   * @param anomalies every anomaly recorded
+   * @param machinesToday machines with electricity today (UTC)
+   */
+  public record SystemTotals(
+      long readings,
+      double totalKwh,
+      Map<String, Double> costsByCurrency,
+      double co2Kg,
+      Instant firstDay,
+      double lastDayKwh,
+      double lastDayPeakKw,
+      long lastDayIntervals,
+      long recentReadings,
+      long lastMinuteReadings,
+      long anomalies,
+      long machinesToday) {}
+
+  /** {@code machines}: every machine, whose roll-ups are read by key. */
+  public SystemTotals system(List<UUID> machines) {
+    Instant now = clock.instant();
+    Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    Instant today = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    return jdbi.withHandle(
+        h -> {
+          record CurrencyCost(String currency, double cost, double co2) {}
+          List<CurrencyCost> priced =
+              h.createQuery(
+                      """
+                      SELECT currency, sum(cost) AS cost, sum(co2) AS co2 FROM (
+                        SELECT currency, energy_cost AS cost, co2_kg AS co2 FROM energy_costs_1day
+                        WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
+                          AND bucket < :today
+                        UNION ALL
+                        SELECT currency, energy_cost, co2_kg FROM energy_costs_15min
+                        WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
+                          AND bucket >= :today) c
+                      GROUP BY currency
+                      """)
+                  .bindArray("ids", UUID.class, machines)
+                  .bind("today", utc(today))
+                  .map(
+                      (rs, ctx) ->
+                          new CurrencyCost(
+                              rs.getString("currency"), rs.getDouble("cost"), rs.getDouble("co2")))
+                  .list();
+          Map<String, Double> costs = new HashMap<>();
+          priced.forEach(c -> costs.put(c.currency(), c.cost()));
+          double co2 = priced.stream().mapToDouble(CurrencyCost::co2).sum();
+          return h.createQuery(
+                  """
+                  SELECT
+                    (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1day
+                     WHERE machine_id = ANY(:ids)) AS readings,
+                    (SELECT coalesce(sum(total_energy_kwh), 0) FROM energy_readings_1day
+                     WHERE machine_id = ANY(:ids) AND energy_type = 'electricity') AS kwh,
+                    (SELECT min(bucket) FROM energy_readings_1day
+                     WHERE machine_id = ANY(:ids)) AS first_day,
+                    (SELECT coalesce(sum(energy_kwh), 0) FROM energy_costs_15min
+                     WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
+                       AND bucket >= :dayAgo) AS day_kwh,
+                    (SELECT coalesce(max(kw), 0) FROM (
+                       SELECT sum(demand_kw) AS kw FROM energy_costs_15min
+                       WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
+                         AND bucket >= :dayAgo GROUP BY bucket) d) AS day_peak,
+                    (SELECT count(DISTINCT bucket) FROM energy_costs_15min
+                     WHERE machine_id = ANY(:ids) AND bucket >= :dayAgo) AS day_intervals,
+                    (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
+                     WHERE machine_id = ANY(:ids) AND bucket >= :tenAgo AND bucket < :minute)
+                      AS recent,
+                    (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
+                     WHERE machine_id = ANY(:ids) AND bucket >= :oneAgo AND bucket < :minute)
+                      AS last_minute,
+                    (SELECT count(*) FROM anomalies) AS anomalies,
+                    (SELECT count(DISTINCT machine_id) FROM energy_costs_15min
+                     WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
+                       AND bucket >= :today) AS machines_today
+                  """)
+              .bindArray("ids", UUID.class, machines)
+              .bind("today", utc(today))
+              .bind("dayAgo", utc(now.minus(Duration.ofDays(1))))
+              .bind("tenAgo", utc(minute.minus(Duration.ofMinutes(11))))
+              .bind("oneAgo", utc(minute.minus(Duration.ofMinutes(2))))
+              .bind("minute", utc(minute.minus(Duration.ofMinutes(1))))
+              .map(
+                  (rs, ctx) -> {
+                    OffsetDateTime first = rs.getObject("first_day", OffsetDateTime.class);
+                    return new SystemTotals(
+                        rs.getLong("readings"),
+                        rs.getDouble("kwh"),
+                        Map.copyOf(costs),
+                        co2,
+                        first == null ? null : first.toInstant(),
+                        rs.getDouble("day_kwh"),
+                        rs.getDouble("day_peak"),
+                        rs.getLong("day_intervals"),
+                        rs.getLong("recent"),
+                        rs.getLong("last_minute"),
+                        rs.getLong("anomalies"),
+                        rs.getLong("machines_today"));
+                  })
+              .one();
+        });
+  }
+
+  /** Binds the period as {@link KpiDao} does: overlapping intervals, whole past days by day. */
+  private Query period(Query query, Instant start, Instant end) {
+    DaySplit days = DaySplit.of(start, end, clock.instant());
+    return query
+        .bind("after", utc(start.minus(INTERVAL)))
+        .bind("end", utc(end))
+        .bind("dayFrom", utc(days.dayFrom()))
+        .bind("dayTo", utc(days.dayTo()));
+  }
+
+  private static Double nullable(ResultSet rs, String column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static OffsetDateTime utc(Instant t) {
+    return t.atOffset(ZoneOffset.UTC);
+  }
+}
