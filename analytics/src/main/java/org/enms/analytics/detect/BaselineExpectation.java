@@ -55,13 +55,44 @@ public final class BaselineExpectation {
    * an open end).
    */
   private record Term(
-      String name, Kind kind, double coefficient, int slot, double lower, double upper) {}
+      String name, Kind kind, double coefficient, int slot, double lower, double upper) {
+    boolean hourOnly() {
+      return switch (kind) {
+        case TIME_OF_WEEK, SHIFT, HOLIDAY, HOUR_OF_DAY, DAY_OF_WEEK, WEEKEND -> true;
+        default -> false;
+      };
+    }
+
+    boolean readsTemperature() {
+      return switch (kind) {
+        case TEMPERATURE_SEGMENT,
+            HEATING_DEGREE_HOURS,
+            COOLING_DEGREE_HOURS,
+            TEMPERATURE_SQUARED,
+            OUTDOOR_TEMPERATURE ->
+            true;
+        default -> false;
+      };
+    }
+  }
 
   private final BaselineModel model;
   private final Term[] terms;
+
+  /**
+   * How many of the first terms depend on the hour only (a time-of-week model's ~168 levels and
+   * holiday): their sum with the intercept is kept per hour, and the rest is added to it in order.
+   */
+  private final int hourTerms;
+
   private final boolean usesHour;
   private final boolean usesTemperature;
   private final boolean usesProduction;
+
+  // The intercept plus the hour-only terms, for the hour prefixHour.
+  private boolean prefixed;
+  private long prefixHour;
+  private double prefixKwh;
 
   // The last answer and the inputs it was for; valid after the first call.
   private boolean cached;
@@ -82,18 +113,15 @@ public final class BaselineExpectation {
     boolean temperature = false;
     boolean production = false;
     for (Term t : terms) {
-      switch (t.kind()) {
-        case TIME_OF_WEEK, SHIFT, HOLIDAY, HOUR_OF_DAY, DAY_OF_WEEK, WEEKEND -> hour = true;
-        case TEMPERATURE_SEGMENT,
-            HEATING_DEGREE_HOURS,
-            COOLING_DEGREE_HOURS,
-            TEMPERATURE_SQUARED,
-            OUTDOOR_TEMPERATURE ->
-            temperature = true;
-        case PRODUCTION -> production = true;
-        case UNKNOWN -> {}
-      }
+      hour |= t.hourOnly();
+      temperature |= t.readsTemperature();
+      production |= t.kind() == Kind.PRODUCTION;
     }
+    int prefix = 0;
+    while (prefix < terms.length && terms[prefix].hourOnly()) {
+      prefix++;
+    }
+    this.hourTerms = prefix;
     this.usesHour = hour;
     this.usesTemperature = temperature;
     this.usesProduction = production;
@@ -101,6 +129,14 @@ public final class BaselineExpectation {
 
   public BaselineModel model() {
     return model;
+  }
+
+  /**
+   * Whether the model reads production or outdoor temperature; a time-of-week model needs the hour
+   * only, so its caller need not work out {@link Drivers}.
+   */
+  public boolean usesDrivers() {
+    return usesTemperature || usesProduction;
   }
 
   /**
@@ -133,6 +169,21 @@ public final class BaselineExpectation {
 
   private double evaluate(long epochHour, Double temperature, Double production) {
     missing = null;
+    if (!prefixed || epochHour != prefixHour) {
+      prefixKwh = sum(model.intercept(), 0, hourTerms, epochHour, null, null);
+      prefixHour = epochHour;
+      prefixed = true;
+    }
+    double kwh = sum(prefixKwh, hourTerms, terms.length, epochHour, temperature, production);
+    return missing != null ? Double.NaN : Math.max(0.0, kwh);
+  }
+
+  /**
+   * {@code kwh} plus terms {@code [from, to)} in order, as {@link Features#value} computes them;
+   * NaN with {@link #missing} set at the first term whose driver is unknown.
+   */
+  private double sum(
+      double kwh, int from, int to, long epochHour, Double temperature, Double production) {
     long day = Math.floorDiv(epochHour, 24);
     int hourOfDay = (int) Math.floorMod(epochHour, 24L);
     // 1970-01-01 was a Thursday: day 0 is weekday 3 counted from Monday = 0.
@@ -140,8 +191,8 @@ public final class BaselineExpectation {
     int slot = weekday * 24 + hourOfDay;
     Instant hour = Instant.ofEpochMilli(epochHour * HOUR_MS);
     int shift = -1;
-    double kwh = model.intercept();
-    for (Term t : terms) {
+    for (int i = from; i < to; i++) {
+      Term t = terms[i];
       double v;
       switch (t.kind()) {
         case TIME_OF_WEEK -> v = t.slot() == slot ? 1.0 : 0.0;
@@ -165,7 +216,7 @@ public final class BaselineExpectation {
         case UNKNOWN -> {
           return missingDriver(t);
         }
-        default -> {
+        default -> { // the temperature terms
           if (temperature == null) {
             return missingDriver(t);
           }
@@ -174,7 +225,7 @@ public final class BaselineExpectation {
       }
       kwh += t.coefficient() * v;
     }
-    return Math.max(0.0, kwh);
+    return kwh;
   }
 
   private double missingDriver(Term t) {

@@ -134,9 +134,9 @@ public final class LiveDetector {
     return baseline;
   }
 
-  /** True when the caller should pass {@link Drivers} (a baseline may use them). */
+  /** True when the caller should pass {@link Drivers} (the baseline uses them). */
   public boolean wantsDrivers() {
-    return baseline != null;
+    return expectation != null && expectation.usesDrivers();
   }
 
   /**

@@ -132,4 +132,16 @@ class BaselineExpectationTest {
     detector.useBaseline(new BaselineModel(Map.of(), 50.0, 1.0, Map.of()));
     assertThat(detector.expected(t.plusSeconds(10), Drivers.NONE).kw()).isEqualTo(50.0);
   }
+
+  @Test
+  void onlyAModelOnProductionOrTemperatureAsksTheEntityForDrivers() {
+    var detector = new LiveDetector(LiveDetectorTest.seeded(), 100);
+    assertThat(detector.wantsDrivers()).isFalse();
+    detector.useBaseline(timeOfWeek(false, new Random(4)));
+    assertThat(detector.wantsDrivers()).isFalse();
+    detector.useBaseline(timeOfWeek(true, new Random(5)));
+    assertThat(detector.wantsDrivers()).isTrue();
+    detector.useBaseline(new BaselineModel(Map.of(Features.PRODUCTION, 0.5), 1.0, 1.0, Map.of()));
+    assertThat(detector.wantsDrivers()).isTrue();
+  }
 }
