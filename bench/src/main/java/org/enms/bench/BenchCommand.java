@@ -14,14 +14,15 @@ import picocli.CommandLine.Command;
     name = "enms bench",
     mixinStandardHelpOptions = true,
     description =
-        "Measure ingest throughput, the database write path, machine-entity heap, forecasts and KPI latency.",
+        "Measure ingest throughput, the database write path, machine-entity heap, scoring cost, WebSocket event latency, forecasts and KPI latency.",
     subcommands = {
       PipelineBench.class,
       WriterBench.class,
       EntitiesBench.class,
       ScoringBench.class,
       ForecastBench.class,
-      KpiBench.class
+      KpiBench.class,
+      WebSocketBench.class
     })
 public final class BenchCommand implements Callable<Integer> {
 
