@@ -145,7 +145,8 @@ final class WebSocketBench implements Callable<Integer> {
               Behaviors.empty(),
               "ws-bench-clients",
               ConfigFactory.parseString(
-                      "pekko.actor.provider = local\npekko.http.client.idle-timeout = infinite")
+                      "pekko.actor.provider = local\npekko.http.client.idle-timeout = infinite\n"
+                          + "pekko.coordinated-shutdown.exit-jvm = off")
                   .withFallback(ConfigFactory.load()));
       try {
         return run(mosquitto.url(), "ws://127.0.0.1:" + httpPort + PATH, clientSystem);
