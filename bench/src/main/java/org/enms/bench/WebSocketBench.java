@@ -68,6 +68,7 @@ import picocli.CommandLine.Option;
 final class WebSocketBench implements Callable<Integer> {
   private static final String DATABASE = "enms_ws_bench";
   private static final String PATH = "/api/v1/ws/events";
+  private static final int WAVE = 50;
 
   @Option(
       names = "--machines",
@@ -176,16 +177,28 @@ final class WebSocketBench implements Callable<Integer> {
                 .collect(Collectors.joining(","))
             + "]}",
         sampler);
-    List<CompletableFuture<?>> connected = new ArrayList<>();
-    for (int i = 0; i < clients; i++) {
-      connected.add(
-          connect(
-              clientSystem,
-              uri,
-              "{\"action\":\"follow\",\"machine_ids\":[\"" + crowdMachine + "\"]}",
-              crowd));
+    // In waves, each retried: a thousand connects at once overflow the server's accept backlog.
+    String followCrowd = "{\"action\":\"follow\",\"machine_ids\":[\"" + crowdMachine + "\"]}";
+    for (int first = 0; first < clients; first += WAVE) {
+      List<CompletableFuture<Void>> wave = new ArrayList<>();
+      for (int i = first; i < Math.min(clients, first + WAVE); i++) {
+        wave.add(connect(clientSystem, uri, followCrowd, crowd));
+      }
+      for (CompletableFuture<Void> c : wave) {
+        for (int attempt = 1; ; attempt++) {
+          try {
+            c.get(30, TimeUnit.SECONDS);
+            break;
+          } catch (java.util.concurrent.ExecutionException
+              | java.util.concurrent.TimeoutException e) {
+            if (attempt == 5) {
+              throw e;
+            }
+            c = connect(clientSystem, uri, followCrowd, crowd);
+          }
+        }
+      }
     }
-    CompletableFuture.allOf(connected.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
     out.printf(
         "%,d WebSocket clients connected and following in %.1f s%n",
         clients + 1, (System.nanoTime() - t0) / 1e9);
