@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     name = "enms bench",
     mixinStandardHelpOptions = true,
     description =
-        "Measure ingest throughput, the database write path, machine-entity heap, forecasts and KPI latency.",
+        "Measure ingest throughput, the database write path, machine-entity heap, scoring cost, WebSocket event latency, forecasts and KPI latency.",
     subcommands = {
       PipelineBench.class,
       WriterBench.class,
@@ -23,15 +23,15 @@ import picocli.CommandLine.Command;
       ForecastBench.class,
       KpiBench.class,
       VoiceBench.class,
-      FactorySummaryBench.class
+      FactorySummaryBench.class,
+      WebSocketBench.class
     })
 public final class BenchCommand implements Callable<Integer> {
 
   public static void main(String[] args) {
     int code = new CommandLine(new BenchCommand()).execute(args);
-    if (code != 0) {
-      System.exit(code);
-    }
+    // A bench's node or clients may leave non-daemon threads behind once measured.
+    System.exit(code);
   }
 
   @Override

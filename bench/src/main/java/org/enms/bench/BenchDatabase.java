@@ -3,6 +3,9 @@ package org.enms.bench;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -60,7 +63,7 @@ final class BenchDatabase {
               h.createUpdate(
                       """
                       INSERT INTO machines (id, factory_id, name, type, rated_power_kw)
-                      SELECT u.id, :factory, 'load-machine-' || (u.n - 1), 'other', 100
+                      SELECT u.id, :factory, 'load-machine-' || (u.n - 1), 'other', 120
                       FROM unnest(CAST(:ids AS uuid[])) WITH ORDINALITY AS u (id, n)
                       ON CONFLICT DO NOTHING
                       """)
@@ -68,6 +71,42 @@ final class BenchDatabase {
                   .bindArray("ids", UUID.class, ids)
                   .execute();
             });
+  }
+
+  /**
+   * Gives each load machine a robust profile for the hours the bench runs in: the hourly average
+   * the load generator draws around (its per-machine base load) for this hour and the next two, in
+   * each of the last four weeks. Live detection then scores against a trusted time-of-week level
+   * from the first reading, as on a plant with history, instead of waiting for one.
+   */
+  static void seedProfiles(Database database, int count, Instant now) {
+    List<UUID> ids = IntStream.range(0, count).mapToObj(LoadMachines::machineId).toList();
+    Double[] kw = ids.stream().map(id -> LoadMachines.baseLoadKw(id)).toArray(Double[]::new);
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        INSERT INTO energy_readings_1hour
+                          (bucket, machine_id, energy_type, avg_power_kw, reading_count)
+                        SELECT CAST(:hour AS timestamptz) - make_interval(weeks => w, hours => -h),
+                               u.id, 'electricity', u.kw, 360
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:kws AS float8[])) AS u (id, kw),
+                             generate_series(1, 4) AS w, generate_series(0, 2) AS h
+                        ON CONFLICT DO NOTHING
+                        """)
+                    .bind("hour", now.truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC))
+                    .bindArray("ids", UUID.class, ids)
+                    .bindArray("kws", Double.class, kw)
+                    .execute());
+  }
+
+  /** Rows in {@code anomalies}: what live detection raised. */
+  static long countAnomalies(Database database) {
+    return database
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT count(*) FROM anomalies").mapTo(Long.class).one());
   }
 
   /**

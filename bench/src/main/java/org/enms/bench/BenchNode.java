@@ -22,6 +22,8 @@ import org.enms.db.MachineDao;
 import org.enms.db.ReadingBatchWriter;
 import org.enms.db.RejectDao;
 import org.enms.db.RollupRefresher;
+import org.enms.http.events.EventHub;
+import org.enms.http.events.EventHubSettings;
 import org.enms.ingest.IngestSettings;
 import org.enms.ingest.catalog.MachineCatalog;
 import org.enms.ingest.entity.ShardedMachineEntities;
@@ -33,15 +35,18 @@ import org.enms.ingest.stream.MqttReadingSource;
 import org.enms.ingest.stream.ParseFlow;
 import org.enms.ingest.stream.StoreFlow;
 import org.enms.ingest.stream.SubscriptionState;
+import org.enms.machine.AnomalyWriteMetrics;
+import org.enms.machine.DbDetection;
 import org.enms.machine.DbMachineHistory;
+import org.enms.machine.DetectionPorts;
 import org.enms.machine.MachineEntity;
 import org.enms.machine.MachineEntitySettings;
 
 /**
  * The ingest half of a node, wired as {@code NodeGuardian} wires it (same adapters, same stream
  * pieces in the same order, roll-ups refreshed on the same schedule) but with {@link StageProbes}
- * around the ports so each stage can be timed. No HTTP API and no simulator: neither is on the path
- * from broker to durable row.
+ * around the ports so each stage can be timed, and the entities' live detection with its storage
+ * and event hub. No HTTP API and no simulator: neither is on the path from broker to durable row.
  */
 final class BenchNode implements AutoCloseable {
   private final ActorSystem<Void> system;
@@ -75,8 +80,16 @@ final class BenchNode implements AutoCloseable {
     BlockingIo io =
         new BlockingIo(
             system.dispatchers().lookup(DispatcherSelector.fromConfig("enms-blocking-dispatcher")));
+    // Live detection wired as the node wires it: storage for its setup and anomalies, and a hub
+    // for its events (no WebSocket client here, so readings are not published).
     MachineEntity.init(
-        system, new DbMachineHistory(database, io), MachineEntitySettings.fromConfig(config));
+        system,
+        new DbMachineHistory(database, io),
+        new DetectionPorts(
+            new DbDetection(database, io),
+            EventHub.start(system, EventHubSettings.fromConfig(config)).sink(),
+            AnomalyWriteMetrics.none()),
+        MachineEntitySettings.fromConfig(config));
     var live =
         new ShardedMachineEntities(
             ClusterSharding.get(system), config.getDuration("enms.machine.ask-timeout"));

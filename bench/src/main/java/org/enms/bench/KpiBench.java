@@ -46,6 +46,7 @@ import org.enms.http.kpi.IntervalPricing;
 import org.enms.http.kpi.KpiRoutes;
 import org.enms.http.machines.LiveStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,6 +62,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "GET /kpi/all over one year of one machine: latency percentiles.")
 final class KpiBench implements java.util.concurrent.Callable<Integer> {
+  private static final String DATABASE = "enms_kpi_bench";
   private static final UUID MACHINE = DemoPlant.machineId(1);
   private static final Instant YEAR = Instant.parse("2025-01-01T00:00:00Z");
   private static final Instant YEAR_END = Instant.parse("2026-01-01T00:00:00Z");
@@ -77,26 +79,15 @@ final class KpiBench implements java.util.concurrent.Callable<Integer> {
       description = "Between two generated readings (default ${DEFAULT-VALUE}).")
   Duration readingInterval = Duration.ofMinutes(1);
 
-  @Option(
-      names = "--db-url",
-      description = "Dropped and created on each run (default ${DEFAULT-VALUE}).")
-  String dbUrl = "jdbc:postgresql://127.0.0.1:5432/enms_kpi_bench";
-
-  @Option(names = "--db-user", description = "Default ${DEFAULT-VALUE}.")
-  String dbUser = "postgres";
-
-  @Option(names = "--db-password", description = "Default empty.")
-  String dbPassword = "";
+  @Mixin BenchDatabaseOptions db = new BenchDatabaseOptions();
 
   private final PrintStream out = System.out;
 
   @Override
   public Integer call() throws Exception {
-    BenchDatabase.recreate(dbUrl, dbUser, dbPassword);
+    db.recreate(DATABASE);
     Map<String, Object> o = new HashMap<>();
-    o.put("enms.db.url", dbUrl);
-    o.put("enms.db.user", dbUser);
-    o.put("enms.db.password", dbPassword);
+    db.putInto(o, DATABASE);
     o.put("enms.db.pool-size", 4);
     o.put("enms.db.retention-days", 100_000);
     var settings =
@@ -131,8 +122,8 @@ final class KpiBench implements java.util.concurrent.Callable<Integer> {
               pricingSeconds,
               priced)
           .row("requests", "%,d timed after %,d warm-up, one at a time", requests, warmUp)
-          .row("GET /kpi/all", percentiles(api))
-          .row("SELECT calculate_all_kpis(...)", percentiles(sql))
+          .row("GET /kpi/all", api.percentiles())
+          .row("SELECT calculate_all_kpis(...)", sql.percentiles())
           .print(out);
       return 0;
     } finally {
@@ -142,17 +133,6 @@ final class KpiBench implements java.util.concurrent.Callable<Integer> {
 
   private static Instant earlier(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  private static String percentiles(LatencyHistogram h) {
-    return String.format(
-        java.util.Locale.ROOT,
-        "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms",
-        h.percentileMillis(0.50),
-        h.percentileMillis(0.95),
-        h.percentileMillis(0.99),
-        h.maxMillis(),
-        h.meanMillis());
   }
 
   private static void addDemandCharge(Database database) {

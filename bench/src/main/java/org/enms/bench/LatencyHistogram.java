@@ -73,4 +73,16 @@ final class LatencyHistogram {
   private static double upperEdgeMicros(int bucket) {
     return bucket == 0 ? 1 : Math.exp(bucket * STEP);
   }
+
+  /** "p50 …, p95 …, p99 …, max …, mean …" in ms, for a summary row. */
+  String percentiles() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms",
+        percentileMillis(0.50),
+        percentileMillis(0.95),
+        percentileMillis(0.99),
+        maxMillis(),
+        meanMillis());
+  }
 }

@@ -42,6 +42,7 @@ import org.enms.simulator.load.LoadSettings;
 import org.enms.simulator.mqtt.MqttSettings;
 import org.enms.simulator.mqtt.Publisher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,12 +60,18 @@ import picocli.CommandLine.Option;
  * <p>With {@code --hostile-percent P} the run is measured twice on the same node, database and
  * broker: first clean, then with P % of all messages taken from the hostile-input test's mix
  * ({@link HostileMix}); the summary gives both rates and their ratio.
+ *
+ * <p>With {@code --detection-compare} the run is measured with the machine entities' live detection
+ * switched off and then on ({@code enms.machine.detection.enabled}), each on a fresh node (the
+ * setting is read when an entity starts) over the same database and broker, each warmed up alike;
+ * the summary gives both rates and their ratio.
  */
 @Command(
     name = "pipeline",
     mixinStandardHelpOptions = true,
     description = "MQTT publish -> durable rows, against a broker-only baseline.")
 final class PipelineBench implements Callable<Integer> {
+  private static final String DATABASE = "enms_bench";
   private static final String INGEST_CLIENT = "enms-bench-ingest";
   private static final String LOAD_CLIENT = "enms-bench-load";
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
@@ -146,16 +153,7 @@ final class PipelineBench implements Callable<Integer> {
       description = "Broker when not starting one (default ${DEFAULT-VALUE}).")
   String brokerUrl = "tcp://127.0.0.1:1883";
 
-  @Option(
-      names = "--db-url",
-      description = "Bench database; dropped and created on each run (default ${DEFAULT-VALUE}).")
-  String dbUrl = "jdbc:postgresql://127.0.0.1:5432/enms_bench";
-
-  @Option(names = "--db-user", description = "Default ${DEFAULT-VALUE} (trust auth).")
-  String dbUser = "postgres";
-
-  @Option(names = "--db-password", description = "Default empty.")
-  String dbPassword = "";
+  @Mixin BenchDatabaseOptions db = new BenchDatabaseOptions();
 
   @Option(
       names = "--hostile-percent",
@@ -177,6 +175,22 @@ final class PipelineBench implements Callable<Integer> {
       names = "--hostile-seed",
       description = "Seed of the hostile messages (default: random, printed).")
   Long hostileSeed;
+
+  @Option(
+      names = "--detection-compare",
+      description =
+          "Measure the same load with the entities' live detection off, then on, each on a node"
+              + " of its own over the same database and broker, and compare their rates (the"
+              + " machines' profiles are seeded with four weeks of the hours the run falls in, so"
+              + " every reading is scored against a trusted level).")
+  boolean detectionCompare;
+
+  @Option(
+      names = "--detection-rounds",
+      description =
+          "With --detection-compare: off/on pairs, so a load that changes over the minutes weighs"
+              + " on both alike (default ${DEFAULT-VALUE}).")
+  int detectionRounds = 1;
 
   @Option(names = "--no-baseline", description = "Skip the broker-only measurement.")
   boolean skipBaseline;
@@ -200,7 +214,7 @@ final class PipelineBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Loopback.require(dbUrl);
+    Loopback.require(db.url(DATABASE));
     MosquittoProcess mosquitto = null;
     try {
       String broker;
@@ -222,24 +236,27 @@ final class PipelineBench implements Callable<Integer> {
 
   private int run(String broker, long brokerPid) throws Exception {
     Config config = config(broker);
-    BenchDatabase.recreate(dbUrl, dbUser, dbPassword);
+    db.recreate(DATABASE);
     var probes = new StageProbes();
     boolean hostile = hostilePercent > 0;
     try (Database database = Database.start(DbSettings.fromConfig(config))) {
       BenchDatabase.registerLoadMachines(database, machines + (hostile ? HostileMix.MACHINES : 0));
       out.printf(
           "database %s ready, %,d machines registered; ingest: %s%n",
-          dbUrl,
+          db.url(DATABASE),
           machines,
           config
               .getConfig("enms.ingest")
               .root()
               .render(com.typesafe.config.ConfigRenderOptions.concise()));
+      if (detectionCompare) {
+        return compareDetection(broker, brokerPid, config, database, probes);
+      }
       PipelineOutcome outcome;
       Optional<HostileComparison> comparison = Optional.empty();
       try (BenchNode node = BenchNode.start(config, database, probes)) {
         awaitSubscribed(broker, node);
-        long warmup = warmUp(broker, node, probes);
+        long warmup = warmUp(broker, node, probes, 0);
         outcome = measure(broker, brokerPid, node, probes, new Expected(warmup, warmup), null);
         if (hostile) {
           long seed = hostileSeed != null ? hostileSeed : new java.util.Random().nextLong();
@@ -305,11 +322,66 @@ final class PipelineBench implements Callable<Integer> {
     }
   }
 
+  /**
+   * Off, then on, {@code --detection-rounds} times: a node per run, started with live detection
+   * switched as the run needs, warmed up, measured and stopped.
+   */
+  private int compareDetection(
+      String broker, long brokerPid, Config config, Database database, StageProbes probes)
+      throws Exception {
+    BenchDatabase.seedProfiles(database, machines, java.time.Instant.now());
+    List<PipelineOutcome> off = new ArrayList<>();
+    List<PipelineOutcome> on = new ArrayList<>();
+    List<String> loads = new ArrayList<>();
+    long energyRows = 0;
+    PipelineOutcome outcome = null;
+    long anomaliesBefore = 0;
+    long anomaliesOn = 0;
+    for (int round = 1; round <= detectionRounds; round++) {
+      for (boolean detection : new boolean[] {false, true}) {
+        Config run =
+            config.withValue(
+                "enms.machine.detection.enabled",
+                com.typesafe.config.ConfigValueFactory.fromAnyRef(detection));
+        try (BenchNode node = BenchNode.start(run, database, probes)) {
+          awaitSubscribed(broker, node);
+          long warm = warmUp(broker, node, probes, probes.insertedRows.sum());
+          energyRows += warm;
+          anomaliesBefore = BenchDatabase.countAnomalies(database);
+          outcome =
+              measure(
+                  broker,
+                  brokerPid,
+                  node,
+                  probes,
+                  new Expected(probes.insertedRows.sum(), energyRows),
+                  null);
+          energyRows = outcome.expectedAfter().energyRows();
+          (detection ? on : off).add(outcome);
+          String load = LoadAverage.read();
+          loads.add(load);
+          out.printf(
+              "round %d: detection %s: %,.0f readings/s durable; load average %s%n",
+              round, detection ? "on" : "off", outcome.loadReadingsPerSecond(), load);
+        }
+        if (detection) {
+          anomaliesOn += BenchDatabase.countAnomalies(database) - anomaliesBefore;
+        }
+      }
+    }
+    var rows = BenchDatabase.countEnergyRows(database);
+    List<MqttMessage> samples = probes.samples();
+    double meanPayload = probes.payloadBytes.sum() / (double) Math.max(1, probes.messages.sum());
+    SummaryTable table =
+        summary(config, outcome, probes, rows, Optional.empty(), parseCost(samples), meanPayload);
+    new DetectionComparison(off, on, loads, anomaliesOn).addTo(table);
+    table.print(out);
+    return rows.rows() == energyRows && rows.duplicates() == 0 ? 0 : 1;
+  }
+
   private Config config(String broker) {
     Map<String, Object> o = new HashMap<>();
-    o.put("enms.db.url", dbUrl);
-    o.put("enms.db.user", dbUser);
-    o.put("enms.db.password", dbPassword);
+    db.putInto(o, DATABASE);
     o.put("enms.db.dialect", "auto");
     o.put("enms.ingest.broker-url", broker);
     o.put("enms.ingest.client-id", INGEST_CLIENT);
@@ -361,14 +433,18 @@ final class PipelineBench implements Callable<Integer> {
     }
   }
 
-  /** One reading per machine: starts (and restores) every entity, warms the JIT and the pool. */
-  private long warmUp(String broker, BenchNode node, StageProbes probes) throws Exception {
+  /**
+   * One reading per machine: starts (and restores) every entity, warms the JIT and the pool. {@code
+   * before}: rows the probes counted already.
+   */
+  private long warmUp(String broker, BenchNode node, StageProbes probes, long before)
+      throws Exception {
     long started = System.nanoTime();
     LoadReport report =
         new LoadGenerator(
                 loadSettings(broker, "warm", Optional.empty(), OptionalLong.of(machines)), out)
             .run();
-    awaitCommitted(probes, report.readings());
+    awaitCommitted(probes, before + report.readings());
     long entities = awaitEntities(node, machines);
     long restored = awaitRestored(node);
     out.printf(
@@ -768,6 +844,43 @@ final class PipelineBench implements Callable<Integer> {
   /** Rows the tables must hold: all tables, and energy_readings alone. */
   private record Expected(long rows, long energyRows) {}
 
+  /** The load's readings over the runs' time together. */
+  private static double rate(List<PipelineOutcome> runs) {
+    double readings = runs.stream().mapToDouble(o -> o.inserted() - o.hostileRows()).sum();
+    double seconds = runs.stream().mapToDouble(o -> o.elapsed().toNanos() / 1e9).sum();
+    return readings / seconds;
+  }
+
+  /**
+   * The runs with live detection off and on, in the order run, the load average after each, and the
+   * anomalies the runs with detection raised.
+   */
+  private record DetectionComparison(
+      List<PipelineOutcome> off, List<PipelineOutcome> on, List<String> loads, long anomalies) {
+
+    void addTo(SummaryTable t) {
+      var section =
+          t.section("live detection off / on (the last run's figures are the ones above)");
+      for (int i = 0; i < off.size(); i++) {
+        section.row(
+            "round " + (i + 1) + ": off / on",
+            "%,.0f / %,.0f readings/s durable (load average after: %s / %s)%s",
+            off.get(i).loadReadingsPerSecond(),
+            on.get(i).loadReadingsPerSecond(),
+            loads.get(2 * i),
+            loads.get(2 * i + 1),
+            off.get(i).drained() && on.get(i).drained() ? "" : " (a backlog was NOT drained)");
+      }
+      double offRate = rate(off);
+      double onRate = rate(on);
+      section
+          .row("all runs with detection off", "%,.0f readings/s durable", offRate)
+          .row("all runs with detection on", "%,.0f readings/s durable", onRate)
+          .row("on / off", "%.1f %% (target >= 90 %%)", 100 * onRate / offRate)
+          .row("anomalies raised with detection on", "%,d", anomalies);
+    }
+  }
+
   /** The clean and the hostile runs, and what the hostile messages must have become. */
   private record HostileComparison(
       List<PipelineOutcome> clean,
@@ -799,13 +912,6 @@ final class PipelineBench implements Callable<Integer> {
               messages)
           .row("hostile / clean", "%.1f %% (target >= 95 %%)", 100 * hostileRate / cleanRate)
           .row("rejects expected / recorded", "%,d / %,d", expected, recorded);
-    }
-
-    /** The load's readings over the runs' time together. */
-    private static double rate(List<PipelineOutcome> runs) {
-      double readings = runs.stream().mapToDouble(o -> o.inserted() - o.hostileRows()).sum();
-      double seconds = runs.stream().mapToDouble(o -> o.elapsed().toNanos() / 1e9).sum();
-      return readings / seconds;
     }
   }
 }

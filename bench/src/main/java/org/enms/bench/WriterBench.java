@@ -20,6 +20,7 @@ import org.enms.db.DbSettings;
 import org.enms.db.ReadingBatchWriter;
 import org.enms.simulator.load.LoadMachines;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,6 +35,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Batch writer into PostgreSQL, rows/s.")
 final class WriterBench implements Callable<Integer> {
+  private static final String DATABASE = "enms_bench";
+
   @Option(names = "--batch-size", description = "Rows per transaction (default ${DEFAULT-VALUE}).")
   int batchSize = 5_000;
 
@@ -49,26 +52,15 @@ final class WriterBench implements Callable<Integer> {
       description = "Default ${DEFAULT-VALUE}.")
   Duration duration = Duration.ofSeconds(20);
 
-  @Option(
-      names = "--db-url",
-      description = "Dropped and created on each run (default ${DEFAULT-VALUE}).")
-  String dbUrl = "jdbc:postgresql://127.0.0.1:5432/enms_bench";
-
-  @Option(names = "--db-user", description = "Default ${DEFAULT-VALUE}.")
-  String dbUser = "postgres";
-
-  @Option(names = "--db-password", description = "Default empty.")
-  String dbPassword = "";
+  @Mixin BenchDatabaseOptions db = new BenchDatabaseOptions();
 
   private final PrintStream out = System.out;
 
   @Override
   public Integer call() throws Exception {
-    BenchDatabase.recreate(dbUrl, dbUser, dbPassword);
+    db.recreate(DATABASE);
     Map<String, Object> o = new HashMap<>();
-    o.put("enms.db.url", dbUrl);
-    o.put("enms.db.user", dbUser);
-    o.put("enms.db.password", dbPassword);
+    db.putInto(o, DATABASE);
     o.put("enms.db.pool-size", writers);
     var settings =
         DbSettings.fromConfig(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load()));

@@ -5,14 +5,16 @@ import java.time.Duration;
 import org.enms.analytics.detect.DetectionThresholds;
 
 /**
- * The {@code enms.machine.detection} section: what the entities' live detection judges by, and how
- * it writes what it finds.
+ * The {@code enms.machine.detection} section: whether the entities score readings at all, what
+ * their live detection judges by, and how it writes what it finds.
  *
+ * @param enabled false: entities record and publish readings but score none (no live anomalies, no
+ *     silence check); for measuring ingest without detection, or a node that only ingests
  * @param thresholds z levels, CUSUM, debounce, silence and rule limits, for {@link
  *     org.enms.analytics.detect.LiveDetector}
  * @param writes how anomaly writes are retried
  */
-public record DetectionSettings(DetectionThresholds thresholds, Writes writes) {
+public record DetectionSettings(boolean enabled, DetectionThresholds thresholds, Writes writes) {
 
   /**
    * How a machine's anomaly writes are retried: one at a time, in order.
@@ -45,7 +47,10 @@ public record DetectionSettings(DetectionThresholds thresholds, Writes writes) {
   /** Reads the {@code detection} section (of {@code enms.machine}). */
   public static DetectionSettings fromConfig(Config detection) {
     try {
-      return new DetectionSettings(thresholds(detection), writes(detection.getConfig("writes")));
+      return new DetectionSettings(
+          detection.getBoolean("enabled"),
+          thresholds(detection),
+          writes(detection.getConfig("writes")));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("enms.machine.detection: " + e.getMessage(), e);
     }

@@ -72,8 +72,9 @@ import org.enms.machine.event.ReadingRecorded;
  * AnomalyRecorder}, which writes it through {@link DetectionPort} in order, with retries, off the
  * entity's thread, and then publishes it to the {@link EventSink}. A silence timer raises {@code
  * no_data} when an active machine misses {@code silent-after-intervals} reporting intervals.
- * Thresholds come from {@code enms.machine.detection} ({@link DetectionSettings}). Survives a
- * rebalance: the profiles (from the roll-ups, so the current partial hour is lost), the baselines
+ * Thresholds come from {@code enms.machine.detection} ({@link DetectionSettings}), which can also
+ * switch scoring off ({@code enabled = false}: readings are still recorded and published). Survives
+ * a rebalance: the profiles (from the roll-ups, so the current partial hour is lost), the baselines
  * and the open anomalies (re-adopted at their severity, so they escalate and resolve later);
  * pending debounces, the CUSUMs and writes not yet stored are lost.
  *
@@ -602,9 +603,15 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
     }
   }
 
-  /** Scores the new energy readings, publishes a status change, re-arms the silence timer. */
+  /**
+   * Scores the new energy readings, publishes a status change, re-arms the silence timer. With
+   * detection switched off only the status change remains.
+   */
   private void detect(List<Reading> readings) {
-    live.score(readings).forEach(this::store);
+    boolean scoring = settings.detection().enabled();
+    if (scoring) {
+      live.score(readings).forEach(this::store);
+    }
     EnergyReading newest = newestElectricity(readings);
     MachineStatus status = state.status();
     if (status != lastStatus) {
@@ -614,7 +621,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
               machineId, factoryId, at, lastStatus.wireName(), status.wireName()));
       lastStatus = status;
     }
-    if (newest != null) {
+    if (newest != null && scoring) {
       if (newest.powerKw() > StatusClassifier.IDLE_ABOVE_KW) {
         timers.startSingleTimer(
             SilenceCheck.INSTANCE, interval.multipliedBy(live.silentAfterIntervals()));

@@ -22,6 +22,12 @@ class DetectionSettingsTest {
   }
 
   @Test
+  void detectionIsOnUnlessSwitchedOff() {
+    assertThat(read("").enabled()).isTrue();
+    assertThat(read("enms.machine.detection.enabled = false").enabled()).isFalse();
+  }
+
+  @Test
   void readsEveryThresholdFromItsKey() {
     DetectionThresholds t =
         read("""

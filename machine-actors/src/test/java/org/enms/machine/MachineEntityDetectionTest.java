@@ -104,16 +104,18 @@ class MachineEntityDetectionTest {
   private final FakeDetection detection = new FakeDetection();
   private final TestProbe<MachineEvent> events = testKit.createTestProbe();
   private final UUID machine = UUID.randomUUID();
-  private final ActorRef<MachineEntity.Command> entity = spawn();
+  private ActorRef<MachineEntity.Command> entity = spawn("");
 
-  private ActorRef<MachineEntity.Command> spawn() {
+  /** An entity of {@code machine} with {@code overrides} to its configuration. */
+  private ActorRef<MachineEntity.Command> spawn(String overrides) {
     MachineHistoryPort history =
         (id, at) -> CompletableFuture.completedFuture(MachineHistory.empty(at));
     // Quick retries, so that a retried write is seen within the test.
     var settings =
         MachineEntitySettings.fromConfig(
             com.typesafe.config.ConfigFactory.parseString(
-                    "enms.machine.detection.writes { min-backoff = 50ms, max-backoff = 100ms }")
+                    "enms.machine.detection.writes { min-backoff = 50ms, max-backoff = 100ms }\n"
+                        + overrides)
                 .withFallback(testKit.system().settings().config()));
     TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
     return testKit.spawn(
@@ -264,5 +266,26 @@ class MachineEntityDetectionTest {
     assertThat(after.method()).isEqualTo("baseline_residual");
     assertThat(after.kw()).isEqualTo(60.0);
     assertThat(after.explanation()).isEqualTo("Tuesday 14:00 (active baseline)");
+  }
+
+  @Test
+  void withDetectionSwitchedOffRecordsAndPublishesReadingsButScoresNone() {
+    testKit.stop(entity);
+    entity = spawn("enms.machine.detection.enabled = false");
+    record(0, 6, 40.0);
+    record(60, 3, 80.0);
+    // Switched on, the spike's write has started by the time this batch is recorded.
+    record(90, 1, 40.0);
+    List<MachineEvent> seen =
+        events.fishForMessage(
+            Duration.ofSeconds(5),
+            e ->
+                e instanceof ReadingRecorded r && r.time().equals(T0.plusSeconds(90))
+                    ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+                    : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes
+                        .continueAndCollect());
+    assertThat(seen).noneMatch(AnomalyDetected.class::isInstance);
+    assertThat(seen).filteredOn(ReadingRecorded.class::isInstance).hasSize(10);
+    assertThat(detection.recordCalls).hasValue(0);
   }
 }

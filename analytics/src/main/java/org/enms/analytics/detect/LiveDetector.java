@@ -36,7 +36,9 @@ public final class LiveDetector {
   private final boolean electric;
 
   private BaselineModel baseline;
-  private String[] missing;
+
+  /** The baseline's expectation, with what it caches; null without a baseline. */
+  private BaselineExpectation expectation;
 
   private final PageCusum cusum;
   private final Debounce spike;
@@ -124,7 +126,7 @@ public final class LiveDetector {
    */
   public void useBaseline(BaselineModel model) {
     this.baseline = model;
-    this.missing = model == null ? null : new String[1];
+    this.expectation = model == null ? null : new BaselineExpectation(model);
     cusum.reset();
   }
 
@@ -132,9 +134,9 @@ public final class LiveDetector {
     return baseline;
   }
 
-  /** True when the caller should pass {@link Drivers} (a baseline may use them). */
+  /** True when the caller should pass {@link Drivers} (the baseline uses them). */
   public boolean wantsDrivers() {
-    return baseline != null;
+    return expectation != null && expectation.usesDrivers();
   }
 
   /**
@@ -163,9 +165,10 @@ public final class LiveDetector {
     if (baseline == null) {
       return fromProfile;
     }
-    double kw = BaselineExpectation.expectedKw(baseline, time, drivers, missing);
+    double kw = expectation.expectedKw(time, drivers);
     if (Double.isNaN(kw)) {
-      String note = "the baseline needs " + missing[0].replace('_', ' ') + ", not known now";
+      String note =
+          "the baseline needs " + expectation.missing().replace('_', ' ') + ", not known now";
       return fromProfile == null
           ? null
           : new Expectation(fromProfile.kw(), fromProfile.sigmaKw(), fromProfile.source(), note);

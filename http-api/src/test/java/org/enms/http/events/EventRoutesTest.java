@@ -191,6 +191,51 @@ class EventRoutesTest {
     }
   }
 
+  @Test
+  void twoHundredClientsGetAnEventPromptlyWhileAStalledClientIsBackedUp() throws Exception {
+    UUID machine = UUID.randomUUID();
+    UUID busy = UUID.randomUUID();
+    awaitClients(0); // the other tests' clients have gone
+    List<WsClient> fast = new ArrayList<>();
+    // The stalled client follows a busy machine the others do not: only its own buffers fill.
+    WsClient slow =
+        WsClient.stalled(
+            HttpClient.newHttpClient(),
+            base + "/api/v1/ws/events?machine_ids=" + machine + "," + busy);
+    try {
+      for (int i = 0; i < 200; i++) {
+        fast.add(WsClient.connect(http, base + "/api/v1/ws/events?machine_ids=" + machine));
+      }
+      awaitConnected(fast.toArray(WsClient[]::new));
+      awaitClients(201);
+      // ~4 MB: beyond its client buffer (64 messages here) and its socket buffers.
+      String bulk = "x".repeat(4_000);
+      for (int i = 0; i < 1_000; i++) {
+        sink.publish(anomaly(busy, FACTORY, bulk));
+      }
+      // Still connected (slow-client-timeout is 5 s), so the event goes out past it.
+      assertThat(hub.clientCount()).isEqualTo(201);
+      long sent = System.nanoTime();
+      sink.publish(anomaly(machine, FACTORY, "past the stalled one"));
+      long worst = 0;
+      for (WsClient c : fast) {
+        var got =
+            c.next(
+                j -> j.path("data").path("explanation").asText().equals("past the stalled one"),
+                WAIT);
+        worst = Math.max(worst, got.nanos() - sent);
+      }
+      System.out.printf(
+          "fan-out past a stalled client: the last of 200 clients had the event after %d ms%n",
+          worst / 1_000_000);
+      // Generous because this machine's 2 cores are shared with other builds.
+      assertThat(Duration.ofNanos(worst)).isLessThan(Duration.ofSeconds(2));
+    } finally {
+      slow.close();
+      fast.forEach(WsClient::close);
+    }
+  }
+
   /**
    * Publishes a "last" event until {@code client} has it. On a loaded machine the hub's bounded
    * queue may still be full of the bulk and drop it: that is the hub's contract, not a held-up

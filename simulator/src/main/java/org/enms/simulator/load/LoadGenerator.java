@@ -248,7 +248,7 @@ public final class LoadGenerator {
       UUID machine = machines.get((int) (index % machines.size()));
       Instant time = rate > 0 ? epoch.plusNanos((long) (index * 1e9 / rate)) : Instant.now();
       // a steady per-machine base load of 10–100 kW with ±5 % noise
-      double base = 10 + Math.floorMod(machine.hashCode(), 91);
+      double base = LoadMachines.baseLoadKw(machine);
       double powerKw =
           Math.round(base * ThreadLocalRandom.current().nextDouble(0.95, 1.05) * 1000) / 1000.0;
       double energyKwh = Math.round(powerKw * intervalSeconds / 3600 * 1e6) / 1e6;

@@ -16,6 +16,11 @@ public final class LoadMachines {
     return UUID.nameUUIDFromBytes(("load-machine-" + index).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The steady base load a machine's readings are drawn around (±5 %), 10–100 kW. */
+  public static double baseLoadKw(UUID machineId) {
+    return 10 + Math.floorMod(machineId.hashCode(), 91);
+  }
+
   public static String energyTopic(UUID machineId) {
     return FACTORY_PREFIX + "/" + machineId + "/energy";
   }
