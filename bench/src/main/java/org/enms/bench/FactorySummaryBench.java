@@ -47,6 +47,7 @@ import org.enms.http.machines.LiveStatus;
 import org.enms.http.plant.PlantRoutes;
 import org.enms.http.timeseries.DbSeriesQueries;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,26 +78,17 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
   @Option(names = "--warm-up", description = "Untimed requests first (default ${DEFAULT-VALUE}).")
   int warmUp = 50;
 
-  @Option(
-      names = "--db-url",
-      description = "Dropped and created on each run (default ${DEFAULT-VALUE}).")
-  String dbUrl = "jdbc:postgresql://127.0.0.1:5432/enms_factory_bench";
+  @Mixin BenchDatabaseOptions db = new BenchDatabaseOptions();
 
-  @Option(names = "--db-user", description = "Default ${DEFAULT-VALUE}.")
-  String dbUser = "postgres";
-
-  @Option(names = "--db-password", description = "Default empty.")
-  String dbPassword = "";
+  private static final String DATABASE = "enms_factory_bench";
 
   private final PrintStream out = System.out;
 
   @Override
   public Integer call() throws Exception {
-    BenchDatabase.recreate(dbUrl, dbUser, dbPassword);
+    db.recreate(DATABASE);
     Map<String, Object> o = new HashMap<>();
-    o.put("enms.db.url", dbUrl);
-    o.put("enms.db.user", dbUser);
-    o.put("enms.db.password", dbPassword);
+    db.putInto(o, DATABASE);
     o.put("enms.db.pool-size", 4);
     o.put("enms.db.retention-days", 100_000);
     var settings =
