@@ -66,12 +66,13 @@ import org.enms.http.metrics.MetricsRoutes;
 import org.enms.http.page.LivePageRoutes;
 import org.enms.http.registry.DbRegistry;
 import org.enms.http.registry.RegistryRoutes;
-import org.enms.http.registry.WriteAccess;
 import org.enms.http.scheduler.ClusterScheduler;
 import org.enms.http.scheduler.Scheduler;
 import org.enms.http.scheduler.SchedulerJobs;
 import org.enms.http.scheduler.SchedulerRoutes;
 import org.enms.http.scheduler.SchedulerSettings;
+import org.enms.http.security.SecurityLayer;
+import org.enms.http.security.SecuritySettings;
 import org.enms.http.timeseries.DbSeriesQueries;
 import org.enms.http.timeseries.TimeseriesRoutes;
 import org.enms.ingest.Ingest;
@@ -230,7 +231,6 @@ public final class NodeGuardian {
                     cache.changedEverything();
                     return catalog.refresh(io).thenAccept(active -> changes.publish());
                   },
-                  WriteAccess.OPEN,
                   clock);
           ImportSettings imports = ImportSettings.fromConfig(config);
           var importJobs =
@@ -285,6 +285,7 @@ public final class NodeGuardian {
               .with(eventRoutes::routes)
               .withRoot(eventRoutes::rootRoutes)
               .withRoot(LivePageRoutes.fromClasspath()::routes);
+          routes.secured(new SecurityLayer(SecuritySettings.fromConfig(config)).logMode());
           HttpServer.start(system, http, routes.routes())
               .exceptionally(
                   e -> {
