@@ -3,6 +3,7 @@ package org.enms.http.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -91,18 +93,9 @@ class RegistryRoutesTest {
     guardedPort =
         bind(
             new SecurityLayer(
-                new SecuritySettings(
-                    SECRET,
-                    "",
-                    "",
-                    List.of(),
-                    true,
-                    1000,
-                    1000,
-                    1000,
-                    Duration.ofMinutes(1),
-                    List.of(),
-                    1 << 20)));
+                SecuritySettings.fromConfig(
+                    ConfigFactory.parseMap(Map.of("enms.security.jwt.secret", SECRET))
+                        .withFallback(ConfigFactory.defaultReference()))));
   }
 
   private static int bind(SecurityLayer security) throws Exception {
