@@ -72,6 +72,7 @@ import org.enms.http.scheduler.SchedulerJobs;
 import org.enms.http.scheduler.SchedulerRoutes;
 import org.enms.http.scheduler.SchedulerSettings;
 import org.enms.http.security.SecurityLayer;
+import org.enms.http.security.SecurityProbe;
 import org.enms.http.security.SecuritySettings;
 import org.enms.http.timeseries.DbSeriesQueries;
 import org.enms.http.timeseries.TimeseriesRoutes;
@@ -202,6 +203,9 @@ public final class NodeGuardian {
                   SchedulerJobs.standard(
                       scheduling, database, io, baselines, anomalies, events, clock),
                   clock);
+          SecuritySettings security = SecuritySettings.fromConfig(config);
+          // Built (and a bad secret or key refused) before anything listens.
+          SecurityLayer guard = new SecurityLayer(security).logMode();
           var health =
               new HealthRoutes(
                   List.of(
@@ -215,7 +219,8 @@ public final class NodeGuardian {
                       new ClusterProbe(Cluster.get(system)),
                       new IngestProbe(ingestMetrics.progress(), ingestSettings.stallAfter()),
                       new SchedulerProbe(scheduler, scheduling.enabled()),
-                      new RedisProbe(redis, relay, cache)),
+                      new RedisProbe(redis, relay, cache),
+                      new SecurityProbe(security)),
                   version());
           var directory = new DbMachineDirectory(new MachineDao(database), io);
           var live = new ShardedLiveMachines(sharding, entities.askTimeout());
@@ -285,7 +290,7 @@ public final class NodeGuardian {
               .with(eventRoutes::routes)
               .withRoot(eventRoutes::rootRoutes)
               .withRoot(LivePageRoutes.fromClasspath()::routes);
-          routes.secured(new SecurityLayer(SecuritySettings.fromConfig(config)).logMode());
+          routes.secured(guard);
           HttpServer.start(system, http, routes.routes())
               .exceptionally(
                   e -> {

@@ -78,11 +78,6 @@ public final class SecurityLayer extends AllDirectives {
     return this;
   }
 
-  /** {@code enforcing} or {@code dev-mode (writes open)}, for {@code /health}. */
-  public String mode() {
-    return settings.enforcing() ? "enforcing" : "dev-mode (writes open)";
-  }
-
   public Route wrap(Supplier<Route> inner) {
     return cors.wrap(
         () ->
