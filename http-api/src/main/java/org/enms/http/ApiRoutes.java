@@ -10,6 +10,7 @@ import org.enms.http.health.HealthRoutes;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.metrics.MetricsRoutes;
 import org.enms.http.registry.RegistryRoutes;
+import org.enms.http.security.SecurityLayer;
 import org.enms.http.timeseries.TimeseriesRoutes;
 
 /** Composes every resource's routes under their prefixes, inside the one error handler. */
@@ -21,6 +22,7 @@ public final class ApiRoutes extends AllDirectives {
   private final RegistryRoutes registry;
   private final List<Supplier<Route>> extraResources = new ArrayList<>();
   private final List<Supplier<Route>> rootResources = new ArrayList<>();
+  private SecurityLayer security;
 
   public ApiRoutes(
       HealthRoutes health,
@@ -66,6 +68,15 @@ public final class ApiRoutes extends AllDirectives {
     return this;
   }
 
+  /**
+   * Puts every route, those added later included, inside {@code security}: authentication, roles,
+   * rate limit, CORS and the request-size limit.
+   */
+  public ApiRoutes secured(SecurityLayer security) {
+    this.security = security;
+    return this;
+  }
+
   private Route v1WithResources() {
     Route[] more = extraResources.stream().map(Supplier::get).toArray(Route[]::new);
     return more.length == 0 ? v1() : concat(v1(), more);
@@ -78,6 +89,7 @@ public final class ApiRoutes extends AllDirectives {
             metrics.routes(),
             pathPrefix("api", () -> pathPrefix("v1", this::v1WithResources)));
     Route[] more = rootResources.stream().map(Supplier::get).toArray(Route[]::new);
-    return new ErrorHandling().wrap(more.length == 0 ? api : concat(api, more));
+    Route handled = new ErrorHandling().wrap(more.length == 0 ? api : concat(api, more));
+    return security == null ? handled : security.wrap(() -> handled);
   }
 }

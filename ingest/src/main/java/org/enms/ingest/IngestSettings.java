@@ -20,6 +20,7 @@ import org.enms.ingest.catalog.UnknownMachinePolicy;
  * @param stallAfter how long commits may fail, or messages wait without a commit, before health
  *     reports ingest as stalled
  * @param maxPayloadBytes larger messages are rejected unparsed, bytes
+ * @param tls trust and key stores for an {@code ssl://} broker URL
  */
 public record IngestSettings(
     boolean enabled,
@@ -42,7 +43,8 @@ public record IngestSettings(
     Duration catalogRefresh,
     UnknownMachinePolicy unknownMachines,
     Duration stallAfter,
-    int maxPayloadBytes) {
+    int maxPayloadBytes,
+    MqttTls tls) {
 
   public static IngestSettings fromConfig(Config root) {
     Config c = root.getConfig("enms.ingest");
@@ -70,7 +72,8 @@ public record IngestSettings(
         c.getDuration("catalog-refresh-interval"),
         UnknownMachinePolicy.fromConfig(c),
         c.getDuration("stall-after"),
-        Math.toIntExact(c.getBytes("max-payload-bytes")));
+        Math.toIntExact(c.getBytes("max-payload-bytes")),
+        MqttTls.fromConfig(c));
   }
 
   /** The filter to subscribe to: shared ({@code $share/group/...}) when a group is configured. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       EnmsCommand.Run.class,
       org.enms.node.cli.ImportCommand.class,
       org.enms.node.cli.MachinesCommand.class,
+      org.enms.node.cli.TokenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EnmsCommand implements Callable<Integer> {

@@ -73,12 +73,14 @@ import org.enms.http.page.LivePageRoutes;
 import org.enms.http.plant.PlantRoutes;
 import org.enms.http.registry.DbRegistry;
 import org.enms.http.registry.RegistryRoutes;
-import org.enms.http.registry.WriteAccess;
 import org.enms.http.scheduler.ClusterScheduler;
 import org.enms.http.scheduler.Scheduler;
 import org.enms.http.scheduler.SchedulerJobs;
 import org.enms.http.scheduler.SchedulerRoutes;
 import org.enms.http.scheduler.SchedulerSettings;
+import org.enms.http.security.SecurityLayer;
+import org.enms.http.security.SecurityProbe;
+import org.enms.http.security.SecuritySettings;
 import org.enms.http.timeseries.DbSeriesQueries;
 import org.enms.http.timeseries.TimeseriesRoutes;
 import org.enms.http.voice.InProcessApi;
@@ -219,6 +221,9 @@ public final class NodeGuardian {
                           database, io, new ShardedLiveMachines(sharding, entities.askTimeout())),
                       clock),
                   clock);
+          SecuritySettings security = SecuritySettings.fromConfig(config);
+          // Built (and a bad secret or key refused) before anything listens.
+          SecurityLayer guard = new SecurityLayer(security).logMode();
           var health =
               new HealthRoutes(
                   List.of(
@@ -232,7 +237,8 @@ public final class NodeGuardian {
                       new ClusterProbe(Cluster.get(system)),
                       new IngestProbe(ingestMetrics.progress(), ingestSettings.stallAfter()),
                       new SchedulerProbe(scheduler, scheduling.enabled()),
-                      new RedisProbe(redis, relay, cache)),
+                      new RedisProbe(redis, relay, cache),
+                      new SecurityProbe(security)),
                   version());
           var directory = new DbMachineDirectory(new MachineDao(database), io);
           var live = new ShardedLiveMachines(sharding, entities.askTimeout());
@@ -249,7 +255,6 @@ public final class NodeGuardian {
                     cache.changedEverything();
                     return catalog.refresh(io).thenAccept(active -> changes.publish());
                   },
-                  WriteAccess.OPEN,
                   clock);
           ImportSettings imports = ImportSettings.fromConfig(config);
           var importJobs =
@@ -322,8 +327,10 @@ public final class NodeGuardian {
               .with(voice::routes)
               .withRoot(eventRoutes::rootRoutes)
               .withRoot(LivePageRoutes.fromClasspath()::routes);
+          // Without the security layer: the assistant's own caller has passed it already.
           assembled.set(routes.routes());
-          HttpServer.start(system, http, assembled.get())
+          routes.secured(guard);
+          HttpServer.start(system, http, routes.routes())
               .exceptionally(
                   e -> {
                     log.error("API could not bind {}:{}", http.host(), http.port(), e);

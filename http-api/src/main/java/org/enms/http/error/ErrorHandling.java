@@ -10,6 +10,7 @@ import org.apache.pekko.http.javadsl.server.MalformedQueryParamRejection;
 import org.apache.pekko.http.javadsl.server.MissingQueryParamRejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.enms.core.json.Json;
 import org.enms.http.support.JsonSupport;
 import org.enms.http.support.Violations;
@@ -54,6 +55,11 @@ public final class ErrorHandling extends AllDirectives {
     }
     if (t instanceof CompletionException && t.getCause() != null) {
       return fromThrowable(t.getCause());
+    }
+    if (t instanceof EntityStreamSizeException tooLarge) {
+      return error(
+          StatusCodes.PAYLOAD_TOO_LARGE,
+          "Request body too large: the limit is " + tooLarge.limit() + " bytes");
     }
     if (t instanceof java.util.concurrent.TimeoutException
         || t instanceof org.apache.pekko.pattern.AskTimeoutException) {

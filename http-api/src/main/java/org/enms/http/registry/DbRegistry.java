@@ -21,7 +21,7 @@ public final class DbRegistry {
    *     is accepted from its next reading
    */
   public static RegistryRoutes routes(
-      Database database, BlockingIo io, RegistryChanged changed, WriteAccess access, Clock clock) {
+      Database database, BlockingIo io, RegistryChanged changed, Clock clock) {
     FactoryDao factories = new FactoryDao(database);
     EnergySourceDao sources = new EnergySourceDao(database);
     return new RegistryRoutes(
@@ -32,7 +32,6 @@ public final class DbRegistry {
         new DbTariffRegistry(
             new TariffDao(database), factories, new IntervalPricing(database), io, clock),
         changed,
-        access,
         clock);
   }
 }

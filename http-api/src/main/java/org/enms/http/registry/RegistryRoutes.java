@@ -6,9 +6,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The plant registry under {@code /api/v1}: factories, machine writes, energy sources, SEUs and
- * tariffs. Every write route of these resources sits inside {@link WriteAccess}, so an
- * operator/admin role check can wrap them all in one place once authentication exists; reads stay
- * open.
+ * tariffs. Who may write is decided outside, by the security layer around every route ({@code
+ * org.enms.http.security.AccessPolicy}).
  */
 public final class RegistryRoutes extends AllDirectives {
   private final FactoryRoutes factories;
@@ -24,14 +23,13 @@ public final class RegistryRoutes extends AllDirectives {
       SeuRegistry seus,
       TariffRegistry tariffs,
       RegistryChanged changed,
-      WriteAccess access,
       Clock clock) {
     RegistryReplies replies = new RegistryReplies(changed);
-    this.factories = new FactoryRoutes(factories, replies, access);
-    this.machines = new MachineRegistryRoutes(machines, replies, access);
-    this.energySources = new EnergySourceRoutes(energySources, replies, access);
-    this.seus = new SeuRoutes(seus, replies, access, clock);
-    this.tariffs = new TariffRoutes(tariffs, replies, access);
+    this.factories = new FactoryRoutes(factories, replies);
+    this.machines = new MachineRegistryRoutes(machines, replies);
+    this.energySources = new EnergySourceRoutes(energySources, replies);
+    this.seus = new SeuRoutes(seus, replies, clock);
+    this.tariffs = new TariffRoutes(tariffs, replies);
   }
 
   /** Routes relative to {@code /api/v1}. */

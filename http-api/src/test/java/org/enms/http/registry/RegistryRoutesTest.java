@@ -3,6 +3,7 @@ package org.enms.http.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -10,16 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.server.Directives;
 import org.enms.core.json.Json;
 import org.enms.http.ApiRoutes;
 import org.enms.http.HttpServer;
@@ -31,6 +32,10 @@ import org.enms.http.machines.MachineDirectory;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.machines.MachineSummary;
 import org.enms.http.metrics.MetricsRoutes;
+import org.enms.http.security.BearerTokens;
+import org.enms.http.security.Role;
+import org.enms.http.security.SecurityLayer;
+import org.enms.http.security.SecuritySettings;
 import org.enms.http.timeseries.SeriesQueries;
 import org.enms.http.timeseries.TimeseriesRoutes;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +74,7 @@ class RegistryRoutesTest {
   private static ActorTestKit testKit;
   private static InMemoryRegistry registry;
   private static int openPort;
+  private static final String SECRET = "registry-test-secret-registry-test-secret";
   private static int guardedPort;
   private static FactoryRegistry.Entry plant;
 
@@ -82,13 +88,17 @@ class RegistryRoutesTest {
             .create(null, new FactoryRegistry.Input("Plant A", "Bremen", "UTC"))
             .toCompletableFuture()
             .get();
-    openPort = bind(WriteAccess.OPEN);
-    // What an authenticated deployment will plug in: writes refused, reads untouched.
+    openPort = bind(null);
+    // The node's security layer with a credential configured: writes need a role, reads do not.
     guardedPort =
-        bind(writes -> Directives.complete(StatusCodes.FORBIDDEN, "{\"detail\":\"Forbidden\"}"));
+        bind(
+            new SecurityLayer(
+                SecuritySettings.fromConfig(
+                    ConfigFactory.parseMap(Map.of("enms.security.jwt.secret", SECRET))
+                        .withFallback(ConfigFactory.defaultReference()))));
   }
 
-  private static int bind(WriteAccess access) throws Exception {
+  private static int bind(SecurityLayer security) throws Exception {
     MachineDirectory directory =
         new MachineDirectory() {
           @Override
@@ -138,8 +148,10 @@ class RegistryRoutesTest {
                 registry.seus,
                 NO_TARIFFS,
                 registry,
-                access,
                 clock));
+    if (security != null) {
+      api.secured(security);
+    }
     return HttpServer.start(testKit.system(), settings, api.routes())
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS)
@@ -381,11 +393,26 @@ class RegistryRoutesTest {
   }
 
   @Test
-  void writeAccessGuardsEveryWriteRouteAndNoReadRoute() throws Exception {
-    assertThat(send(guardedPort, "POST", "/api/v1/machines", "{}").statusCode()).isEqualTo(403);
-    assertThat(send(guardedPort, "POST", "/api/v1/factories", "{}").statusCode()).isEqualTo(403);
+  void theSecurityLayerGuardsEveryWriteRouteAndNoReadRoute() throws Exception {
+    assertThat(send(guardedPort, "POST", "/api/v1/machines", "{}").statusCode()).isEqualTo(401);
+    assertThat(send(guardedPort, "POST", "/api/v1/factories", "{}").statusCode()).isEqualTo(401);
     assertThat(send(guardedPort, "PATCH", "/api/v1/seus/" + UUID.randomUUID(), "{}").statusCode())
-        .isEqualTo(403);
+        .isEqualTo(401);
+    // With the operator role the write reaches the route, which judges the (empty) body.
+    String operator =
+        new BearerTokens(SECRET, "", "")
+            .mint("op", Role.OPERATOR, Duration.ofMinutes(5), java.time.Instant.now());
+    var created =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + guardedPort + "/api/v1/machines"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + operator)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
     assertThat(send(guardedPort, "GET", "/api/v1/factories", null).statusCode()).isEqualTo(200);
     assertThat(send(guardedPort, "GET", "/api/v1/seus", null).statusCode()).isEqualTo(200);
     assertThat(send(guardedPort, "GET", "/api/v1/machines", null).statusCode()).isEqualTo(200);

@@ -48,7 +48,6 @@ class TariffRoutesTest {
                     pg.database(),
                     new BlockingIo(executor),
                     () -> CompletableFuture.completedFuture(null),
-                    WriteAccess.OPEN,
                     Clock.fixed(NOW, ZoneOffset.UTC))
                 ::routes);
   }

@@ -89,6 +89,10 @@ public final class MqttReadingSource {
     if (!s.username().isBlank()) {
       c = c.withAuth(s.username(), s.password());
     }
+    if (s.brokerUrl().startsWith("ssl://") && !s.tls().pahoProperties().isEmpty()) {
+      // Paho builds the TLS socket factory from these stores; nothing here touches crypto.
+      c = c.withSslProperties(s.tls().pahoProperties());
+    }
     return c;
   }
 }

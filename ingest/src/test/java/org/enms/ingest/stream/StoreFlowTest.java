@@ -53,7 +53,8 @@ class StoreFlowTest {
           Duration.ofSeconds(30),
           new UnknownMachinePolicy(UnknownMachinePolicy.Mode.REJECT, "Auto-registered"),
           Duration.ofSeconds(30),
-          1 << 20);
+          1 << 20,
+          org.enms.ingest.MqttTls.NONE);
 
   private final List<List<Reading>> stored = new CopyOnWriteArrayList<>();
   private final List<List<Reading>> told = new CopyOnWriteArrayList<>();

@@ -17,7 +17,8 @@ import org.enms.core.json.Json;
 
 /**
  * A small client of the running node's REST API for the command line: JSON in and out, and the
- * API's {@code detail} turned into one readable message when a call fails.
+ * API's {@code detail} turned into one readable message when a call fails. Sends {@code
+ * ENMS_API_TOKEN} (a bearer token) or {@code ENMS_API_KEY} when set.
  */
 final class RegistryClient {
   private final String base;
@@ -37,6 +38,10 @@ final class RegistryClient {
     }
   }
 
+  private static java.util.Optional<String> env(String name) {
+    return java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+  }
+
   JsonNode get(String path) {
     return call("GET", path, null);
   }
@@ -46,6 +51,9 @@ final class RegistryClient {
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json");
+    // A node that enforces roles wants a credential for writes: a token or an API key.
+    env("ENMS_API_TOKEN").ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    env("ENMS_API_KEY").ifPresent(k -> request.header("X-API-Key", k));
     try {
       request.method(
           method,
