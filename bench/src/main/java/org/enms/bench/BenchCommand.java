@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       EntitiesBench.class,
       ScoringBench.class,
       ForecastBench.class,
-      KpiBench.class
+      KpiBench.class,
+      AccuracyBench.class
     })
 public final class BenchCommand implements Callable<Integer> {
 
