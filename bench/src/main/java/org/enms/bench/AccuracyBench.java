@@ -96,6 +96,11 @@ final class AccuracyBench implements Callable<Integer> {
           f.latencyP95s());
     }
     table.row(
+        "above rated power",
+        "%d alarms inside injected windows, %d outside",
+        score.aboveRated()[1],
+        score.aboveRated()[0]);
+    table.row(
         "false alarms",
         "%d in %.0f machine-days = %.2f per machine-day",
         score.falseAlarms(),
@@ -104,6 +109,10 @@ final class AccuracyBench implements Callable<Integer> {
     if (verbose) {
       table.section("false alarms by machine and kind");
       score.falseByMachine().forEach((k, v) -> table.row(k, "%d", v));
+      table.section("alarms of another kind inside an injected window");
+      score.mislabelled().forEach((k, v) -> table.row(k, "%d", v));
+      table.section("recall by machine and kind (injected, found, in time)");
+      score.byMachine().forEach((k, v) -> table.row(k, "%d %d %d", v[0], v[1], v[2]));
     }
     if (nabDir != null) {
       table.section("NAB replay of " + nabDir);

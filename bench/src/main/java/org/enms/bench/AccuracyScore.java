@@ -43,7 +43,13 @@ final class AccuracyScore {
   private final Map<InjectedAnomaly.Kind, List<Double>> latencies =
       new EnumMap<>(InjectedAnomaly.Kind.class);
   private int falseAlarms;
+
+  /** Above-rated-power alarms outside [0] and inside [1] an injected window. */
+  private final int[] aboveRated = new int[2];
+
   private final Map<String, Integer> falseByMachine = new java.util.TreeMap<>();
+  private final Map<String, int[]> byMachine = new java.util.TreeMap<>();
+  private final Map<String, Integer> mislabelled = new java.util.TreeMap<>();
 
   AccuracyScore() {
     for (var k : InjectedAnomaly.Kind.values()) {
@@ -57,6 +63,11 @@ final class AccuracyScore {
     for (InjectedAnomaly a : outcome.injected()) {
       int[] c = counts.get(a.kind());
       c[0]++;
+      int[] mine =
+          byMachine.computeIfAbsent(
+              outcome.machine().name() + " " + a.kind().name().toLowerCase(java.util.Locale.ROOT),
+              k -> new int[3]);
+      mine[0]++;
       Finding.Raised first = null;
       for (Finding.Raised r : outcome.raised()) {
         if (a.covers(r.at()) && injectedKind(r.kind()) == a.kind()) {
@@ -69,8 +80,10 @@ final class AccuracyScore {
         Duration latency = Duration.between(a.reference(), first.at());
         double seconds = Math.max(0, latency.toMillis() / 1000.0);
         latencies.get(a.kind()).add(seconds);
+        mine[1]++;
         if (seconds <= a.deadline().getSeconds()) {
           c[2]++;
+          mine[2]++;
         }
       }
     }
@@ -88,7 +101,12 @@ final class AccuracyScore {
         c[3]++;
         if (in != null && in.kind() == named) {
           c[4]++;
+        } else if (in != null) {
+          mislabelled.merge(r.kind().wireName() + " during " + in.kind(), 1, Integer::sum);
         }
+      }
+      if (r.kind() == AnomalyKind.ABOVE_RATED_POWER) {
+        aboveRated[in == null ? 0 : 1]++;
       }
       if (in == null) {
         falseAlarms++;
@@ -113,13 +131,31 @@ final class AccuracyScore {
     return falseByMachine;
   }
 
+  /** Per machine and injected kind: injected, recalled, in time. */
+  Map<String, int[]> byMachine() {
+    return byMachine;
+  }
+
+  /** Alarms raised inside the window of another kind, by alarm kind and injected kind. */
+  Map<String, Integer> mislabelled() {
+    return mislabelled;
+  }
+
+  /**
+   * Above-rated-power alarms outside and inside injected windows. The rule names no spike or drift,
+   * so it counts in no kind's precision or recall; outside every window it is a false alarm.
+   */
+  int[] aboveRated() {
+    return aboveRated;
+  }
+
   /** The injected kind an alarm of {@code kind} claims; null for kinds nothing injects. */
   static InjectedAnomaly.Kind injectedKind(AnomalyKind kind) {
     return switch (kind) {
-      case SPIKE, ABOVE_RATED_POWER -> InjectedAnomaly.Kind.SPIKE;
+      case SPIKE -> InjectedAnomaly.Kind.SPIKE;
       case DROP -> InjectedAnomaly.Kind.DROP;
       case DRIFT -> InjectedAnomaly.Kind.DRIFT;
-      case POWER_WHILE_STOPPED, SILENT -> null;
+      case ABOVE_RATED_POWER, POWER_WHILE_STOPPED, SILENT -> null;
     };
   }
 
