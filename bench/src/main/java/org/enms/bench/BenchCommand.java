@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       KpiBench.class,
       VoiceBench.class,
       FactorySummaryBench.class,
-      WebSocketBench.class
+      WebSocketBench.class,
+      AccuracyBench.class
     })
 public final class BenchCommand implements Callable<Integer> {
 

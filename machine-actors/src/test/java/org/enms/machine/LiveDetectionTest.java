@@ -77,10 +77,11 @@ class LiveDetectionTest {
   @Test
   void scoresEachCarrierAgainstItsOwnProfile() {
     var live = live(List.of());
-    assertThat(tick(live, 20, 30, 300, 1000)).isEmpty();
+    // An hour and more of normal ticks: each detector learns its readings' spread.
+    assertThat(tick(live, 130, 30, 300, 1000)).isEmpty();
 
-    // Gas doubles while electricity stays as usual: one critical gas spike, nothing else.
-    List<LiveDetection.Found> found = tick(live, 3, 30, 600, 1000);
+    // Gas more than doubles while electricity stays as usual: one critical gas spike, nothing else.
+    List<LiveDetection.Found> found = tick(live, 3, 30, 700, 1000);
     assertThat(found)
         .singleElement()
         .satisfies(
@@ -103,8 +104,9 @@ class LiveDetectionTest {
   @Test
   void aCarrierWithoutHistoryIsWatchedFromItsOwnRecentLevel() {
     var live = live(List.of());
-    // Steam has no stored history: after 15 minutes its recent level is the reference.
-    assertThat(tick(live, 40, 30, 300, 1000)).isEmpty();
+    // Steam has no stored history: after 15 minutes its recent level is the reference, and an
+    // hour later its spread is learned.
+    assertThat(tick(live, 160, 30, 300, 1000)).isEmpty();
     assertThat(tick(live, 3, 30, 300, 2500))
         .singleElement()
         .satisfies(
@@ -146,10 +148,11 @@ class LiveDetectionTest {
     var live = live(List.of(gasSpike));
     live.useBaseline(EnergyType.NATURAL_GAS, new BaselineModel(Map.of(), 500.0, 20.0, Map.of()));
 
-    // Electricity keeps its profile; gas is judged against its baseline (500), so 300 is a drop,
-    // and the spike that was open before the restart resolves, on gas.
+    // Electricity keeps its profile; gas is judged against its baseline (500), so 100 is a drop
+    // (gross enough to count before the spread is learned), and the spike that was open before
+    // the restart resolves, on gas.
     assertThat(live.expectedElectricity(T0).kw()).isBetween(29.0, 31.0);
-    List<LiveDetection.Found> found = tick(live, 8, 30, 300, 1000);
+    List<LiveDetection.Found> found = tick(live, 8, 30, 100, 1000);
     assertThat(found).allMatch(f -> f.energyType().equals(EnergyType.NATURAL_GAS));
     assertThat(found)
         .filteredOn(f -> f.finding() instanceof Finding.Resolved)

@@ -128,6 +128,11 @@ class MachineEntityDetectionTest {
             Clock.fixed(T0.minusSeconds(60), ZoneOffset.UTC)));
   }
 
+  /** 25 minutes at the expected 40 kW before T0: the detector learns the spread of readings. */
+  private void warmUp() {
+    record(-1500, 150, 40.0);
+  }
+
   private void record(int fromSecond, int count, double kw) {
     List<org.enms.core.reading.Reading> readings = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -155,8 +160,8 @@ class MachineEntityDetectionTest {
 
   @Test
   void recordsAndPublishesASpikeThenItsResolution() {
-    record(0, 6, 40.0);
-    record(60, 3, 80.0);
+    warmUp();
+    record(60, 3, 100.0);
 
     AnomalyDetected detected = next(AnomalyDetected.class);
     assertThat(detected.anomalyType()).isEqualTo("spike");
@@ -169,8 +174,8 @@ class MachineEntityDetectionTest {
     assertThat(detection.rows.get(0).metadataJson()).contains("\"source\":\"live\"");
 
     // A redelivered batch changes nothing.
-    record(60, 3, 80.0);
-    record(90, 7, 40.0);
+    record(60, 3, 100.0);
+    record(90, 16, 40.0);
     AnomalyResolved resolved = next(AnomalyResolved.class);
     assertThat(resolved.anomalyId()).isEqualTo(detected.anomalyId());
     assertThat(detection.resolved).containsExactly(detected.anomalyId());
@@ -179,19 +184,19 @@ class MachineEntityDetectionTest {
 
   @Test
   void escalatesAGrowingWarningUnderTheSameIdAndPublishesItAgain() {
-    record(0, 6, 40.0);
+    warmUp();
     record(60, 3, 60.0);
     AnomalyDetected warning = next(AnomalyDetected.class);
     assertThat(warning.severity()).isEqualTo("warning");
     assertThat(warning.previousSeverity()).isNull();
 
-    record(90, 3, 80.0);
+    record(90, 3, 100.0);
     AnomalyDetected critical = next(AnomalyDetected.class);
     assertThat(critical.anomalyId()).isEqualTo(warning.anomalyId());
     assertThat(critical.time()).isEqualTo(warning.time());
     assertThat(critical.severity()).isEqualTo("critical");
     assertThat(critical.previousSeverity()).isEqualTo("warning");
-    assertThat(critical.actual()).isEqualTo(80.0);
+    assertThat(critical.actual()).isEqualTo(100.0);
     assertThat(critical.explanation()).startsWith("grew worse, now critical (was warning)");
     assertThat(detection.escalated)
         .singleElement()
@@ -204,7 +209,7 @@ class MachineEntityDetectionTest {
 
     // Falling back to a warning level publishes nothing; the end resolves the one anomaly.
     record(120, 3, 60.0);
-    record(150, 7, 40.0);
+    record(150, 16, 40.0);
     AnomalyResolved resolved = next(AnomalyResolved.class);
     assertThat(resolved.anomalyId()).isEqualTo(warning.anomalyId());
     assertThat(detection.recorded).hasSize(1);
@@ -214,8 +219,8 @@ class MachineEntityDetectionTest {
   @Test
   void retriesAFailedWriteAndPublishesOnlyOnceItIsStored() {
     detection.failRecords.set(2);
-    record(0, 6, 40.0);
-    record(60, 3, 80.0);
+    warmUp();
+    record(60, 3, 100.0);
 
     AnomalyDetected detected = next(AnomalyDetected.class);
     assertThat(detection.recordCalls).hasValue(3);

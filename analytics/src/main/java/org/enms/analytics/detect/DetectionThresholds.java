@@ -63,14 +63,14 @@ public record DetectionThresholds(
           8.0,
           3.0,
           0.5,
-          5.0,
+          8.0,
           1.0,
           5,
-          new Debouncing(3, Duration.ofSeconds(30), 6, Duration.ofSeconds(60)),
+          new Debouncing(3, Duration.ofSeconds(30), 60, Duration.ofSeconds(120)),
           6,
+          1.1,
           1.0,
-          0.95,
-          1.2,
+          1.3,
           5.0,
           2.5);
 

@@ -28,6 +28,33 @@ public final class LiveDetector {
   private static final long MINUTE_MS = 60_000;
   private static final long HOUR_MS = 3_600_000;
 
+  /** The drift CUSUM adds one block mean of this length: long enough to span a machine's cycles. */
+  static final long BLOCK_MS = 5 * MINUTE_MS;
+
+  /** A spike is at least +45 % of expected (spikes that matter are +60 % or more)… */
+  static final double MIN_SPIKE_LN = Math.log(1.45);
+
+  /** …and a drop at most 55 % of it, however narrow the spread: a +30 % drift is neither. */
+  static final double MIN_DROP_LN = -Math.log(0.55);
+
+  /** A reading within ±25 % of expected counts as normal whatever the spread. */
+  static final double NORMAL_LN = Math.log(1.25);
+
+  /** Readings whose residual spread is learned before it replaces its prior entirely. */
+  private static final int SPREAD_MEMORY = 2_000;
+
+  /** Spikes and drops are also judged on the mean of the readings of this long (noisy machines). */
+  static final long WINDOW_MS = 30_000;
+
+  /** Readings before the learned residual spread is trusted… */
+  private static final int SPREAD_WARM_UP = 120;
+
+  /** …and the spread assumed until then, ln units. */
+  private static final double WARM_UP_SIGMA = 0.35;
+
+  /** Block means learned before the CUSUM may raise a drift (3 h). */
+  private static final int MIN_BLOCKS = 36;
+
   private final RobustProfile profile;
   private final double ratedKw;
   private final DetectionThresholds limits;
@@ -39,6 +66,15 @@ public final class LiveDetector {
 
   /** The baseline's expectation, with what it caches; null without a baseline. */
   private BaselineExpectation expectation;
+
+  private final LevelMemory levels;
+  private final ResidualSpread readingSpread = new ResidualSpread(0.15, 0.03, SPREAD_MEMORY);
+  private final ResidualSpread windowSpread = new ResidualSpread(0.15, 0.02, SPREAD_MEMORY);
+  private final RecentWindow window = new RecentWindow(WINDOW_MS);
+  private final ResidualSpread blockSpread = new ResidualSpread(0.10, 0.04, 500);
+
+  /** Added to power and expectation before their log ratio, kW: keeps ln finite near 0 kW. */
+  private final double lnOffsetKw;
 
   private final PageCusum cusum;
   private final Debounce spike;
@@ -61,8 +97,10 @@ public final class LiveDetector {
   private long minute = -1;
   private double minuteSumKw;
   private int minuteCount;
-  private double minuteSumZ;
-  private int minuteCountZ;
+  private long block = -1;
+  private double blockSumKw;
+  private double blockSumExpectedKw;
+  private int blockCount;
   private long hour = -1;
   private double hourSumKw;
   private int hourCount;
@@ -100,6 +138,8 @@ public final class LiveDetector {
     this.ratedKw = ratedKw;
     this.limits = limits;
     this.electric = electric;
+    this.levels = new LevelMemory(ratedKw);
+    this.lnOffsetKw = Math.max(0.1, 0.005 * ratedKw);
     this.cusum = limits.cusum();
     this.spike = limits.debounce().create();
     this.drop = limits.debounce().create();
@@ -107,7 +147,7 @@ public final class LiveDetector {
         new Debounce(
             1,
             Duration.ZERO,
-            limits.driftResolveMinutes(),
+            (int) Math.max(1, limits.driftResolveMinutes() * MINUTE_MS / BLOCK_MS),
             Duration.ofMinutes(limits.driftResolveMinutes()));
     this.aboveRated = limits.debounce().create();
     this.whileStopped = limits.debounce().create();
@@ -198,27 +238,91 @@ public final class LiveDetector {
     out = resolveSilence(time, out);
 
     Expectation e = expected(time, drivers);
-    if (e != null) {
-      double z = e.z(powerKw);
-      double outZ = limits.warningZ();
-      double normalZ = limits.normalZ();
-      double criticalZ = limits.criticalZ();
-      out = judge(spike, AnomalyKind.SPIKE, time, z >= outZ, z < normalZ, powerKw, e, drivers, out);
-      out = judge(drop, AnomalyKind.DROP, time, z <= -outZ, z > -normalZ, powerKw, e, drivers, out);
-      out =
-          escalate(
-              spike, spikeWorse, AnomalyKind.SPIKE, time, z >= criticalZ, powerKw, e, drivers, out);
-      out =
-          escalate(
-              drop, dropWorse, AnomalyKind.DROP, time, z <= -criticalZ, powerKw, e, drivers, out);
-      if (spike.phase() == Debounce.Phase.NORMAL && drop.phase() == Debounce.Phase.NORMAL) {
-        minuteSumZ += z;
-        minuteCountZ++;
-      }
+    LevelMemory.Verdict level = levels.judge(operatingMode, powerKw);
+    double r = e == null ? Double.NaN : logRatio(powerKw, e.kw());
+    // A level never seen but right where the profile expects it is a new regime (a first day shift
+    // after a restart), not an anomaly: it is learned instead.
+    boolean asExpected = Math.abs(r) < NORMAL_LN;
+    if (asExpected
+        && (level == LevelMemory.Verdict.NEW_HIGH || level == LevelMemory.Verdict.NEW_LOW)) {
+      level = LevelMemory.Verdict.UNKNOWN;
     }
-    if (spike.phase() == Debounce.Phase.NORMAL && drop.phase() == Debounce.Phase.NORMAL) {
+    double sigma = readingSpread.sigma();
+    if (readingSpread.learned() < SPREAD_WARM_UP) {
+      // Until the spread is learned, only a gross deviation counts (×4, or a quarter).
+      sigma = Math.max(sigma, WARM_UP_SIGMA);
+    }
+    boolean rated = ratedKw > 0 && powerKw > limits.aboveRatedRaise() * ratedKw;
+    boolean high =
+        level == LevelMemory.Verdict.NEW_HIGH
+            || r > Math.max(limits.warningZ() * sigma, MIN_SPIKE_LN);
+    boolean low =
+        level == LevelMemory.Verdict.NEW_LOW
+            || r < -Math.max(limits.warningZ() * sigma, MIN_DROP_LN);
+    // The last half minute's mean: a steady but noisy machine hides a spike in single readings.
+    window.add(time, powerKw);
+    double rw = e == null || window.count() < 2 ? Double.NaN : logRatio(window.mean(), e.kw());
+    double sigmaW =
+        readingSpread.learned() < SPREAD_WARM_UP
+            ? Math.max(windowSpread.sigma(), WARM_UP_SIGMA)
+            : windowSpread.sigma();
+    high |= rw > Math.max(limits.warningZ() * sigmaW, MIN_SPIKE_LN);
+    low |= rw < -Math.max(limits.warningZ() * sigmaW, MIN_DROP_LN);
+    boolean residualNormal =
+        e == null || Math.abs(r) < Math.max(limits.normalZ() * sigma, NORMAL_LN);
+    boolean normal =
+        !high
+            && !low
+            && (level == LevelMemory.Verdict.NORMAL
+                || (level == LevelMemory.Verdict.UNKNOWN && residualNormal));
+    if (high || low) {
+      e = explaining(e, operatingMode, powerKw, sigma);
+    }
+    out = judge(spike, AnomalyKind.SPIKE, time, high, normal || low, powerKw, e, drivers, out);
+    out = judge(drop, AnomalyKind.DROP, time, low, normal || high, powerKw, e, drivers, out);
+    if (e != null) {
+      out =
+          escalate(
+              spike,
+              spikeWorse,
+              AnomalyKind.SPIKE,
+              time,
+              critical(powerKw, e),
+              powerKw,
+              e,
+              drivers,
+              out);
+      out =
+          escalate(
+              drop,
+              dropWorse,
+              AnomalyKind.DROP,
+              time,
+              critical(powerKw, e),
+              powerKw,
+              e,
+              drivers,
+              out);
+    }
+    boolean quiet =
+        spike.phase() == Debounce.Phase.NORMAL && drop.phase() == Debounce.Phase.NORMAL && !rated;
+    boolean usual =
+        !rated && level != LevelMemory.Verdict.NEW_HIGH && level != LevelMemory.Verdict.NEW_LOW;
+    if (usual && !drift.isActive() && (quiet || level == LevelMemory.Verdict.UNKNOWN)) {
+      // Learnt even when the residual alone looks out of line: the spread must reach a cycling
+      // machine's real swing, or its own normal readings would keep it narrow.
+      levels.learn(operatingMode, powerKw);
+      readingSpread.learn(r);
+      windowSpread.learn(rw);
+    }
+    if (quiet && !high && !low) {
       minuteSumKw += powerKw;
       minuteCount++;
+      if (e != null) {
+        blockSumKw += powerKw;
+        blockSumExpectedKw += e.kw();
+        blockCount++;
+      }
     }
     hourSumKw += powerKw;
     hourCount++;
@@ -324,20 +428,23 @@ public final class LiveDetector {
     long m = Math.floorDiv(ms, MINUTE_MS);
     long h = Math.floorDiv(ms, HOUR_MS);
     if (m != minute) {
-      if (minute >= 0) {
-        if (minuteCount > 0) {
-          profile.addMinute(minuteSumKw / minuteCount);
-        }
-        if (minuteCountZ > 0) {
-          out =
-              cusumMinute(Instant.ofEpochMilli(minute * MINUTE_MS), minuteSumZ / minuteCountZ, out);
-        }
+      if (minute >= 0 && minuteCount > 0) {
+        profile.addMinute(minuteSumKw / minuteCount);
       }
       minute = m;
       minuteSumKw = 0;
       minuteCount = 0;
-      minuteSumZ = 0;
-      minuteCountZ = 0;
+    }
+    long b = Math.floorDiv(ms, BLOCK_MS);
+    if (b != block) {
+      if (block >= 0 && blockCount > 0) {
+        double residual = logRatio(blockSumKw / blockCount, blockSumExpectedKw / blockCount);
+        out = cusumBlock(Instant.ofEpochMilli(block * BLOCK_MS), residual, out);
+      }
+      block = b;
+      blockSumKw = 0;
+      blockSumExpectedKw = 0;
+      blockCount = 0;
     }
     if (h != hour) {
       if (hour >= 0 && hourCount > 0) {
@@ -350,14 +457,22 @@ public final class LiveDetector {
     return out;
   }
 
-  private List<Finding> cusumMinute(Instant minuteStart, double meanZ, List<Finding> out) {
+  private List<Finding> cusumBlock(Instant blockStart, double residual, List<Finding> out) {
+    double meanZ = residual / blockSpread.sigma();
+    if (blockSpread.learned() < MIN_BLOCKS) {
+      blockSpread.learn(residual);
+      return out;
+    }
     PageCusum.Direction direction = cusum.add(meanZ);
+    if (direction == PageCusum.Direction.NONE && !drift.isActive()) {
+      blockSpread.learn(residual);
+    }
     boolean alarm = direction != PageCusum.Direction.NONE;
     double level = direction == PageCusum.Direction.DOWN ? -cusum.low() : cusum.high();
     if (alarm) {
       cusum.reset();
     }
-    Instant end = minuteStart.plusSeconds(60);
+    Instant end = blockStart.plusMillis(BLOCK_MS);
     var change = drift.observe(end, alarm, Math.abs(meanZ) < limits.driftNormalZ());
     if (change == Debounce.Change.RAISED) {
       methods[AnomalyKind.DRIFT.ordinal()] = "cusum";
@@ -366,7 +481,7 @@ public final class LiveDetector {
       String explanation =
           String.format(
               Locale.ROOT,
-              "power has drifted %s its expected level: the minute averages ran %.1f σ %s"
+              "power has drifted %s its expected level: the 5-minute averages ran %.1f σ %s"
                   + " expectation on average, and their CUSUM reached %.1f σ (alarm at %.1f σ)",
               way,
               Math.abs(meanZ),
@@ -400,12 +515,47 @@ public final class LiveDetector {
                   methods[AnomalyKind.DRIFT.ordinal()],
                   String.format(
                       Locale.ROOT,
-                      "power is back at its expected level (minute averages within %.1f σ for %d"
+                      "power is back at its expected level (5-minute averages within %.1f σ for %d"
                           + " minutes)",
                       limits.driftNormalZ(),
                       limits.driftResolveMinutes())));
     }
     return out;
+  }
+
+  /** ln of actual over expected, both offset so that 0 kW stays finite. */
+  private double logRatio(double actualKw, double expectedKw) {
+    return Math.log(
+        (Math.max(0.0, actualKw) + lnOffsetKw) / (Math.max(0.0, expectedKw) + lnOffsetKw));
+  }
+
+  /** The residual in units of this machine's learned spread. */
+  private double z(double powerKw, Expectation e) {
+    return logRatio(powerKw, e.kw()) / readingSpread.sigma();
+  }
+
+  /** Critical: at least double, or at most a quarter, of expected, and beyond critical z. */
+  private boolean critical(double powerKw, Expectation e) {
+    double r = logRatio(powerKw, e.kw());
+    return Math.abs(r) >= Math.max(Math.log(2.0), limits.criticalZ() * readingSpread.sigma())
+        || r <= Math.log(0.25);
+  }
+
+  /**
+   * The expectation an out-of-line reading is explained against: the profile's or baseline's, or
+   * while there is none yet, the nearest level the machine draws in its mode.
+   */
+  private Expectation explaining(Expectation e, String mode, double powerKw, double sigma) {
+    if (e != null) {
+      return e;
+    }
+    double level = levels.nearestLevel(mode, powerKw);
+    if (Double.isNaN(level)) {
+      // Only the rated-power condition can fire without any history.
+      return new Expectation(
+          ratedKw, Math.max(1e-9, sigma * ratedKw), Expectation.Source.RECENT, null);
+    }
+    return new Expectation(level, Math.max(1e-9, sigma * level), Expectation.Source.RECENT, null);
   }
 
   private List<Finding> judge(
@@ -420,9 +570,9 @@ public final class LiveDetector {
       List<Finding> out) {
     var change = d.observe(time, isOut, isNormal);
     if (change == Debounce.Change.RAISED) {
-      double z = e.z(powerKw);
+      double z = z(powerKw, e);
       methods[kind.ordinal()] = e.source().method();
-      Severity severity = Math.abs(z) >= limits.criticalZ() ? Severity.CRITICAL : Severity.WARNING;
+      Severity severity = critical(powerKw, e) ? Severity.CRITICAL : Severity.WARNING;
       severities[kind.ordinal()] = severity;
       (kind == AnomalyKind.SPIKE ? spikeWorse : dropWorse).reset();
       return add(
@@ -461,7 +611,7 @@ public final class LiveDetector {
             Severity.CRITICAL,
             powerKw,
             e,
-            e.z(powerKw),
+            z(powerKw, e),
             methods[kind.ordinal()],
             drivers);
     return add(out, escalated(update));
@@ -530,14 +680,15 @@ public final class LiveDetector {
     String explanation =
         String.format(
             Locale.ROOT,
-            "power %.1f kW is %s the %.1f kW expected for %s%s (%.1f σ, σ = %.1f kW)",
+            "power %.1f kW is %s the %.1f kW expected for %s%s (%.1f σ of this machine's usual"
+                + " spread, ±%.0f %%)",
             powerKw,
             how,
             e.kw(),
             e.describe(time),
             driverText.isEmpty() ? "" : " " + driverText,
             z,
-            e.sigmaKw());
+            (Math.exp(readingSpread.sigma()) - 1) * 100);
     return new Finding.Raised(
         kind,
         onset,

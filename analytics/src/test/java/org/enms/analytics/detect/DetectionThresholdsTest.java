@@ -33,37 +33,47 @@ class DetectionThresholdsTest {
         d.stoppedResolveKw());
   }
 
-  /** Ten normal minutes, then {@code n} readings at 60 kW (the profile expects 40, σ 4 kW: z 5). */
-  private static List<Finding> spike(DetectionThresholds limits, int n) {
-    var detector = new LiveDetector(LiveDetectorTest.seeded(), 100.0, limits);
-    for (int i = 0; i < 60; i++) {
+  /**
+   * 25 steady minutes at the 40 kW expected (a learned spread at its 3 % floor), then {@code n}
+   * readings at {@code kw}.
+   */
+  private static List<Finding> spike(DetectionThresholds limits, int n, double kw) {
+    var detector = new LiveDetector(LiveDetectorTest.seeded(), 200.0, limits);
+    for (int i = 0; i < 150; i++) {
       detector.onReading(TUESDAY_14.plusSeconds(10L * i), 40.0, "running", Drivers.NONE);
     }
     List<Finding> found = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       found.addAll(
-          detector.onReading(TUESDAY_14.plusSeconds(600 + 10L * i), 60.0, "running", Drivers.NONE));
+          detector.onReading(TUESDAY_14.plusSeconds(1500 + 10L * i), kw, "running", Drivers.NONE));
     }
     return found;
   }
 
   @Test
   void raisesOnlyFromTheConfiguredWarningLevel() {
-    assertThat(spike(DetectionThresholds.DEFAULT, 3))
+    // +50 %: z ≈ 13 against the 3 % spread.
+    assertThat(spike(DetectionThresholds.DEFAULT, 3, 60.0))
         .singleElement()
         .extracting(f -> ((Finding.Raised) f).severity())
         .isEqualTo(Severity.WARNING);
-    assertThat(spike(with(6.0, 8.0, 3), 6)).isEmpty();
+    assertThat(spike(with(15.0, 20.0, 3), 6, 60.0)).isEmpty();
   }
 
   @Test
   void usesTheConfiguredSeverityAndDebounce() {
-    assertThat(spike(with(4.0, 4.5, 3), 3))
+    // ×2.5 is critical (at least double, and z ≈ 30 beyond 8)…
+    assertThat(spike(DetectionThresholds.DEFAULT, 3, 100.0))
         .singleElement()
         .extracting(f -> ((Finding.Raised) f).severity())
         .isEqualTo(Severity.CRITICAL);
-    assertThat(spike(with(4.0, 8.0, 5), 4)).isEmpty();
-    assertThat(spike(with(4.0, 8.0, 5), 5)).hasSize(1);
+    // …unless the configured critical z is beyond it.
+    assertThat(spike(with(4.0, 40.0, 3), 3, 100.0))
+        .singleElement()
+        .extracting(f -> ((Finding.Raised) f).severity())
+        .isEqualTo(Severity.WARNING);
+    assertThat(spike(with(4.0, 8.0, 5), 4, 60.0)).isEmpty();
+    assertThat(spike(with(4.0, 8.0, 5), 5, 60.0)).hasSize(1);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.enms.analytics.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +23,13 @@ class LiveDetectorEscalationTest {
     return found;
   }
 
-  /** The profile expects 40 kW with σ 4 kW here: 60 kW is z 5 (warning), 80 kW z 10. */
+  /**
+   * The profile expects 40 kW here, and 150 steady readings teach the detector a narrow spread: 60
+   * kW (+50 %) is a warning, 100 kW (×2.5) critical.
+   */
   private LiveDetector warmed(double ratedKw) {
     var detector = new LiveDetector(LiveDetectorTest.seeded(), ratedKw);
-    feed(detector, 60, 40.0);
+    feed(detector, 150, 40.0);
     return detector;
   }
 
@@ -37,7 +39,7 @@ class LiveDetectorEscalationTest {
     var raised = (Finding.Raised) feed(detector, 3, 60.0).get(0);
     assertThat(raised.severity()).isEqualTo(Severity.WARNING);
 
-    List<Finding> worse = feed(detector, 3, 80.0);
+    List<Finding> worse = feed(detector, 3, 100.0);
     assertThat(worse).singleElement().isInstanceOf(Finding.Escalated.class);
     var escalated = (Finding.Escalated) worse.get(0);
     assertThat(escalated.previous()).isEqualTo(Severity.WARNING);
@@ -45,17 +47,17 @@ class LiveDetectorEscalationTest {
     assertThat(escalated.kind()).isEqualTo(AnomalyKind.SPIKE);
     assertThat(escalated.onset()).isEqualTo(raised.onset());
     assertThat(escalated.update().method()).isEqualTo(raised.method());
-    assertThat(escalated.update().actual()).isEqualTo(80.0);
-    assertThat(escalated.update().z()).isCloseTo(10.0, within(0.5));
+    assertThat(escalated.update().actual()).isEqualTo(100.0);
+    assertThat(escalated.update().z()).isGreaterThan(DetectionThresholds.DEFAULT.criticalZ());
     assertThat(escalated.update().explanation())
-        .startsWith("grew worse, now critical (was warning): power 80.0 kW is ")
+        .startsWith("grew worse, now critical (was warning): power 100.0 kW is ")
         .contains("% above the");
     assertThat(detector.severity(AnomalyKind.SPIKE)).isEqualTo(Severity.CRITICAL);
 
     // Back to a warning level: no de-escalation, no event; then it resolves as one anomaly.
     assertThat(feed(detector, 6, 60.0)).isEmpty();
     assertThat(detector.severity(AnomalyKind.SPIKE)).isEqualTo(Severity.CRITICAL);
-    assertThat(feed(detector, 6, 40.0))
+    assertThat(feed(detector, 13, 40.0))
         .singleElement()
         .isInstanceOfSatisfying(
             Finding.Resolved.class, r -> assertThat(r.onset()).isEqualTo(raised.onset()));
@@ -66,16 +68,16 @@ class LiveDetectorEscalationTest {
   void aSingleCriticalReadingDoesNotEscalate() {
     var detector = warmed(200.0);
     feed(detector, 3, 60.0);
-    assertThat(feed(detector, 1, 80.0)).isEmpty();
+    assertThat(feed(detector, 1, 100.0)).isEmpty();
     assertThat(feed(detector, 2, 60.0)).isEmpty();
-    assertThat(feed(detector, 2, 80.0)).isEmpty();
+    assertThat(feed(detector, 2, 100.0)).isEmpty();
     assertThat(detector.severity(AnomalyKind.SPIKE)).isEqualTo(Severity.WARNING);
   }
 
   @Test
   void aCriticalRaiseStaysOneFinding() {
     var detector = warmed(200.0);
-    assertThat(feed(detector, 10, 80.0))
+    assertThat(feed(detector, 10, 100.0))
         .singleElement()
         .isInstanceOfSatisfying(
             Finding.Raised.class, r -> assertThat(r.severity()).isEqualTo(Severity.CRITICAL));
@@ -91,7 +93,7 @@ class LiveDetectorEscalationTest {
         .isInstanceOfSatisfying(
             Finding.Raised.class, r -> assertThat(r.severity()).isEqualTo(Severity.WARNING));
 
-    List<Finding> worse = feed(detector, 3, 56.0);
+    List<Finding> worse = feed(detector, 3, 60.0);
     assertThat(worse)
         .filteredOn(f -> f.kind() == AnomalyKind.ABOVE_RATED_POWER)
         .singleElement()
@@ -111,7 +113,7 @@ class LiveDetectorEscalationTest {
     Instant onset = next.minusSeconds(3600);
     detector.adopt(AnomalyKind.SPIKE, onset, "robust_profile", Severity.WARNING);
 
-    List<Finding> worse = feed(detector, 3, 80.0);
+    List<Finding> worse = feed(detector, 3, 100.0);
     assertThat(worse)
         .singleElement()
         .isInstanceOfSatisfying(

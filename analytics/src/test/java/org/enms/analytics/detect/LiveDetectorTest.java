@@ -62,8 +62,8 @@ class LiveDetectorTest {
   @Test
   void raisesASpikeAfterItPersistsAndResolvesIt() {
     var detector = new LiveDetector(seeded(), 100.0);
-    feed(detector, TUESDAY_14.minusSeconds(600), Duration.ofMinutes(10), m -> 1.0);
-    List<Finding> spike = feed(detector, TUESDAY_14, Duration.ofMinutes(2), m -> 1.55);
+    feed(detector, TUESDAY_14.minus(Duration.ofMinutes(30)), Duration.ofMinutes(30), m -> 1.0);
+    List<Finding> spike = feed(detector, TUESDAY_14, Duration.ofMinutes(2), m -> 1.6);
 
     assertThat(spike).hasSize(1);
     var raised = (Finding.Raised) spike.get(0);
@@ -114,7 +114,9 @@ class LiveDetectorTest {
   @Test
   void findsASlowDriftWithinFifteenMinutesOfItReachingOneSigma() {
     var detector = new LiveDetector(seeded(), 100.0);
-    // +0.4 % a minute: one σ (10 %) after 25 minutes, never a spike within the hour.
+    // Three hours teach the spread of 5-minute means (here at its 4 % floor).
+    feed(detector, TUESDAY_14.minus(Duration.ofHours(3)), Duration.ofHours(3), m -> 1.0);
+    // +0.4 % a minute: one σ (4 %) after 10 minutes, never a spike within the hour.
     List<Finding> found = feed(detector, TUESDAY_14, Duration.ofMinutes(55), m -> 1 + 0.004 * m);
     assertThat(found).singleElement().isInstanceOf(Finding.Raised.class);
     var raised = (Finding.Raised) found.get(0);
@@ -135,7 +137,7 @@ class LiveDetectorTest {
     var detector = new LiveDetector(seeded(), 45.0);
     List<Finding> found = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      found.addAll(detector.onReading(TUESDAY_14.plusSeconds(10 * i), 58, "running", Drivers.NONE));
+      found.addAll(detector.onReading(TUESDAY_14.plusSeconds(10 * i), 60, "running", Drivers.NONE));
     }
     assertThat(found).extracting(Finding::kind).contains(AnomalyKind.ABOVE_RATED_POWER);
     var rated =
