@@ -191,8 +191,8 @@ class TimescaleDialectTest {
   void continuousAggregatesHoldTheSameTotalsAsThePlainRollups() {
     Duration span = Duration.ofMinutes(SampleData.MINUTES);
     var readings = SampleData.readings();
-    // PGlite's socket server crashes on a query split over several socket reads; pgjdbc
-    // flushes every 8 KB, so statements stay below that.
+    // Small batches: the writer's multi-row insert path (COPY does not pass this socket server),
+    // in statements below pgjdbc's 8-KB flush.
     WriteResult written = new ReadingBatchWriter(database, 40).write(readings);
     assertThat(written.inserted()).isEqualTo(readings.size());
     new RollupRefresher(database).refresh(SampleData.START, SampleData.START.plus(span));
