@@ -3,9 +3,6 @@ package org.enms.bench;
 import com.typesafe.config.ConfigFactory;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,16 +126,7 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
           .row("roll-ups", "%.1f s", rollupSeconds)
           .row("pricing", "%.1f s, %,d intervals", pricingSeconds, priced)
           .row("requests", "%,d timed after %,d warm-up, one at a time", requests, warmUp)
-          .row(
-              "GET /factory/summary",
-              String.format(
-                  java.util.Locale.ROOT,
-                  "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms",
-                  api.percentileMillis(0.50),
-                  api.percentileMillis(0.95),
-                  api.percentileMillis(0.99),
-                  api.maxMillis(),
-                  api.meanMillis()))
+          .row("GET /factory/summary", api.percentiles())
           .print(out);
       return 0;
     } finally {
@@ -228,24 +216,7 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
       URI uri =
           URI.create(
               "http://127.0.0.1:" + binding.localAddress().getPort() + "/api/v1/factory/summary");
-      HttpClient client = HttpClient.newHttpClient();
-      HttpRequest request = HttpRequest.newBuilder(uri).build();
-      out.println("GET " + uri.getPath());
-      out.println(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
-      var latencies = new LatencyHistogram();
-      for (int i = -warmUp; i < requests; i++) {
-        long began = System.nanoTime();
-        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-        long took = System.nanoTime() - began;
-        if (r.statusCode() != 200) {
-          throw new IllegalStateException(
-              "GET /factory/summary answered " + r.statusCode() + ": " + r.body());
-        }
-        if (i >= 0) {
-          latencies.record(took);
-        }
-      }
-      return latencies;
+      return TimedGets.measure(uri, warmUp, requests, out);
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);

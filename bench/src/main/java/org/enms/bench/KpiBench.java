@@ -3,9 +3,6 @@ package org.enms.bench;
 import com.typesafe.config.ConfigFactory;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,25 +220,7 @@ final class KpiBench implements java.util.concurrent.Callable<Integer> {
                   + YEAR
                   + "&end="
                   + YEAR_END);
-      HttpClient client = HttpClient.newHttpClient();
-      HttpRequest request = HttpRequest.newBuilder(uri).build();
-      String body = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
-      out.println("GET " + uri.getPath() + "?" + uri.getQuery());
-      out.println(body);
-      var latencies = new LatencyHistogram();
-      for (int i = -warmUp; i < requests; i++) {
-        long began = System.nanoTime();
-        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-        long took = System.nanoTime() - began;
-        if (r.statusCode() != 200) {
-          throw new IllegalStateException(
-              "GET /kpi/all answered " + r.statusCode() + ": " + r.body());
-        }
-        if (i >= 0) {
-          latencies.record(took);
-        }
-      }
-      return latencies;
+      return TimedGets.measure(uri, warmUp, requests, out);
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,15 +69,7 @@ final class VoiceBench implements Callable<Integer> {
         .row("questions", "%,d timed after %,d warm-up, %d clients", requests, warmUp, clients)
         .row("throughput", "%.0f questions/s", requests / seconds)
         .row("not answered (non-200)", "%,d", failed.get())
-        .row(
-            "latency",
-            String.format(
-                Locale.ROOT,
-                "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
-                latencies.percentileMillis(0.50),
-                latencies.percentileMillis(0.95),
-                latencies.percentileMillis(0.99),
-                latencies.maxMillis()))
+        .row("latency", latencies.percentiles())
         .print(out);
     return 0;
   }
