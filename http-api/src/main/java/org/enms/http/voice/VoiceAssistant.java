@@ -40,8 +40,11 @@ public final class VoiceAssistant {
   private final Clock clock;
   private final Cache<String, List<Machine>> sessions =
       Caffeine.newBuilder().expireAfterAccess(SESSION_TTL).maximumSize(10_000).build();
-  private final Cache<String, List<Machine>> registry =
+  private final Cache<String, Plant> registry =
       Caffeine.newBuilder().expireAfterWrite(MACHINES_TTL).maximumSize(1).build();
+
+  /** The registered machines and the parser that knows their names, built once per refresh. */
+  private record Plant(List<Machine> machines, QuestionParser parser) {}
 
   public VoiceAssistant(ApiReader api, ZoneId zone, Clock clock) {
     this.api = api;
@@ -54,12 +57,11 @@ public final class VoiceAssistant {
     long started = System.nanoTime();
     String session = query.sessionId() == null ? UUID.randomUUID().toString() : query.sessionId();
     Instant now = clock.instant();
-    return machines()
+    return plant()
         .thenCompose(
-            all -> {
-              ParsedQuestion q =
-                  new QuestionParser(all.stream().map(Machine::name).toList(), zone)
-                      .parse(query.text(), now);
+            plant -> {
+              List<Machine> all = plant.machines();
+              ParsedQuestion q = plant.parser().parse(query.text(), now);
               List<Machine> named = resolve(q, all, session);
               CompletionStage<SpokenAnswer> said =
                   q.ambiguous().isPresent() && named.isEmpty()
@@ -107,8 +109,8 @@ public final class VoiceAssistant {
     return named;
   }
 
-  private CompletionStage<List<Machine>> machines() {
-    List<Machine> known = registry.getIfPresent(MACHINES);
+  private CompletionStage<Plant> plant() {
+    Plant known = registry.getIfPresent(MACHINES);
     if (known != null) {
       return CompletableFuture.completedFuture(known);
     }
@@ -123,8 +125,12 @@ public final class VoiceAssistant {
                               m.path("id").asText(),
                               m.path("name").asText(),
                               m.path("factory_id").asText())));
-              registry.put(MACHINES, List.copyOf(list));
-              return List.copyOf(list);
+              Plant plant =
+                  new Plant(
+                      List.copyOf(list),
+                      new QuestionParser(list.stream().map(Machine::name).toList(), zone));
+              registry.put(MACHINES, plant);
+              return plant;
             });
   }
 
