@@ -243,6 +243,8 @@ public final class NodeGuardian {
           var directory = new DbMachineDirectory(new MachineDao(database), io);
           var live = new ShardedLiveMachines(sharding, entities.askTimeout());
           Kpis kpis = new CachedKpis(new DbKpis(database, io, live), cache);
+          var series =
+              new DbSeriesQueries(new TimeseriesDao(database, clock, node.rollupLag()), io);
           // This node reloads its catalogue before a registry write is answered; the others as
           // soon as the broadcast reaches them.
           RegistryChanges changes = RegistryChanges.start(system, catalog, io);
@@ -277,22 +279,11 @@ public final class NodeGuardian {
                           new DbAnomalyQueries(database, io),
                           new DbEnergyCosts(database, io, http.defaultEnergyRateUsd()),
                           clock),
-                      new TimeseriesRoutes(
-                          directory,
-                          new DbSeriesQueries(
-                              new TimeseriesDao(database, clock, node.rollupLag()), io)),
+                      new TimeseriesRoutes(directory, series),
                       registry)
                   .with(new KpiHistoryRoutes(database, io)::routes)
                   .with(
-                      PlantRoutes.create(
-                              database,
-                              io,
-                              directory,
-                              live,
-                              kpis,
-                              new DbSeriesQueries(
-                                  new TimeseriesDao(database, clock, node.rollupLag()), io),
-                              clock)
+                      PlantRoutes.create(database, io, directory, live, kpis, series, clock)
                           ::routes)
                   .with(new BaselineRoutes(baselines)::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
