@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import org.enms.core.plant.DemoPlant;
 import org.enms.core.plant.Machine;
 import org.enms.simulator.history.PlantHistory;
@@ -36,19 +41,24 @@ class ForecastEndToEndTest {
   private static Instant historyStart;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     fixture = new NodeFixture();
-    Instant started = Instant.now();
+    int simulatorPort = NodeFixture.freePort();
     fixture.startNode(
         Map.of(
             "enms.simulator.enabled",
             true,
+            "enms.simulator.auto-start",
+            false,
             "enms.simulator.http.port",
-            NodeFixture.freePort(),
+            simulatorPort,
             "enms.simulator.client-id",
             "sim-" + fixture.clientId));
-    // History up to the quarter before the node started, so it never overlaps the live readings.
-    Instant end = started.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    // Every machine but the pump runs live, so the pump's forecast reads the imported history
+    // alone and does not depend on how long the node has been running.
+    startEveryMachineBut(PUMP, simulatorPort);
+    Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    end = end.minus(Duration.ofMinutes(end.atZone(ZoneOffset.UTC).getMinute() % 15));
     historyStart = end.minus(Duration.ofDays(DAYS));
     historyKwh =
         PlantHistory.electricityKwh(
@@ -73,6 +83,24 @@ class ForecastEndToEndTest {
             csv.toString(),
             Duration.ofSeconds(90));
     assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+  }
+
+  private static void startEveryMachineBut(Machine left, int simulatorPort) throws Exception {
+    String ids =
+        DemoPlant.MACHINES.stream()
+            .filter(m -> !m.id().equals(left.id()))
+            .map(m -> "\"" + m.id() + "\"")
+            .collect(Collectors.joining(",", "[", "]"));
+    HttpResponse<String> started =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + simulatorPort + "/simulator/start"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"machine_ids\": " + ids + "}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
   }
 
   @AfterAll
