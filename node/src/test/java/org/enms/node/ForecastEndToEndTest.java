@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +38,7 @@ class ForecastEndToEndTest {
   private static Instant historyStart;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start() {
     fixture = new NodeFixture();
     int simulatorPort = NodeFixture.freePort();
     fixture.startNode(
@@ -85,21 +82,15 @@ class ForecastEndToEndTest {
     assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
   }
 
-  private static void startEveryMachineBut(Machine left, int simulatorPort) throws Exception {
+  private static void startEveryMachineBut(Machine left, int simulatorPort) {
     String ids =
         DemoPlant.MACHINES.stream()
             .filter(m -> !m.id().equals(left.id()))
             .map(m -> "\"" + m.id() + "\"")
             .collect(Collectors.joining(",", "[", "]"));
     HttpResponse<String> started =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + simulatorPort + "/simulator/start"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"machine_ids\": " + ids + "}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        NodeFixture.postToSimulator(
+            simulatorPort, "/simulator/start", "{\"machine_ids\": " + ids + "}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
   }
 

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -176,14 +173,7 @@ class KpiEndToEndTest {
   @Test
   void theSqlFunctionAgreesWithTheApiOnceTheReadingsStop() throws Exception {
     HttpResponse<String> stopped =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + simulatorPort + "/simulator/stop"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        NodeFixture.postToSimulator(simulatorPort, "/simulator/stop", "{}");
     assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
     Instant midnight = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant end = Instant.now().plus(Duration.ofHours(1));

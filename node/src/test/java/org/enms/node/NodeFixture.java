@@ -293,6 +293,24 @@ final class NodeFixture implements AutoCloseable {
     return getJson(statusUrl);
   }
 
+  /** POSTs a JSON body to the in-process simulator's control API (start, stop, anomalies). */
+  static HttpResponse<String> postToSimulator(int simulatorPort, String path, String body) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulatorPort + path))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static JsonNode json(HttpResponse<String> response) {
     try {
       return Json.mapper().readTree(response.body());
