@@ -1,9 +1,6 @@
 package org.enms.ingest;
 
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.Done;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.enms.db.BlockingIo;
@@ -76,14 +73,7 @@ public final class Ingest {
     IngestPipeline pipeline =
         IngestPipeline.start(system, settings, validator, machines, store, machines, metrics);
     IngestProgressLog.start(system, metrics, settings.progressInterval());
-    CoordinatedShutdown.get(system)
-        .addTask(
-            CoordinatedShutdown.PhaseServiceUnbind(),
-            "stop-ingest",
-            () -> {
-              pipeline.stop();
-              return CompletableFuture.completedFuture(Done.getInstance());
-            });
+    IngestShutdown.register(system, pipeline);
     return pipeline;
   }
 }

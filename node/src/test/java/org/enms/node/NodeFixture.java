@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -38,6 +40,9 @@ import org.enms.node.embedded.EmbeddedMqttBroker;
  * ENMS_TEST_MQTT_URL} is set), free ports, and helpers to publish, query SQL and call the API.
  */
 final class NodeFixture implements AutoCloseable {
+  private static final Pattern INGEST_COUNTER =
+      Pattern.compile("(?m)^(enms_ingest_[a-z_]+_total)(?:\\{[^}]*})? (\\S+)$");
+
   final String databaseName;
   final String jdbcUrl;
   final String dbUser;
@@ -309,6 +314,17 @@ final class NodeFixture implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** An {@code enms_ingest_*_total} counter of this node's {@code /metrics}; -1 when absent. */
+  long ingestCounter(String name) {
+    Matcher m = INGEST_COUNTER.matcher(get("/metrics").body());
+    while (m.find()) {
+      if (m.group(1).equals(name)) {
+        return (long) Double.parseDouble(m.group(2));
+      }
+    }
+    return -1;
   }
 
   static JsonNode json(HttpResponse<String> response) {

@@ -27,12 +27,17 @@ public final class IngestPipeline {
   private final UniqueKillSwitch killSwitch;
   private final CompletionStage<Done> done;
   private final SubscriptionState subscriptions;
+  private final IntakeGate gate;
 
   private IngestPipeline(
-      UniqueKillSwitch killSwitch, CompletionStage<Done> done, SubscriptionState subscriptions) {
+      UniqueKillSwitch killSwitch,
+      CompletionStage<Done> done,
+      SubscriptionState subscriptions,
+      IntakeGate gate) {
     this.killSwitch = killSwitch;
     this.done = done;
     this.subscriptions = subscriptions;
+    this.gate = gate;
   }
 
   public static IngestPipeline start(
@@ -47,6 +52,7 @@ public final class IngestPipeline {
         ParseFlow.create(
             new PayloadParser(settings.maxPayloadBytes()), validator, metrics, Clock.systemUTC());
     var subscriptions = new SubscriptionState(settings.connections());
+    var gate = new IntakeGate();
     // If anything past the sources fails for good (a store that gave up its retries), the whole
     // graph restarts with backoff: its connections resume their sessions and the broker redelivers
     // what was not acknowledged. Each connection also restarts on its own inside.
@@ -54,17 +60,38 @@ public final class IngestPipeline {
         RestartSource.withBackoff(
             RestartSettings.create(settings.minBackoff(), settings.maxBackoff(), 0.2),
             () ->
-                MqttReadingSource.create(settings, parse, subscriptions)
-                    .via(StoreFlow.create(settings, counters, store, listener, metrics)));
+                MqttReadingSource.create(settings, parse.via(gate.flow()), subscriptions)
+                    .via(StoreFlow.create(settings, counters, store, listener, metrics))
+                    .map(
+                        committed -> {
+                          gate.settled(committed.messages().size());
+                          return committed;
+                        }));
     var pair =
         restarting
             .viaMat(KillSwitches.single(), Keep.right())
             .toMat(Sink.ignore(), Keep.both())
             .run(system);
-    return new IngestPipeline(pair.first(), pair.second(), subscriptions);
+    return new IngestPipeline(pair.first(), pair.second(), subscriptions, gate);
   }
 
-  /** Stops taking messages; what is not yet acknowledged will be redelivered by the broker. */
+  /**
+   * Takes no new message; completes, with how many were inside, once those are stored and
+   * acknowledged. The connections stay up meanwhile, so the acknowledgements reach the broker.
+   */
+  public CompletionStage<Long> closeIntake() {
+    return gate.close();
+  }
+
+  /** Messages taken in and not yet acknowledged. */
+  public long inside() {
+    return gate.inside();
+  }
+
+  /**
+   * Closes the connections. What is not acknowledged by then (nothing, after {@link #closeIntake}
+   * completed) is redelivered by the broker.
+   */
   public void stop() {
     killSwitch.shutdown();
   }
