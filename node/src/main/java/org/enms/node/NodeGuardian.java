@@ -269,6 +269,7 @@ public final class NodeGuardian {
                   io,
                   Dispatchers.blockingIo(system, Dispatchers.IMPORT),
                   Dispatchers.blockingIo(system, Dispatchers.IMPORT_WRITER));
+          var iso50001 = Iso50001Api.of(database, io, clock);
           var routes =
               new ApiRoutes(
                       health,
@@ -285,7 +286,7 @@ public final class NodeGuardian {
                   .with(
                       PlantRoutes.create(database, io, directory, live, kpis, series, clock)
                           ::routes)
-                  .with(new BaselineRoutes(baselines)::routes)
+                  .with(new BaselineRoutes(baselines, iso50001.seuYearTraining())::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
                   .with(new SchedulerRoutes(scheduler)::routes)
                   .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes)
@@ -294,7 +295,7 @@ public final class NodeGuardian {
                               DbForecasts.of(database, io, clock, node.rollupLag(), config))
                           ::routes)
                   .with(new KpiRoutes(kpis, clock)::routes)
-                  .with(Iso50001Api.of(database, io, clock)::routes);
+                  .with(iso50001::routes);
           var anomalyDao = new AnomalyDao(database);
           var eventRoutes =
               new EventRoutes(

@@ -308,6 +308,7 @@ class BaselineAnomalyEndToEndTest {
   @Order(6)
   void trainsByTheSeuNameTheVoiceClientSaysAsTheNextVersion() {
     int year = end.minus(Duration.ofDays(15)).atZone(ZoneOffset.UTC).getYear();
+    assertThat(hvacHasBaseline()).as("no SEU baseline before").isFalse();
 
     JsonNode trained =
         post(
@@ -322,6 +323,12 @@ class BaselineAnomalyEndToEndTest {
     assertThat(trained.get("model_version").asInt()).isEqualTo(2);
     assertThat(trained.get("r_squared").asDouble()).isGreaterThan(0.9);
     assertThat(trained.get("formula_readable").asText()).startsWith("Energy equals");
+    // The SEU's ISO 50001 baseline is trained too, so the SEU list says so.
+    JsonNode seuBaseline = trained.get("seu_baseline");
+    assertThat(seuBaseline.get("trained").asBoolean()).as(trained.toString()).isTrue();
+    assertThat(seuBaseline.get("version").asInt()).isEqualTo(1);
+    assertThat(seuBaseline.get("r_squared").isNumber()).isTrue();
+    assertThat(hvacHasBaseline()).isTrue();
 
     JsonNode unknown =
         post(
@@ -333,5 +340,14 @@ class BaselineAnomalyEndToEndTest {
             200);
     assertThat(unknown.get("success").asBoolean()).isFalse();
     assertThat(unknown.get("error").asText()).isEqualTo("SEU_NOT_FOUND");
+  }
+
+  private static boolean hvacHasBaseline() {
+    for (JsonNode seu : fixture.getJson("/api/v1/seus").get("seus")) {
+      if (seu.get("name").asText().startsWith("HVAC-Main ")) {
+        return seu.get("has_baseline").asBoolean();
+      }
+    }
+    throw new AssertionError("no SEU HVAC-Main in " + fixture.getJson("/api/v1/seus"));
   }
 }

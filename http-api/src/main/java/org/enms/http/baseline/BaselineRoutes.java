@@ -30,9 +30,15 @@ public final class BaselineRoutes extends AllDirectives {
   private static final String ELECTRICITY = "electricity";
 
   private final Baselines baselines;
+  private final SeuYearTraining seuYear;
 
   public BaselineRoutes(Baselines baselines) {
+    this(baselines, SeuYearTraining.NONE);
+  }
+
+  public BaselineRoutes(Baselines baselines, SeuYearTraining seuYear) {
     this.baselines = baselines;
+    this.seuYear = seuYear;
   }
 
   public Route routes() {
@@ -106,8 +112,14 @@ public final class BaselineRoutes extends AllDirectives {
                           end,
                           TrainingSpec.of(body.features()),
                           7)
-                      .<SeuTrainingResponse>thenApply(
-                          m -> SeuTrainingResponse.trained(seu.get(), m, year))
+                      .thenCompose(
+                          m ->
+                              seuYear
+                                  .train(seuName, energySource, year, "voice")
+                                  .<SeuTrainingResponse>thenApply(
+                                      s ->
+                                          SeuTrainingResponse.trained(
+                                              seu.get(), m, year, s.orElse(null))))
                       .exceptionally(e -> refused(seuName, source, e));
                 }));
   }

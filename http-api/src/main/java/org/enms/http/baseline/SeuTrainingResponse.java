@@ -27,7 +27,8 @@ public sealed interface SeuTrainingResponse {
       Instant trainedAt,
       BaselineView.Validity validity,
       String error,
-      BaselineErrors.CodedError errorDetails)
+      BaselineErrors.CodedError errorDetails,
+      SeuYearTraining.SeuYearBaseline seuBaseline)
       implements SeuTrainingResponse {}
 
   /**
@@ -49,7 +50,8 @@ public sealed interface SeuTrainingResponse {
       BaselineErrors.CodedError errorDetails)
       implements SeuTrainingResponse {}
 
-  static Trained trained(SeuTarget seu, BaselineView m, int year) {
+  static Trained trained(
+      SeuTarget seu, BaselineView m, int year, SeuYearTraining.SeuYearBaseline seuBaseline) {
     String message =
         String.format(
             Locale.ROOT,
@@ -77,7 +79,8 @@ public sealed interface SeuTrainingResponse {
         m.createdAt(),
         m.validity(),
         null,
-        null);
+        null,
+        seuBaseline);
   }
 
   static Failed failed(String seuName, String energySource, String code, String why) {

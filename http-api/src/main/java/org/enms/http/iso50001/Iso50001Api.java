@@ -7,6 +7,7 @@ import org.enms.db.BlockingIo;
 import org.enms.db.Database;
 import org.enms.db.iso50001.ActionPlanDao;
 import org.enms.db.iso50001.TargetDao;
+import org.enms.http.baseline.SeuYearTraining;
 
 /**
  * The ISO 50001 feature over PostgreSQL, wired: SEU baselines, EnPI and CUSUM, targets, action
@@ -17,11 +18,17 @@ public final class Iso50001Api extends AllDirectives {
   private final Iso50001Routes iso;
   private final PerformanceRoutes performance;
   private final EnpiRoutes enpi;
+  private final SeuYearTraining seuYearTraining;
 
-  private Iso50001Api(Iso50001Routes iso, PerformanceRoutes performance, EnpiRoutes enpi) {
+  private Iso50001Api(
+      Iso50001Routes iso,
+      PerformanceRoutes performance,
+      EnpiRoutes enpi,
+      SeuYearTraining seuYearTraining) {
     this.iso = iso;
     this.performance = performance;
     this.enpi = enpi;
+    this.seuYearTraining = seuYearTraining;
   }
 
   public static Iso50001Api of(Database database, BlockingIo io, Clock clock) {
@@ -38,7 +45,13 @@ public final class Iso50001Api extends AllDirectives {
             new PerformanceEngine(periods, io, clock),
             () -> io.call(periods.data()::reachable),
             clock),
-        new EnpiRoutes(baselines, enpi));
+        new EnpiRoutes(baselines, enpi),
+        new SeuYearBaselines(periods, baselines, io));
+  }
+
+  /** What {@code /baseline/train-seu} trains besides the machine's model. */
+  public SeuYearTraining seuYearTraining() {
+    return seuYearTraining;
   }
 
   /** Under {@code /api/v1}. */

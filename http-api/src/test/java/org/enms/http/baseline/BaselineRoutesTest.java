@@ -619,7 +619,8 @@ class BaselineRoutesTest {
             "warnings" : [ "cooling_degree_hours is weak" ]
           },
           "error" : null,
-          "error_details" : null
+          "error_details" : null,
+          "seu_baseline" : null
         }
         """);
   }
