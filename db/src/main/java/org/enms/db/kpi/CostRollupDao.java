@@ -94,6 +94,19 @@ public final class CostRollupDao {
     this.rowsPerStatement = rowsPerStatement;
   }
 
+  /** The name of each machine's own tariff, for the machines that have one. */
+  public Map<UUID, String> pinnedTariffs() {
+    return jdbi.withHandle(
+        h -> {
+          Map<UUID, String> pinned = new HashMap<>();
+          h.createQuery(
+                  "SELECT m.id, t.name FROM machines m JOIN energy_tariffs t ON t.id = m.tariff_id")
+              .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("name")))
+              .forEach(e -> pinned.put(e.getKey(), e.getValue()));
+          return pinned;
+        });
+  }
+
   /** Time zones, list prices, emission factors and active tariff versions, as they are now. */
   public PricingContext context() {
     return jdbi.withHandle(

@@ -10,8 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,6 +23,7 @@ import org.enms.analytics.forecast.Forecaster;
 import org.enms.analytics.forecast.LoadScheduler;
 import org.enms.analytics.forecast.RegularSeries;
 import org.enms.analytics.forecast.Window;
+import org.enms.analytics.kpi.TariffBook;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
 import org.enms.db.Interval;
@@ -28,6 +31,7 @@ import org.enms.db.MachineDao;
 import org.enms.db.SeriesPoint;
 import org.enms.db.TimeseriesDao;
 import org.enms.http.error.ApiException;
+import org.enms.http.kpi.TariffPricing;
 import org.enms.http.machines.DbMachineDirectory;
 import org.enms.http.machines.MachineDirectory;
 import org.enms.http.machines.MachineSummary;
@@ -42,6 +46,8 @@ import org.enms.http.support.JsonSupport;
  */
 public final class DbForecasts implements Forecasts {
   static final String MODEL_TYPE = "seasonal_profile";
+  private static final String ELECTRICITY = "electricity";
+  private static final String USD = TariffBook.DEFAULT_CURRENCY;
   private static final String PLANT_METHOD = "seasonal profile per machine, summed";
   private static final int RECOMMENDATIONS = 3;
   private static final int SCHEDULE_DAYS_AHEAD = 7;
@@ -52,18 +58,21 @@ public final class DbForecasts implements Forecasts {
   private final BlockingIo io;
   private final Clock clock;
   private final ForecastSettings settings;
+  private final TariffPricing tariffs;
 
   public DbForecasts(
       MachineDirectory machines,
       TimeseriesDao series,
       BlockingIo io,
       Clock clock,
-      ForecastSettings settings) {
+      ForecastSettings settings,
+      TariffPricing tariffs) {
     this.machines = machines;
     this.series = series;
     this.io = io;
     this.clock = clock;
     this.settings = settings;
+    this.tariffs = tariffs;
   }
 
   /**
@@ -80,7 +89,8 @@ public final class DbForecasts implements Forecasts {
         new TimeseriesDao(database, clock, rollupLag),
         io,
         clock,
-        ForecastSettings.fromConfig(config));
+        ForecastSettings.fromConfig(config),
+        new TariffPricing(database));
   }
 
   // -- tomorrow
@@ -92,16 +102,22 @@ public final class DbForecasts implements Forecasts {
     if (machine.isPresent()) {
       return machine(machine.get())
           .thenCompose(
-              m -> io.call(() -> tomorrow(m, now).orElseThrow(() -> noHistory(m)).single(now)));
+              m ->
+                  io.call(
+                      () ->
+                          tomorrow(m, now, tariffs.now())
+                              .orElseThrow(() -> noHistory(m))
+                              .single(now)));
     }
     return machines
         .list(Optional.empty(), Optional.of(true))
+        .thenCombine(io.call(tariffs::now), PlantPart::new)
         .thenCompose(
-            all -> {
+            plant -> {
               List<CompletableFuture<Optional<Tomorrow>>> parts = new ArrayList<>();
-              for (MachineSummary m : all) {
+              for (MachineSummary m : plant.machines()) {
                 if (factory.isEmpty() || factory.get().equals(m.factoryId())) {
-                  parts.add(io.call(() -> tomorrow(m, now)).toCompletableFuture());
+                  parts.add(io.call(() -> tomorrow(m, now, plant.prices())).toCompletableFuture());
                 }
               }
               return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
@@ -114,7 +130,12 @@ public final class DbForecasts implements Forecasts {
             });
   }
 
-  /** One machine's hourly forecast to the end of tomorrow, and tomorrow's window of it. */
+  private record PlantPart(List<MachineSummary> machines, TariffPricing.Prices prices) {}
+
+  /**
+   * One machine's hourly forecast to the end of tomorrow, tomorrow's window of it, and its cost at
+   * the tariffs in force.
+   */
   private record Tomorrow(
       MachineSummary machine,
       Forecast forecast,
@@ -122,7 +143,8 @@ public final class DbForecasts implements Forecasts {
       int to,
       Window window,
       int daysWithData,
-      ForecastSettings settings) {
+      ForecastSettings settings,
+      TariffPricing.Cost cost) {
 
     double energyKwh() {
       return window.energyKwh().point();
@@ -136,7 +158,7 @@ public final class DbForecasts implements Forecasts {
           machine.name(),
           machine.type(),
           round(energyKwh()),
-          round(energyKwh() * settings.energyRateUsd()),
+          round(cost.amount()),
           round(window.averageKw()),
           round(window.peakKw()),
           timeOfDay(window.peakTime()),
@@ -146,7 +168,8 @@ public final class DbForecasts implements Forecasts {
           now,
           round(window.energyKwh().lower()),
           round(window.energyKwh().upper()),
-          settings.intervalLevel());
+          settings.intervalLevel(),
+          cost.currency());
     }
 
     PlantTomorrow.Line line() {
@@ -155,13 +178,14 @@ public final class DbForecasts implements Forecasts {
           machine.name(),
           machine.type(),
           round(energyKwh()),
-          round(energyKwh() * settings.energyRateUsd()),
+          round(cost.amount()),
           round(window.peakKw()),
-          round(window.confidence()));
+          round(window.confidence()),
+          cost.currency());
     }
   }
 
-  private Optional<Tomorrow> tomorrow(MachineSummary m, Instant now) {
+  private Optional<Tomorrow> tomorrow(MachineSummary m, Instant now, TariffPricing.Prices prices) {
     History h = history(m.id(), Interval.HOUR1, now);
     if (h.isEmpty()) {
       return Optional.empty();
@@ -182,7 +206,33 @@ public final class DbForecasts implements Forecasts {
             to,
             Window.of(f, from, to, settings.intervalLevel()),
             h.daysWithData(),
-            settings));
+            settings,
+            cost(m, f, from, to, prices)));
+  }
+
+  /** Each forecast hour priced at the tariff that applies then (an hour is four intervals). */
+  private static TariffPricing.Cost cost(
+      MachineSummary m, Forecast f, int from, int to, TariffPricing.Prices prices) {
+    double amount = 0;
+    String currency = null;
+    Duration quarter = Duration.ofMinutes(15);
+    long quartersPerStep = f.step().dividedBy(quarter);
+    for (int h = from; h < to; h++) {
+      double kw = Math.max(0, f.point(h));
+      for (int q = 0; q < quartersPerStep; q++) {
+        TariffPricing.Cost c =
+            prices.cost(
+                m.id(),
+                m.factoryId(),
+                ELECTRICITY,
+                f.time(h).plus(quarter.multipliedBy(q)),
+                kw * 0.25,
+                kw);
+        amount += c.amount();
+        currency = c.currency();
+      }
+    }
+    return new TariffPricing.Cost(amount, currency);
   }
 
   private PlantTomorrow plant(List<Tomorrow> parts, UUID factory, Instant now) {
@@ -202,12 +252,15 @@ public final class DbForecasts implements Forecasts {
     double confidence =
         parts.stream().mapToDouble(t -> t.window().confidence()).average().orElse(0);
     double energy = w.energyKwh().point();
+    Map<String, Double> costs = new TreeMap<>();
+    parts.forEach(t -> costs.merge(t.cost().currency(), t.cost().amount(), Double::sum));
+    costs.replaceAll((currency, amount) -> round(amount));
     return new PlantTomorrow(
         "factory_wide",
         day(total.time(first.from())),
         factory,
         round(energy),
-        round(energy * settings.energyRateUsd()),
+        costs.getOrDefault(USD, 0.0),
         round(w.peakKw()),
         timeOfDay(w.peakTime()),
         peakMachine.machine().name(),
@@ -218,7 +271,8 @@ public final class DbForecasts implements Forecasts {
         now,
         round(w.energyKwh().lower()),
         round(w.energyKwh().upper()),
-        settings.intervalLevel());
+        settings.intervalLevel(),
+        costs);
   }
 
   // -- the next periods

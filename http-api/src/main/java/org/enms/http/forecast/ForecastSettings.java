@@ -4,15 +4,14 @@ import com.typesafe.config.Config;
 import org.enms.analytics.forecast.TimeOfUse;
 
 /**
- * The {@code enms.http.forecast} section, with the flat rate {@code cost_usd} uses everywhere.
+ * The {@code enms.http.forecast} section. Forecast costs are priced at the plant's tariffs ({@link
+ * org.enms.http.kpi.TariffPricing}), not here.
  *
  * @param historyDays days of roll-ups a forecast reads
  * @param intervalLevel nominal coverage of the reported prediction intervals
- * @param energyRateUsd price per kWh of forecast costs ({@code enms.http.default-energy-rate-usd})
  * @param scheduleTariff the rates {@code /forecast/optimal-schedule} compares
  */
-public record ForecastSettings(
-    int historyDays, double intervalLevel, double energyRateUsd, TimeOfUse scheduleTariff) {
+public record ForecastSettings(int historyDays, double intervalLevel, TimeOfUse scheduleTariff) {
   public ForecastSettings {
     if (historyDays < 1) {
       throw new IllegalArgumentException("enms.http.forecast.history-days must be positive");
@@ -27,7 +26,6 @@ public record ForecastSettings(
     return new ForecastSettings(
         c.getInt("history-days"),
         c.getDouble("interval-level"),
-        root.getDouble("enms.http.default-energy-rate-usd"),
         new TimeOfUse(
             c.getDouble("peak-rate-usd"),
             c.getDouble("off-peak-rate-usd"),

@@ -7,6 +7,9 @@ import java.util.UUID;
 /**
  * Tomorrow (UTC) of one machine, in the original's fields, plus the energy's prediction interval.
  *
+ * @param predictedCostUsd tomorrow's energy cost, each hour at the tariff that applies then, in the
+ *     factory's billing currency (the name is the original's; the Munich factory bills in EUR)
+ * @param currency that billing currency (added)
  * @param predictedPeakPowerKw the highest forecast hourly demand of the day
  * @param predictedPeakTime the start of that hour, {@code HH:MM:SS} (the original always said
  *     14:00:00)
@@ -32,5 +35,6 @@ public record MachineTomorrow(
     Instant timestamp,
     double predictedEnergyLowerKwh,
     double predictedEnergyUpperKwh,
-    double intervalLevel)
+    double intervalLevel,
+    String currency)
     implements TomorrowForecast {}

@@ -3,6 +3,7 @@ package org.enms.http.forecast;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,8 @@ import java.util.UUID;
  * machine peak), and the total's interval is calibrated on the plant's own past totals.
  *
  * @param factoryId the factory asked for; null for the whole plant
+ * @param totalPredictedCostUsd the cost of the machines billed in USD, each hour at its tariff
+ * @param costByCurrency the cost per billing currency (added: costs are never summed across them)
  * @param predictedPeakDemandKw the highest forecast hourly demand of all the machines together
  * @param peakMachine the machine drawing most in that hour
  */
@@ -30,7 +33,8 @@ public record PlantTomorrow(
     Instant timestamp,
     double totalPredictedEnergyLowerKwh,
     double totalPredictedEnergyUpperKwh,
-    double intervalLevel)
+    double intervalLevel,
+    Map<String, Double> costByCurrency)
     implements TomorrowForecast {
 
   /** One machine's part. */
@@ -41,5 +45,6 @@ public record PlantTomorrow(
       double predictedEnergyKwh,
       double predictedCostUsd,
       double predictedPeakPowerKw,
-      double confidence) {}
+      double confidence,
+      String currency) {}
 }

@@ -21,6 +21,7 @@ import org.enms.db.MachineDao;
 import org.enms.db.TimeseriesDao;
 import org.enms.db.testing.PostgresExtension;
 import org.enms.http.RouteHarness;
+import org.enms.http.kpi.TariffPricing;
 import org.enms.http.machines.DbMachineDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +99,8 @@ class ForecastRoutesTest {
             new TimeseriesDao(pg.database(), clock, Duration.ZERO),
             io,
             clock,
-            new ForecastSettings(91, 0.95, 0.15, TimeOfUse.ORIGINAL));
+            new ForecastSettings(91, 0.95, TimeOfUse.ORIGINAL),
+            new TariffPricing(pg.database()));
     api = new RouteHarness(new ForecastRoutes(forecasts)::routes);
   }
 
@@ -116,6 +118,20 @@ class ForecastRoutesTest {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  /** What a day-ahead load costs at the demo plant's time-of-use tariffs (its factory's). */
+  private static double tomorrowAtDemoTariffs(java.util.function.ToDoubleFunction<Instant> kw) {
+    Instant start = Instant.parse("2026-03-05T00:00:00Z");
+    double cost = 0;
+    for (int h = 0; h < 24; h++) {
+      Instant t = start.plus(Duration.ofHours(h));
+      var local = t.atZone(java.time.ZoneId.of("America/Los_Angeles"));
+      boolean peak =
+          local.getDayOfWeek().getValue() <= 5 && local.getHour() >= 9 && local.getHour() < 21;
+      cost += kw.applyAsDouble(t) * (peak ? 0.25 : 0.10);
+    }
+    return cost;
   }
 
   @Test
@@ -140,13 +156,18 @@ class ForecastRoutesTest {
             "timestamp",
             "predicted_energy_lower_kwh",
             "predicted_energy_upper_kwh",
-            "interval_level");
+            "interval_level",
+            "currency");
     assertThat(t.get("forecast_type").asText()).isEqualTo("single_machine");
     assertThat(t.get("forecast_date").asText()).isEqualTo("2026-03-05");
     assertThat(t.get("machine_name").asText()).isEqualTo("Compressor-1");
     double kwh = t.get("predicted_energy_kwh").asDouble();
     assertThat(kwh).isCloseTo(720, within(15.0));
-    assertThat(t.get("predicted_cost_usd").asDouble()).isCloseTo(kwh * 0.15, within(0.01));
+    // Each hour at the demo plant's tariff then: 0.25 USD 9-21 on weekdays in Los Angeles, else
+    // 0.10.
+    double cost = tomorrowAtDemoTariffs(ForecastRoutesTest::compressorKw);
+    assertThat(t.get("predicted_cost_usd").asDouble()).isCloseTo(cost, within(0.03 * cost));
+    assertThat(t.get("currency").asText()).isEqualTo("USD");
     assertThat(t.get("predicted_avg_power_kw").asDouble()).isCloseTo(30, within(0.7));
     assertThat(t.get("predicted_peak_power_kw").asDouble()).isCloseTo(40, within(2.0));
     assertThat(t.get("predicted_peak_time").asText()).matches("(0[6-9]|1\\d|2[01]):00:00");
@@ -189,7 +210,8 @@ class ForecastRoutesTest {
             "predicted_energy_kwh",
             "predicted_cost_usd",
             "predicted_peak_power_kw",
-            "confidence");
+            "confidence",
+            "currency");
     double total = p.get("total_predicted_energy_kwh").asDouble();
     assertThat(total).isCloseTo(720 + 480, within(20.0));
     double lines = 0;
