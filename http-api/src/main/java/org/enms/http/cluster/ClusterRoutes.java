@@ -3,8 +3,10 @@ package org.enms.http.cluster;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.enms.http.error.ApiException;
 import org.enms.http.support.JsonSupport;
 
 /**
@@ -32,6 +34,18 @@ public final class ClusterRoutes extends AllDirectives {
    */
   public record NodeEntities(String node, int machineEntities, List<String> machineIds) {}
 
+  /** A shard region that does not answer (a node starting or leaving) is a 503 with detail. */
+  private CompletionStage<List<String>> localMachineIdsOr503() {
+    return localMachineIds
+        .get()
+        .exceptionally(
+            e -> {
+              throw new ApiException(
+                  StatusCodes.SERVICE_UNAVAILABLE,
+                  "this node's machine entities could not be listed: " + e.getMessage());
+            });
+  }
+
   public Route routes() {
     return pathPrefix(
         "cluster",
@@ -42,7 +56,7 @@ public final class ClusterRoutes extends AllDirectives {
                     get(
                         () ->
                             onSuccess(
-                                localMachineIds.get(),
+                                localMachineIdsOr503(),
                                 ids ->
                                     completeOK(
                                         new NodeEntities(node, ids.size(), ids),
