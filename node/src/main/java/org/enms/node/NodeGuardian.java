@@ -41,6 +41,7 @@ import org.enms.http.baseline.RecordedBaselines;
 import org.enms.http.cache.CacheSettings;
 import org.enms.http.cache.ReadCache;
 import org.enms.http.cache.RedisLink;
+import org.enms.http.cluster.ClusterRoutes;
 import org.enms.http.events.EventHub;
 import org.enms.http.events.EventHubSettings;
 import org.enms.http.events.EventRoutes;
@@ -99,6 +100,7 @@ import org.enms.machine.DbDetection;
 import org.enms.machine.DbMachineHistory;
 import org.enms.machine.DetectionPorts;
 import org.enms.machine.LiveEntityGauge;
+import org.enms.machine.LocalMachineEntities;
 import org.enms.machine.MachineEntity;
 import org.enms.machine.MachineEntitySettings;
 import org.enms.machine.event.EventSink;
@@ -289,6 +291,11 @@ public final class NodeGuardian {
                   .with(new BaselineRoutes(baselines, iso50001.seuYearTraining())::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
                   .with(new SchedulerRoutes(scheduler)::routes)
+                  .with(
+                      new ClusterRoutes(
+                              system.address().toString(),
+                              new LocalMachineEntities(system, entities.askTimeout())::machineIds)
+                          ::routes)
                   .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes)
                   .with(
                       new ForecastRoutes(

@@ -2,13 +2,13 @@ package org.enms.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -29,7 +29,7 @@ class CrashRecoveryTest {
   private static final int RATE_PER_SECOND = 200;
 
   private NodeFixture fixture;
-  private Process node;
+  private NodeProcess node;
   private Path logDir;
 
   @BeforeEach
@@ -40,10 +40,8 @@ class CrashRecoveryTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (node != null && node.isAlive()) {
-      node.destroy();
-      node.waitFor(30, TimeUnit.SECONDS);
-      node.destroyForcibly();
+    if (node != null) {
+      node.close();
     }
     fixture.close();
   }
@@ -82,8 +80,7 @@ class CrashRecoveryTest {
         "some readings stored before the kill",
         Duration.ofSeconds(30),
         () -> fixture.count("SELECT count(*) FROM energy_readings") > READINGS / 5);
-    node.destroyForcibly();
-    assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    node.kill();
     long atKill = fixture.count("SELECT count(*) FROM energy_readings");
 
     node = startNode("second");
@@ -115,21 +112,9 @@ class CrashRecoveryTest {
   }
 
   /** The node as its own JVM, so that it can be killed without mercy. */
-  private Process startNode(String name) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            EnmsCommand.class.getName(),
-            "run",
-            "--no-simulator");
-    builder.environment().putAll(fixture.processEnvironment());
-    builder.environment().put("ENMS_DATA_DIR", logDir.resolve("data").toString());
-    File log = logDir.resolve("node-" + name + ".log").toFile();
-    builder.redirectErrorStream(true).redirectOutput(log);
-    return builder.start();
+  private NodeProcess startNode(String name) {
+    Map<String, String> env = new HashMap<>(fixture.processEnvironment());
+    env.put("ENMS_DATA_DIR", logDir.resolve("data").toString());
+    return NodeProcess.start(List.of("-Xmx512m"), env, logDir.resolve("node-" + name + ".log"));
   }
 }

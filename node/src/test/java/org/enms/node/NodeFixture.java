@@ -211,40 +211,29 @@ final class NodeFixture implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) {
-    try {
-      return http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-              .timeout(Duration.ofSeconds(10))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(
+        http,
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+            .timeout(Duration.ofSeconds(10))
+            .build());
   }
 
   /** Sends {@code method} with a JSON body (none when null), e.g. a registry write. */
   HttpResponse<String> send(String method, String path, String jsonBody) {
-    try {
-      return http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-              .timeout(Duration.ofSeconds(10))
-              .header("Content-Type", "application/json")
-              .method(
-                  method,
-                  jsonBody == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(jsonBody))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(http, request(httpPort, method, path, jsonBody));
+  }
+
+  /** {@code method} on a node's API at {@code port}, with a JSON body (none when null). */
+  static HttpRequest request(int port, String method, String path, String jsonBody) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .method(
+            method,
+            jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody))
+        .build();
   }
 
   /** {@code POST /api/v1/import}: {@code csv} as the file part, {@code fields} as text parts. */
@@ -269,19 +258,12 @@ final class NodeFixture implements AutoCloseable {
         .append("\r\n--")
         .append(boundary)
         .append("--\r\n");
-    try {
-      return http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/import"))
-              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-              .POST(HttpRequest.BodyPublishers.ofString(b.toString()))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(
+        http,
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/import"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(b.toString()))
+            .build());
   }
 
   /** Uploads an export and waits until its job is done; the job's status. */
@@ -300,14 +282,18 @@ final class NodeFixture implements AutoCloseable {
 
   /** POSTs a JSON body to the in-process simulator's control API (start, stop, anomalies). */
   static HttpResponse<String> postToSimulator(int simulatorPort, String path, String body) {
+    return exchange(
+        HttpClient.newHttpClient(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulatorPort + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** Sends {@code request} over {@code client} and reads the answer as text. */
+  static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
     try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulatorPort + path))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package org.enms.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,8 @@ class SharedSubscriptionEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     Assumptions.assumeTrue(
-        onPath("mosquitto"), "the mosquitto binary is not installed (Debian package mosquitto)");
+        MosquittoProcess.installed("mosquitto"),
+        "the mosquitto binary is not installed (Debian package mosquitto)");
     mosquitto =
         MosquittoProcess.start(
             "mosquitto",
@@ -51,19 +51,6 @@ class SharedSubscriptionEndToEndTest {
     if (mosquitto != null) {
       mosquitto.close();
     }
-  }
-
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Test

@@ -88,6 +88,20 @@ public final class MosquittoProcess implements AutoCloseable {
     return start(binary, config, log, port, workDir);
   }
 
+  /** Whether {@code binary} is an executable on the PATH (Debian package mosquitto). */
+  public static boolean installed(String binary) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, binary))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public String url() {
     return "tcp://127.0.0.1:" + port;
   }
