@@ -50,7 +50,7 @@ public final class TrainingHistoryDao {
 
   private static UUID insertPending(Handle h, NewTraining t) {
     return h.createQuery(
-                    """
+            """
                     INSERT INTO model_training_history
                       (model_type, machine_id, training_data_start, training_data_end,
                        hyperparameters, trigger_type, triggered_by, metadata)
@@ -58,16 +58,16 @@ public final class TrainingHistoryDao {
                             CAST(:hyper AS jsonb), :trigger, :triggeredBy, CAST(:metadata AS jsonb))
                     RETURNING id
                     """)
-                .bind("modelType", t.modelType())
-                .bind("machine", t.machineId())
-                .bind("dataStart", Rows.utc(t.dataStart()))
-                .bind("dataEnd", Rows.utc(t.dataEnd()))
-                .bind("hyper", json(t.hyperparameters()))
-                .bind("trigger", t.triggerType())
-                .bind("triggeredBy", t.triggeredBy())
-                .bind("metadata", json(t.metadata()))
-                .mapTo(UUID.class)
-                .one();
+        .bind("modelType", t.modelType())
+        .bind("machine", t.machineId())
+        .bind("dataStart", Rows.utc(t.dataStart()))
+        .bind("dataEnd", Rows.utc(t.dataEnd()))
+        .bind("hyper", json(t.hyperparameters()))
+        .bind("trigger", t.triggerType())
+        .bind("triggeredBy", t.triggeredBy())
+        .bind("metadata", json(t.metadata()))
+        .mapTo(UUID.class)
+        .one();
   }
 
   /**

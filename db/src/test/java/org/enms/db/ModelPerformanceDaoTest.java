@@ -131,8 +131,19 @@ class ModelPerformanceDaoTest {
     UUID pumpAlert =
         dao.insertAlert(
             new NewAlert(
-                "drift_detected", "critical", null, "baseline", PUMP, null, null, T0, "x",
-                Map.of(), null, null, null));
+                "drift_detected",
+                "critical",
+                null,
+                "baseline",
+                PUMP,
+                null,
+                null,
+                T0,
+                "x",
+                Map.of(),
+                null,
+                null,
+                null));
 
     assertThat(dao.activeAlerts(Optional.empty(), Optional.empty(), Optional.empty()))
         .extracting(AlertRow::id)
@@ -140,13 +151,15 @@ class ModelPerformanceDaoTest {
         .containsExactly(pumpAlert, alert);
     List<AlertRow> hvac =
         dao.activeAlerts(Optional.of(HVAC), Optional.of("baseline"), Optional.of("warning"));
-    assertThat(hvac).singleElement().satisfies(
-        a -> {
-          assertThat(a.machineName()).isNotBlank();
-          assertThat(a.metricId()).isEqualTo(metric);
-          assertThat(a.currentValue()).isEqualTo(0.24);
-          assertThat(a.isResolved()).isFalse();
-        });
+    assertThat(hvac)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.machineName()).isNotBlank();
+              assertThat(a.metricId()).isEqualTo(metric);
+              assertThat(a.currentValue()).isEqualTo(0.24);
+              assertThat(a.isResolved()).isFalse();
+            });
 
     UUID retrained = model(HVAC);
     assertThat(dao.resolveSuperseded(HVAC, "baseline", retrained, "retrained", "api", T0))

@@ -69,6 +69,9 @@ import org.enms.http.machines.DbMachineDirectory;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.machines.ShardedLiveMachines;
 import org.enms.http.metrics.MetricsRoutes;
+import org.enms.http.modelperf.ModelPerformanceRoutes;
+import org.enms.http.modelperf.ModelPerformanceService;
+import org.enms.http.modelperf.ModelPerformanceSettings;
 import org.enms.http.page.LivePageRoutes;
 import org.enms.http.plant.PlantRoutes;
 import org.enms.http.registry.DbRegistry;
@@ -205,6 +208,14 @@ public final class NodeGuardian {
                   clock,
                   RecordedBaselines.Trigger.MANUAL_API);
           var anomalies = new DbAnomalyService(database, io, completeHours, events, clock);
+          var modelPerformance =
+              new ModelPerformanceService(
+                  database,
+                  io,
+                  completeHours,
+                  baselines,
+                  clock,
+                  ModelPerformanceSettings.fromConfig(config));
           SchedulerSettings scheduling = SchedulerSettings.fromConfig(config);
           Scheduler scheduler =
               ClusterScheduler.start(
@@ -219,6 +230,7 @@ public final class NodeGuardian {
                       events,
                       new DbKpis(
                           database, io, new ShardedLiveMachines(sharding, entities.askTimeout())),
+                      modelPerformance,
                       clock),
                   clock);
           SecuritySettings security = SecuritySettings.fromConfig(config);
@@ -287,6 +299,7 @@ public final class NodeGuardian {
                           ::routes)
                   .with(new BaselineRoutes(baselines)::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
+                  .with(new ModelPerformanceRoutes(modelPerformance)::routes)
                   .with(new SchedulerRoutes(scheduler)::routes)
                   .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes)
                   .with(

@@ -2,11 +2,11 @@ package org.enms.analytics.performance;
 
 /**
  * When a model's accuracy on recent data has degraded enough from its training fit to call it
- * drift. The score is the original's: 0.6 · ΔR² + 0.4 · ΔRMSE / RMSE_training, but only
- * degradation counts (the original took absolute differences, so a model doing better than in
- * training was flagged for retraining too), and it is taken against the training fit rather than
- * against the model's first month of evaluations (which a model evaluated only after it drifted
- * would never see).
+ * drift. The score is the original's: 0.6 · ΔR² + 0.4 · ΔRMSE / RMSE_training, but only degradation
+ * counts (the original took absolute differences, so a model doing better than in training was
+ * flagged for retraining too), and it is taken against the training fit rather than against the
+ * model's first month of evaluations (which a model evaluated only after it drifted would never
+ * see).
  *
  * @param threshold score above which the model has drifted (the original: 0.1)
  * @param minSamples fewest hours a window must hold to be judged at all
@@ -33,10 +33,11 @@ public record DriftRule(double threshold, int minSamples) {
     }
   }
 
-  /** The verdict on {@code recent} accuracy of a model that fitted its training data as {@code fit}. */
+  /**
+   * The verdict on {@code recent} accuracy of a model that fitted its training data as {@code fit}.
+   */
   public Drift assess(ModelAccuracy recent, TrainingFit fit) {
-    double r2Loss =
-        recent.rSquared() == null ? 0 : Math.max(0, fit.rSquared() - recent.rSquared());
+    double r2Loss = recent.rSquared() == null ? 0 : Math.max(0, fit.rSquared() - recent.rSquared());
     double rmseGrowth = fit.rmse() > 0 ? Math.max(0, recent.rmse() - fit.rmse()) / fit.rmse() : 0;
     double score = R_SQUARED_WEIGHT * r2Loss + RMSE_WEIGHT * rmseGrowth;
     if (recent.sampleCount() < minSamples) {

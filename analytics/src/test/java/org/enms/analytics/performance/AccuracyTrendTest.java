@@ -37,8 +37,7 @@ class AccuracyTrendTest {
   void aRisingRSquaredIsImprovingAndAFlatOneStable() {
     assertThat(AccuracyTrend.of(List.of(day(0, 0.7), day(1, 0.8))).direction())
         .isEqualTo("improving");
-    assertThat(AccuracyTrend.of(List.of(day(0, 0.8), day(5, 0.8))).direction())
-        .isEqualTo("stable");
+    assertThat(AccuracyTrend.of(List.of(day(0, 0.8), day(5, 0.8))).direction()).isEqualTo("stable");
   }
 
   @Test

@@ -10,8 +10,7 @@ class ModelAccuracyTest {
   @Test
   void computesEachMeasureOnAHandWorkedWindow() {
     // Residuals −1, 1, −1, 1: SSE 4; actual mean 10, SST 0 + 4 + 4 + 0 = 8.
-    ModelAccuracy a =
-        ModelAccuracy.of(new double[] {10, 12, 8, 10}, new double[] {11, 11, 9, 9});
+    ModelAccuracy a = ModelAccuracy.of(new double[] {10, 12, 8, 10}, new double[] {11, 11, 9, 9});
 
     assertThat(a.sampleCount()).isEqualTo(4);
     assertThat(a.rSquared()).isCloseTo(1 - 4.0 / 8, within(1e-12));
