@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class SchedulerSettingsTest {
   private static final List<String> JOBS =
       List.of(
-          "baseline_retrain", "anomaly_detect", "kpi_calculate", "training_cleanup", "model_evaluate");
+          "baseline_retrain",
+          "anomaly_detect",
+          "kpi_calculate",
+          "training_cleanup",
+          "model_evaluate");
 
   @Test
   void theDefaultsAreTheOriginalsSchedulesInUtc() {
