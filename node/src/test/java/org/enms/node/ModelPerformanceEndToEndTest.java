@@ -316,6 +316,29 @@ class ModelPerformanceEndToEndTest {
 
   @Test
   @Order(3)
+  void theScheduledEvaluationStoresTheSameVerdict() {
+    HttpResponse<String> triggered =
+        fixture.send("POST", "/api/v1/scheduler/trigger/model_evaluate", null);
+    assertThat(triggered.statusCode()).as(triggered.body()).isEqualTo(200);
+
+    NodeFixture.await(
+        "the scheduled evaluation",
+        Duration.ofSeconds(60),
+        () ->
+            fixture.count(
+                    "SELECT count(*) FROM model_performance_metrics WHERE created_by = 'scheduler'")
+                == 1);
+    assertThat(
+            fixture.text(
+                "SELECT drift_detected || ' ' || recommendation || ' ' || model_version"
+                    + " FROM model_performance_metrics WHERE created_by = 'scheduler'"))
+        .isEqualTo("true retrain 1");
+    assertThat(get("/api/v1/model-performance/alerts/active?machine_id=" + MOLDING, 200))
+        .hasSize(2);
+  }
+
+  @Test
+  @Order(4)
   void aRetrainRunsTheRealTrainingAndOnlyOneAtATime() {
     // Another node's training of the machine is running.
     fixture.text(
@@ -385,7 +408,7 @@ class ModelPerformanceEndToEndTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void badInputIsA4xxWithADetail() {
     String base = "/api/v1/model-performance";
     assertDetail(fixture.send("POST", base + "/metrics/record", null), 422);
@@ -457,7 +480,7 @@ class ModelPerformanceEndToEndTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theDeprecatedOvosAliasesAnswerAsTheirSuccessors() {
     record Alias(String method, String alias, String successor, String body) {}
     String seuBody =
