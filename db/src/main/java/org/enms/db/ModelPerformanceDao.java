@@ -188,6 +188,77 @@ public final class ModelPerformanceDao {
                 .execute());
   }
 
+  /** Stores an A/B test; its id. */
+  public UUID insertAbTest(NewAbTest t) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    INSERT INTO model_ab_tests
+                      (test_name, model_type, machine_id, model_a_id, model_a_version, model_b_id,
+                       model_b_version, test_start, test_end, created_by)
+                    VALUES (:name, :modelType, :machine, :a, :aVersion, :b, :bVersion, :start,
+                            :end, :createdBy)
+                    RETURNING id
+                    """)
+                .bind("name", t.testName())
+                .bind("modelType", t.modelType())
+                .bind("machine", t.machineId())
+                .bind("a", t.modelAId())
+                .bind("aVersion", t.modelAVersion())
+                .bind("b", t.modelBId())
+                .bind("bVersion", t.modelBVersion())
+                .bind("start", Rows.utc(t.start()))
+                .bind("end", Rows.utc(t.end()))
+                .bind("createdBy", t.createdBy())
+                .mapTo(UUID.class)
+                .one());
+  }
+
+  public Optional<AbTestRow> abTest(UUID id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT id, test_name, model_type, machine_id, model_a_id, model_a_version,
+                           model_b_id, model_b_version, test_start, test_end, created_by
+                    FROM model_ab_tests WHERE id = :id
+                    """)
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        new AbTestRow(
+                            rs.getObject("id", UUID.class),
+                            new NewAbTest(
+                                rs.getString("test_name"),
+                                rs.getString("model_type"),
+                                rs.getObject("machine_id", UUID.class),
+                                rs.getObject("model_a_id", UUID.class),
+                                rs.getInt("model_a_version"),
+                                rs.getObject("model_b_id", UUID.class),
+                                rs.getInt("model_b_version"),
+                                Rows.instant(rs, "test_start"),
+                                Rows.instant(rs, "test_end"),
+                                rs.getString("created_by"))))
+                .findOne());
+  }
+
+  /** An A/B test between two models of one machine over {@code [start, end)}. */
+  public record NewAbTest(
+      String testName,
+      String modelType,
+      UUID machineId,
+      UUID modelAId,
+      int modelAVersion,
+      UUID modelBId,
+      int modelBVersion,
+      Instant start,
+      Instant end,
+      String createdBy) {}
+
+  /** A stored A/B test. */
+  public record AbTestRow(UUID id, NewAbTest test) {}
+
   private static EvaluationRow evaluation(ResultSet rs, StatementContext ctx) throws SQLException {
     return new EvaluationRow(
         rs.getObject("id", UUID.class),

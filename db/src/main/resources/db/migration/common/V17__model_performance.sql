@@ -65,3 +65,22 @@ CREATE TABLE model_alerts (
 
 CREATE INDEX model_alerts_unresolved_idx
   ON model_alerts (alert_timestamp DESC) WHERE NOT is_resolved;
+
+-- A/B tests between two versions of a machine's baseline: both are judged on the same hours of
+-- the test window (the original's traffic-split columns are left out: no request is routed to a
+-- baseline, so there is no traffic to split).
+CREATE TABLE model_ab_tests (
+  id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  test_name        text NOT NULL,
+  model_type       text NOT NULL,
+  machine_id       uuid NOT NULL REFERENCES machines (id) ON DELETE CASCADE,
+  model_a_id       uuid NOT NULL REFERENCES energy_baselines (id) ON DELETE CASCADE,
+  model_a_version  integer NOT NULL,
+  model_b_id       uuid NOT NULL REFERENCES energy_baselines (id) ON DELETE CASCADE,
+  model_b_version  integer NOT NULL,
+  test_start       timestamptz NOT NULL,
+  test_end         timestamptz NOT NULL CHECK (test_end > test_start),
+  created_by       text NOT NULL DEFAULT 'api',
+  created_at       timestamptz NOT NULL DEFAULT now(),
+  metadata         jsonb NOT NULL DEFAULT '{}'::jsonb
+);

@@ -409,6 +409,78 @@ class ModelPerformanceEndToEndTest {
 
   @Test
   @Order(5)
+  void anAbTestOnTheShiftedWeekPrefersTheRetrainedModel() {
+    String retrained =
+        fixture.text(
+            "SELECT id FROM energy_baselines WHERE machine_id = '"
+                + MOLDING
+                + "' AND model_version = 2");
+    JsonNode started =
+        post(
+            "/api/v1/model-performance/ab-test/start?test_name=v1-vs-v2&model_type=baseline"
+                + "&machine_id="
+                + MOLDING
+                + "&model_a_id="
+                + model.get("model_id").asText()
+                + "&model_b_id="
+                + retrained
+                + "&duration_hours=168&test_start="
+                + stamp(HOURS - 7 * 24),
+            null,
+            200);
+    assertThat(started.get("status").asText()).isEqualTo("running");
+    assertThat(Instant.parse(started.get("test_end").asText()))
+        .isEqualTo(stamp(HOURS - 7 * 24).plus(Duration.ofHours(168)));
+    assertThat(started.get("message").asText()).isNotBlank();
+
+    JsonNode r =
+        get(
+            "/api/v1/model-performance/ab-test/" + started.get("test_id").asText() + "/results",
+            200);
+    assertThat(r.get("test_name").asText()).isEqualTo("v1-vs-v2");
+    assertThat(r.get("model_a_version").asInt()).isEqualTo(1);
+    assertThat(r.get("model_b_version").asInt()).isEqualTo(2);
+    // v1 never saw the 30 % rise; v2 saw nine days of it among its thirty.
+    assertThat(r.get("winner").asText()).as(r.toString()).isEqualTo("model_b");
+    assertThat(r.get("confidence").asDouble()).isGreaterThan(0.95);
+    assertThat(r.get("model_a_metrics").get("rmse").asDouble())
+        .isGreaterThan(r.get("model_b_metrics").get("rmse").asDouble());
+    assertThat(r.get("model_a_metrics").get("sample_count").asInt()).isBetween(165, 168);
+    assertThat(r.get("days_compared").asInt()).isGreaterThanOrEqualTo(7);
+    assertThat(r.get("status").asText()).isEqualTo("completed");
+    assertThat(r.get("recommendation").asText()).contains("Model B");
+
+    String ab = "/api/v1/model-performance/ab-test/";
+    assertDetail(
+        fixture.send(
+            "POST",
+            ab
+                + "start?test_name=x&machine_id="
+                + MOLDING
+                + "&model_a_id="
+                + retrained
+                + "&model_b_id="
+                + retrained,
+            null),
+        400);
+    assertDetail(
+        fixture.send(
+            "POST",
+            ab
+                + "start?machine_id="
+                + MOLDING
+                + "&model_a_id="
+                + retrained
+                + "&model_b_id="
+                + retrained,
+            null),
+        422);
+    assertDetail(fixture.get(ab + "00000000-0000-0000-0000-000000000000/results"), 404);
+    assertDetail(fixture.get(ab + "nope/results"), 422);
+  }
+
+  @Test
+  @Order(6)
   void badInputIsA4xxWithADetail() {
     String base = "/api/v1/model-performance";
     assertDetail(fixture.send("POST", base + "/metrics/record", null), 422);
@@ -480,7 +552,7 @@ class ModelPerformanceEndToEndTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theDeprecatedOvosAliasesAnswerAsTheirSuccessors() {
     record Alias(String method, String alias, String successor, String body) {}
     String seuBody =

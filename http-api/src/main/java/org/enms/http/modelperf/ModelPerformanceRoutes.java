@@ -1,6 +1,7 @@
 package org.enms.http.modelperf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,9 +25,11 @@ import org.enms.http.support.RequestBodies;
  * ({@link ModelPerformanceService}). Where the original required what EnMS can work out, it is
  * optional here: {@code model_id} defaults to the machine's active baseline, {@code model_type} to
  * {@code baseline}, the evaluation window to the last {@code window} before now, and the metrics
- * body of {@code record} (which the original trusted) is kept only as {@code reported}. A/B tests
- * are not offered. Bad input is a 4xx with {@code detail}; the baseline service's refusals are
- * answered by {@link BaselineErrors}.
+ * body of {@code record} (which the original trusted) is kept only as {@code reported}. An A/B test
+ * judges both models on the same hours (no traffic is split: a baseline serves no requests) and may
+ * start in the past ({@code test_start}, not in the original) to compare them on history. Bad input
+ * is a 4xx with {@code detail}; the baseline service's refusals are answered by {@link
+ * BaselineErrors}.
  */
 public final class ModelPerformanceRoutes extends AllDirectives {
   /** The original's training trigger types (model_training_history's CHECK). */
@@ -35,6 +38,7 @@ public final class ModelPerformanceRoutes extends AllDirectives {
 
   static final Set<String> SEVERITIES = Set.of("normal", "warning", "critical");
   static final int MAX_TREND_DAYS = 366;
+  static final int MAX_AB_TEST_HOURS = 366 * 24;
 
   private final ModelPerformanceService service;
 
@@ -58,9 +62,15 @@ public final class ModelPerformanceRoutes extends AllDirectives {
                         path(
                             pair("retrain", "trigger"),
                             () -> post(() -> parameterMap(this::retrain))),
+                        path(pair("alerts", "active"), () -> get(() -> parameterMap(this::alerts))),
                         path(
-                            pair("alerts", "active"),
-                            () -> get(() -> parameterMap(this::alerts))))));
+                            pair("ab-test", "start"),
+                            () -> post(() -> parameterMap(this::startAbTest))),
+                        path(
+                            PathMatchers.segment("ab-test")
+                                .slash(PathMatchers.segment())
+                                .slash("results"),
+                            id -> get(() -> abTestResults(id))))));
   }
 
   private static PathMatcher0 pair(String first, String second) {
@@ -119,6 +129,32 @@ public final class ModelPerformanceRoutes extends AllDirectives {
           }
         });
     return ok(service.activeAlerts(machine, optional(q, "model_type"), severity));
+  }
+
+  private Route startAbTest(Map<String, String> q) {
+    UUID machine = machine(q);
+    modelType(q);
+    String name =
+        optional(q, "test_name")
+            .orElseThrow(
+                () -> ApiException.invalidParameter("query", "test_name", "field required"));
+    UUID a = requiredUuid(q, "model_a_id");
+    UUID b = requiredUuid(q, "model_b_id");
+    int hours = intParam(q, "duration_hours", 24, 1, MAX_AB_TEST_HOURS);
+    Optional<Instant> start =
+        optional(q, "test_start").map(v -> QueryParams.instant("test_start", v));
+    return ok(service.startAbTest(name, machine, a, b, Duration.ofHours(hours), start));
+  }
+
+  private Route abTestResults(String idText) {
+    return ok(service.abTestResults(QueryParams.uuid("path", "test_id", idText)));
+  }
+
+  private static UUID requiredUuid(Map<String, String> q, String name) {
+    String value =
+        optional(q, name)
+            .orElseThrow(() -> ApiException.invalidParameter("query", name, "field required"));
+    return QueryParams.uuid("query", name, value);
   }
 
   private static Optional<String> optional(Map<String, String> q, String name) {

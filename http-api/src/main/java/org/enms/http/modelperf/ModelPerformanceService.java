@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.enms.analytics.baseline.BaselineModel;
 import org.enms.analytics.baseline.CompleteHours;
+import org.enms.analytics.baseline.HourlySample;
 import org.enms.analytics.performance.AccuracyTrend;
 import org.enms.analytics.performance.Drift;
+import org.enms.analytics.performance.HeadToHead;
 import org.enms.analytics.performance.ModelAccuracy;
 import org.enms.analytics.performance.TrainingFit;
 import org.enms.analytics.performance.WindowEvaluation;
@@ -236,17 +240,115 @@ public final class ModelPerformanceService {
                 .toList());
   }
 
+  /**
+   * Starts an A/B test of two models of the machine over {@code [start, start + duration)}; {@code
+   * start} defaults to now (a start in the past compares the models on history at once).
+   */
+  public CompletionStage<AbTestStarted> startAbTest(
+      String testName,
+      UUID machineId,
+      UUID modelA,
+      UUID modelB,
+      Duration duration,
+      Optional<Instant> start) {
+    return io.call(
+        () -> {
+          MachineRow machine = baselines.machine(machineId);
+          BaselineRow a = modelOf(machine, modelA);
+          BaselineRow b = modelOf(machine, modelB);
+          if (a.id().equals(b.id())) {
+            throw ApiException.badRequest("model_a_id and model_b_id must be different models");
+          }
+          Instant from = start.orElse(clock.instant());
+          Instant to = from.plus(duration);
+          UUID id =
+              performance.insertAbTest(
+                  new ModelPerformanceDao.NewAbTest(
+                      testName,
+                      MODEL_TYPE,
+                      machineId,
+                      a.id(),
+                      a.modelVersion(),
+                      b.id(),
+                      b.modelVersion(),
+                      from,
+                      to,
+                      "api"));
+          return new AbTestStarted(
+              id,
+              "running",
+              to,
+              "A/B test started. Both models are judged on the same hours until " + to + ".",
+              from,
+              a.modelVersion(),
+              b.modelVersion());
+        });
+  }
+
+  /** Both models of the test judged on the hours of its window so far. */
+  public CompletionStage<AbTestResults> abTestResults(UUID testId) {
+    return io.call(
+        () -> {
+          ModelPerformanceDao.NewAbTest t =
+              performance
+                  .abTest(testId)
+                  .orElseThrow(() -> ApiException.notFound("A/B test not found"))
+                  .test();
+          BaselineModel a = DbBaselines.model(modelRow(t.modelAId()));
+          BaselineModel b = DbBaselines.model(modelRow(t.modelBId()));
+          Instant now = clock.instant();
+          Instant end = completeHours.clamp(t.end().isBefore(now) ? t.end() : now);
+          List<HeadToHead.Hour> hours = new ArrayList<>();
+          if (end.isAfter(t.start())) {
+            for (HourlySample h :
+                DbBaselines.samples(history.hourly(t.machineId(), t.start(), end))) {
+              Optional<Double> ea = a.expected(h);
+              Optional<Double> eb = b.expected(h);
+              if (ea.isPresent() && eb.isPresent()) {
+                hours.add(new HeadToHead.Hour(h.hour(), h.energyKwh(), ea.get(), eb.get()));
+              }
+            }
+          }
+          HeadToHead r = HeadToHead.of(hours);
+          return new AbTestResults(
+              testId,
+              t.testName(),
+              t.modelAVersion(),
+              t.modelBVersion(),
+              r.winner(),
+              round4(r.confidence()),
+              r.a() == null ? null : Performance.of(r.a()),
+              r.b() == null ? null : Performance.of(r.b()),
+              r.recommendation(),
+              now.isBefore(t.end()) ? "running" : "completed",
+              r.pValue(),
+              r.days(),
+              t.start(),
+              end.isAfter(t.start()) ? end : t.start());
+        });
+  }
+
+  private BaselineRow modelRow(UUID id) {
+    return models.byId(id).orElseThrow(() -> ApiException.notFound("Model not found"));
+  }
+
+  /** The model {@code id}, which must be one of {@code machine}'s. */
+  private BaselineRow modelOf(MachineRow machine, UUID id) {
+    BaselineRow model = modelRow(id);
+    if (!model.machineId().equals(machine.id())) {
+      throw ApiException.badRequest(
+          "Model " + model.id() + " belongs to " + model.machineName() + ", not " + machine.name());
+    }
+    return model;
+  }
+
   private Evaluation evaluate(
       UUID machineId, Optional<UUID> modelId, Optional<Instant> start, Optional<Instant> end) {
     MachineRow machine = baselines.machine(machineId);
     BaselineRow model =
         modelId.isPresent()
-            ? models.byId(modelId.get()).orElseThrow(() -> ApiException.notFound("Model not found"))
+            ? modelOf(machine, modelId.get())
             : baselines.active(machine, baselines.electricitySource(EnergyType.ELECTRICITY));
-    if (!model.machineId().equals(machineId)) {
-      throw ApiException.badRequest(
-          "Model " + model.id() + " belongs to " + model.machineName() + ", not " + machine.name());
-    }
     Instant requestedEnd = end.orElse(clock.instant());
     Instant from = start.orElse(requestedEnd.minus(settings.window()));
     if (!requestedEnd.isAfter(from)) {
