@@ -18,5 +18,11 @@ public final class AdvisoryLocks {
   /** Summing a finished day's interval costs ("enmsC"). */
   public static final long DAY_COST_SUM = 0x656e6d7343L;
 
+  /**
+   * Starting a training job of one machine, with the machine's {@code hashtext} as the second key
+   * ("enmT"; the two-key space does not overlap the single-key one above).
+   */
+  public static final int TRAINING_START = 0x656e6d54;
+
   private AdvisoryLocks() {}
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.enms.core.json.Json;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -44,10 +45,12 @@ public final class TrainingHistoryDao {
 
   /** A new job, pending; its id. */
   public UUID insertPending(NewTraining t) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
+    return jdbi.withHandle(h -> insertPending(h, t));
+  }
+
+  private static UUID insertPending(Handle h, NewTraining t) {
+    return h.createQuery(
+            """
                     INSERT INTO model_training_history
                       (model_type, machine_id, training_data_start, training_data_end,
                        hyperparameters, trigger_type, triggered_by, metadata)
@@ -55,17 +58,56 @@ public final class TrainingHistoryDao {
                             CAST(:hyper AS jsonb), :trigger, :triggeredBy, CAST(:metadata AS jsonb))
                     RETURNING id
                     """)
-                .bind("modelType", t.modelType())
-                .bind("machine", t.machineId())
-                .bind("dataStart", Rows.utc(t.dataStart()))
-                .bind("dataEnd", Rows.utc(t.dataEnd()))
-                .bind("hyper", json(t.hyperparameters()))
-                .bind("trigger", t.triggerType())
-                .bind("triggeredBy", t.triggeredBy())
-                .bind("metadata", json(t.metadata()))
-                .mapTo(UUID.class)
-                .one());
+        .bind("modelType", t.modelType())
+        .bind("machine", t.machineId())
+        .bind("dataStart", Rows.utc(t.dataStart()))
+        .bind("dataEnd", Rows.utc(t.dataEnd()))
+        .bind("hyper", json(t.hyperparameters()))
+        .bind("trigger", t.triggerType())
+        .bind("triggeredBy", t.triggeredBy())
+        .bind("metadata", json(t.metadata()))
+        .mapTo(UUID.class)
+        .one();
   }
+
+  /**
+   * A new pending job, unless one of the same model type is pending or running for the machine:
+   * then that one. Two callers, on any nodes, never both create one (a per-machine advisory lock
+   * orders them).
+   */
+  public PendingClaim insertPendingIfIdle(NewTraining t) {
+    return jdbi.inTransaction(
+        h -> {
+          h.execute(
+              "SELECT pg_advisory_xact_lock(?, hashtext(?))",
+              AdvisoryLocks.TRAINING_START,
+              t.machineId().toString());
+          Optional<UUID> unfinished =
+              h.createQuery(
+                      """
+                      SELECT id FROM model_training_history
+                      WHERE model_type = :modelType AND machine_id = :machine
+                        AND training_status IN ('pending', 'running')
+                      ORDER BY created_at LIMIT 1
+                      """)
+                  .bind("modelType", t.modelType())
+                  .bind("machine", t.machineId())
+                  .mapTo(UUID.class)
+                  .findOne();
+          if (unfinished.isPresent()) {
+            return new PendingClaim(unfinished.get(), false);
+          }
+          return new PendingClaim(insertPending(h, t), true);
+        });
+  }
+
+  /**
+   * What {@link #insertPendingIfIdle} did.
+   *
+   * @param jobId the new job, or the unfinished one that stopped it
+   * @param created true when {@code jobId} is a new job
+   */
+  public record PendingClaim(UUID jobId, boolean created) {}
 
   /** The job started; false when it is no longer pending. */
   public boolean markRunning(UUID id, double progressPercent) {

@@ -130,4 +130,45 @@ class TrainingHistoryDaoTest {
         .as("a job failed by the clean-up is not completed by its late node")
         .isFalse();
   }
+
+  @Test
+  void aMachineWithAnUnfinishedJobGetsNoSecondOne() throws Exception {
+    NewTraining retrain =
+        new NewTraining("baseline", HVAC, FROM, TO, Map.of(), "manual", "api", Map.of());
+    // Several callers at once: the advisory lock lets exactly one create the job.
+    List<java.util.concurrent.CompletableFuture<TrainingHistoryDao.PendingClaim>> calls =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      calls.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> dao.insertPendingIfIdle(retrain)));
+    }
+    List<TrainingHistoryDao.PendingClaim> claims =
+        calls.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+    assertThat(claims).filteredOn(TrainingHistoryDao.PendingClaim::created).hasSize(1);
+    UUID job = claims.stream().filter(c -> c.created()).findFirst().orElseThrow().jobId();
+    assertThat(claims).allSatisfy(c -> assertThat(c.jobId()).isEqualTo(job));
+    assertThat(dao.byId(job).orElseThrow().status()).isEqualTo("pending");
+    // Another machine, or another model type, is not held up.
+    assertThat(
+            dao.insertPendingIfIdle(
+                    new NewTraining(
+                        "baseline",
+                        DemoPlant.machineId(4),
+                        FROM,
+                        TO,
+                        Map.of(),
+                        "manual",
+                        "api",
+                        Map.of()))
+                .created())
+        .isTrue();
+
+    dao.fail(job, "refused");
+
+    TrainingHistoryDao.PendingClaim after = dao.insertPendingIfIdle(retrain);
+    assertThat(after.created()).as("a finished job holds nothing up").isTrue();
+    assertThat(after.jobId()).isNotEqualTo(job);
+  }
 }

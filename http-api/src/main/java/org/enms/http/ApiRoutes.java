@@ -9,6 +9,7 @@ import org.enms.http.error.ErrorHandling;
 import org.enms.http.health.HealthRoutes;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.metrics.MetricsRoutes;
+import org.enms.http.ovos.OvosAliases;
 import org.enms.http.registry.RegistryRoutes;
 import org.enms.http.security.SecurityLayer;
 import org.enms.http.timeseries.TimeseriesRoutes;
@@ -79,7 +80,9 @@ public final class ApiRoutes extends AllDirectives {
 
   private Route v1WithResources() {
     Route[] more = extraResources.stream().map(Supplier::get).toArray(Route[]::new);
-    return more.length == 0 ? v1() : concat(v1(), more);
+    Route v1 = more.length == 0 ? v1() : concat(v1(), more);
+    // The original's deprecated /ovos/* aliases answer with the routes they alias.
+    return concat(v1, new OvosAliases().routes(v1));
   }
 
   public Route routes() {

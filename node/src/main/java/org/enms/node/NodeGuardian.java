@@ -70,6 +70,9 @@ import org.enms.http.machines.DbMachineDirectory;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.machines.ShardedLiveMachines;
 import org.enms.http.metrics.MetricsRoutes;
+import org.enms.http.modelperf.ModelPerformanceRoutes;
+import org.enms.http.modelperf.ModelPerformanceService;
+import org.enms.http.modelperf.ModelPerformanceSettings;
 import org.enms.http.page.LivePageRoutes;
 import org.enms.http.plant.PlantRoutes;
 import org.enms.http.registry.DbRegistry;
@@ -207,6 +210,14 @@ public final class NodeGuardian {
                   clock,
                   RecordedBaselines.Trigger.MANUAL_API);
           var anomalies = new DbAnomalyService(database, io, completeHours, events, clock);
+          var modelPerformance =
+              new ModelPerformanceService(
+                  database,
+                  io,
+                  completeHours,
+                  baselines,
+                  clock,
+                  ModelPerformanceSettings.fromConfig(config));
           SchedulerSettings scheduling = SchedulerSettings.fromConfig(config);
           Scheduler scheduler =
               ClusterScheduler.start(
@@ -221,6 +232,7 @@ public final class NodeGuardian {
                       events,
                       new DbKpis(
                           database, io, new ShardedLiveMachines(sharding, entities.askTimeout())),
+                      modelPerformance,
                       clock),
                   clock);
           SecuritySettings security = SecuritySettings.fromConfig(config);
@@ -290,6 +302,7 @@ public final class NodeGuardian {
                           ::routes)
                   .with(new BaselineRoutes(baselines, iso50001.seuYearTraining())::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
+                  .with(new ModelPerformanceRoutes(modelPerformance)::routes)
                   .with(new SchedulerRoutes(scheduler)::routes)
                   .with(
                       new ClusterRoutes(

@@ -263,10 +263,15 @@ class SchedulerEndToEndTest {
 
     assertThat(scheduler.get("enabled").asBoolean()).isTrue();
     assertThat(scheduler.get("running").asBoolean()).isTrue();
-    assertThat(scheduler.get("job_count").asInt()).isEqualTo(4);
+    assertThat(scheduler.get("job_count").asInt()).isEqualTo(5);
     assertThat(scheduler.get("jobs"))
         .extracting(j -> j.get("id").asText())
-        .containsExactly("baseline_retrain", "anomaly_detect", "kpi_calculate", "training_cleanup");
+        .containsExactly(
+            "baseline_retrain",
+            "anomaly_detect",
+            "kpi_calculate",
+            "training_cleanup",
+            "model_evaluate");
     assertThat(scheduler.get("jobs").get(0).get("trigger").asText()).isEqualTo("off");
     assertThat(scheduler.get("jobs").get(0).has("next_run")).isTrue();
   }

@@ -109,12 +109,42 @@ public final class RecordedBaselines implements Baselines {
       Instant end,
       TrainingSpec spec,
       int minDays) {
-    return io.call(() -> begin(machineId, energySource, start, end, spec, minDays))
+    return io.call(() -> begin(machineId, energySource, start, end, spec, minDays, false))
         .thenCompose(
             job -> {
               CompletionStage<BaselineView> training =
                   baselines.train(machineId, energySource, start, end, spec, minDays);
               return job.map(j -> finish(j, training)).orElse(training);
+            });
+  }
+
+  /**
+   * A training started in the background.
+   *
+   * @param jobId its row in {@code model_training_history}
+   * @param training completes as {@link #train} would
+   */
+  public record Started(UUID jobId, CompletionStage<BaselineView> training) {}
+
+  /**
+   * Starts a training as {@link #train} does, unless one is pending or running for the machine
+   * already (on any node): then the stage fails with {@link TrainingInProgress}. It completes once
+   * the job is recorded, before the training ends.
+   */
+  public CompletionStage<Started> start(
+      UUID machineId,
+      String energySource,
+      Instant start,
+      Instant end,
+      TrainingSpec spec,
+      int minDays) {
+    return io.call(() -> begin(machineId, energySource, start, end, spec, minDays, true))
+        .thenApply(
+            job -> {
+              Job j = job.orElseThrow(BaselineRefused::machineNotFound);
+              return new Started(
+                  j.id(),
+                  finish(j, baselines.train(machineId, energySource, start, end, spec, minDays)));
             });
   }
 
@@ -127,7 +157,8 @@ public final class RecordedBaselines implements Baselines {
       Instant start,
       Instant end,
       TrainingSpec spec,
-      int minDays) {
+      int minDays,
+      boolean exclusive) {
     Optional<MachineRow> machine = machines.byId(machineId);
     if (machine.isEmpty()) {
       return Optional.empty();
@@ -140,17 +171,26 @@ public final class RecordedBaselines implements Baselines {
     hyper.put(
         "holidays", spec.calendar().holidays().stream().sorted().map(String::valueOf).toList());
     hyper.put("min_days", minDays);
-    UUID id =
-        history.insertPending(
-            new TrainingHistoryDao.NewTraining(
-                MODEL_TYPE,
-                machineId,
-                start,
-                end,
-                hyper,
-                trigger.type(),
-                trigger.by(),
-                trigger.metadata()));
+    var training =
+        new TrainingHistoryDao.NewTraining(
+            MODEL_TYPE,
+            machineId,
+            start,
+            end,
+            hyper,
+            trigger.type(),
+            trigger.by(),
+            trigger.metadata());
+    UUID id;
+    if (exclusive) {
+      TrainingHistoryDao.PendingClaim claim = history.insertPendingIfIdle(training);
+      if (!claim.created()) {
+        throw new TrainingInProgress(claim.jobId());
+      }
+      id = claim.jobId();
+    } else {
+      id = history.insertPending(training);
+    }
     Job job = new Job(id, machineId, machine.get().factoryId());
     events.publish(
         new TrainingStarted(

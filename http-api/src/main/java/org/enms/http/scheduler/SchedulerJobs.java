@@ -13,6 +13,7 @@ import org.enms.db.kpi.PlantDao;
 import org.enms.http.anomaly.AnomalyService;
 import org.enms.http.baseline.RecordedBaselines;
 import org.enms.http.kpi.Kpis;
+import org.enms.http.modelperf.ModelPerformanceService;
 import org.enms.machine.event.EventSink;
 
 /** EnMS's scheduled jobs, built from their settings and the services they use. */
@@ -23,10 +24,12 @@ public final class SchedulerJobs {
 
   /**
    * The original's four jobs: {@code baseline_retrain}, {@code anomaly_detect}, {@code
-   * kpi_calculate} (the daily KPI snapshot) and {@code training_cleanup}.
+   * kpi_calculate} (the daily KPI snapshot) and {@code training_cleanup}; and {@code
+   * model_evaluate}, which the original left to its clients.
    *
    * @param baselines the API's recorded baselines; the retrain records its trainings as scheduled
    * @param kpis the KPI service the daily snapshot stores the figures of
+   * @param performance what model_evaluate evaluates the active baselines with
    */
   public static List<ScheduledJob> standard(
       SchedulerSettings settings,
@@ -36,6 +39,7 @@ public final class SchedulerJobs {
       AnomalyService anomalies,
       EventSink events,
       Kpis kpis,
+      ModelPerformanceService performance,
       Clock clock) {
     BaselineDao models = new BaselineDao(database);
     return List.of(
@@ -54,6 +58,7 @@ public final class SchedulerJobs {
             io,
             clock),
         new TrainingCleanupJob(
-            new TrainingHistoryDao(database), io, settings.trainingTimeout(), events, clock));
+            new TrainingHistoryDao(database), io, settings.trainingTimeout(), events, clock),
+        new ModelEvaluateJob(performance));
   }
 }

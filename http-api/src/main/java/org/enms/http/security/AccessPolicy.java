@@ -28,6 +28,8 @@ public final class AccessPolicy {
           "/api/v1/anomaly/detect",
           "/api/v1/baseline/predict",
           "/api/v1/baseline/train-seu",
+          "/api/v1/ovos/train-baseline",
+          "/api/v1/model-performance/drift/check",
           "/api/v1/performance/analyze",
           "/api/v1/reports/v2/generate",
           "/api/v1/ovos/voice/query");

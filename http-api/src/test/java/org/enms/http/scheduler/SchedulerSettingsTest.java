@@ -11,7 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class SchedulerSettingsTest {
   private static final List<String> JOBS =
-      List.of("baseline_retrain", "anomaly_detect", "kpi_calculate", "training_cleanup");
+      List.of(
+          "baseline_retrain",
+          "anomaly_detect",
+          "kpi_calculate",
+          "training_cleanup",
+          "model_evaluate");
 
   @Test
   void theDefaultsAreTheOriginalsSchedulesInUtc() {
@@ -23,7 +28,8 @@ class SchedulerSettingsTest {
         .containsEntry("baseline_retrain", "0 2 * * 0")
         .containsEntry("anomaly_detect", "5 * * * *")
         .containsEntry("kpi_calculate", "30 0 * * *")
-        .containsEntry("training_cleanup", "15 * * * *");
+        .containsEntry("training_cleanup", "15 * * * *")
+        .containsEntry("model_evaluate", "45 3 * * *");
     assertThat(s.retrainDays()).isEqualTo(30);
     assertThat(s.trainingTimeout()).isEqualTo(Duration.ofMinutes(30));
     assertThat(s.schedules(JOBS)).containsOnlyKeys(JOBS);
