@@ -148,6 +148,7 @@ class ReportEndToEndTest {
     assertThat(data.at("/summary/prev_month_change").asDouble()).isCloseTo(20.0, within(0.01));
     assertThat(data.at("/summary/anomaly_counts/critical").asInt()).isEqualTo(1);
     assertThat(data.at("/summary/anomaly_counts/warning").asInt()).isEqualTo(1);
+    assertThat(data.at("/summary/anomaly_counts/open_critical").asInt()).isEqualTo(1);
     assertThat(data.get("anomalies").size()).isEqualTo(2);
     assertThat(data.get("machines").findValuesAsText("name"))
         .containsExactly("Compressor-1", "HVAC-Main");

@@ -132,6 +132,26 @@ public final class MonthlyReportDao {
                 .list());
   }
 
+  /** The machines' critical anomalies detected in {@code [start, end)} and not resolved. */
+  public long openCritical(List<UUID> machines, Instant start, Instant end) {
+    if (machines.isEmpty()) {
+      return 0;
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT count(*) FROM anomalies
+                    WHERE machine_id = ANY(:ids) AND detected_at >= :start AND detected_at < :end
+                      AND severity = 'critical' AND NOT is_resolved
+                    """)
+                .bindArray("ids", UUID.class, machines)
+                .bind("start", utc(start))
+                .bind("end", utc(end))
+                .mapTo(Long.class)
+                .one());
+  }
+
   private static OffsetDateTime utc(Instant t) {
     return t.atOffset(ZoneOffset.UTC);
   }

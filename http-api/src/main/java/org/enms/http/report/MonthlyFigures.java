@@ -84,7 +84,7 @@ public final class MonthlyFigures {
         anomalies,
         costs,
         carbon(in),
-        recommendations(summary, machines, enpis, anomalies));
+        recommendations(summary, machines, enpis));
   }
 
   private static double electricity(List<MachineTotals> totals) {
@@ -260,17 +260,11 @@ public final class MonthlyFigures {
    * rise of more than 10 % on last month, else two general ones; added: EnPIs off target.
    */
   static List<String> recommendations(
-      Summary summary,
-      List<MachineShare> machines,
-      List<EnpiValue> enpis,
-      List<AnomalyEntry> anomalies) {
+      Summary summary, List<MachineShare> machines, List<EnpiValue> enpis) {
     List<String> recs = new ArrayList<>();
     long critical = summary.anomalyCounts().critical();
     if (critical > 0) {
-      long open =
-          anomalies.stream()
-              .filter(a -> "critical".equals(a.severity()) && !a.isResolved())
-              .count();
+      long open = summary.anomalyCounts().openCritical();
       recs.add("⚠ " + critical + " critical anomalies detected - " + open + " still open");
     }
     long warning = summary.anomalyCounts().warning();

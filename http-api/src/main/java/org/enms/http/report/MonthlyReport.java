@@ -53,8 +53,12 @@ public record MonthlyReport(
       Map<String, Double> costsByCurrency,
       double co2Kg) {}
 
-  /** Anomalies detected in the month; {@code normal} counts the lowest level (info and normal). */
-  public record AnomalyCounts(long critical, long warning, long normal) {
+  /**
+   * Anomalies detected in the month; {@code normal} counts the lowest level (info and normal).
+   *
+   * @param openCritical the critical ones not resolved (added)
+   */
+  public record AnomalyCounts(long critical, long warning, long normal, long openCritical) {
     public long total() {
       return critical + warning + normal;
     }

@@ -108,7 +108,7 @@ public final class MonthlyReports {
                       List.of(
                           new MonthlyReportDao.DayEnergy(
                               java.time.LocalDate.of(2000, 1, 1), EnergyType.ELECTRICITY, 1)),
-                      new MonthlyReport.AnomalyCounts(0, 0, 0),
+                      new MonthlyReport.AnomalyCounts(0, 0, 0, 0),
                       List.of()),
                   targets);
           ReportPdf.render(empty, ReportSection.all(), clock.instant());
@@ -166,7 +166,8 @@ public final class MonthlyReports {
         plant.totals(machines, null, start, end, false),
         plant.totals(machines, null, before.start(), before.end(), false),
         dao.dailyEnergy(machines, start, end),
-        new MonthlyReport.AnomalyCounts(critical, warning, normal),
+        new MonthlyReport.AnomalyCounts(
+            critical, warning, normal, dao.openCritical(machines, start, end)),
         dao.anomalies(machines, start, end, ANOMALY_LIMIT));
   }
 

@@ -74,7 +74,7 @@ class MonthlyFiguresTest {
             new DayEnergy(LocalDate.of(2026, 3, 1), "natural_gas", 500),
             new DayEnergy(LocalDate.of(2026, 3, 2), "electricity", 250),
             new DayEnergy(LocalDate.of(2026, 3, 3), "electricity", 350)),
-        new MonthlyReport.AnomalyCounts(2, 1, 3),
+        new MonthlyReport.AnomalyCounts(2, 1, 3, 1),
         List.of(
             anomaly("critical", false, "2026-03-03T10:00:00Z"),
             anomaly("critical", true, "2026-03-02T10:00:00Z"),
@@ -217,7 +217,7 @@ class MonthlyFiguresTest {
                 totals(UUID.randomUUID(), "Press-1", "electricity", 250, 30, "USD", 100)),
             List.of(),
             List.of(),
-            new MonthlyReport.AnomalyCounts(0, 0, 0),
+            new MonthlyReport.AnomalyCounts(0, 0, 0, 0),
             List.of());
 
     MonthlyReport r = MonthlyFigures.of(quiet, EnpiTargets.ORIGINAL);
