@@ -271,6 +271,31 @@ class ReportEndToEndTest {
   }
 
   @Test
+  void aReportOfEveryFactoryHasEachFactorysEnpisAndTheSameElectricity() throws IOException {
+    String all =
+        "report_type=monthly_enpi&year=" + month.getYear() + "&month=" + month.getMonthValue();
+    JsonNode data = fixture.getJson("/api/v1/reports/preview?" + all).get("data");
+
+    assertThat(data.get("factory_name").asText()).isEqualTo("All Factories");
+    assertThat(data.get("factory_id").isNull()).isTrue();
+    assertThat(data.at("/summary/total_kwh").asDouble()).isCloseTo(monthKwh, within(0.01));
+    // Three EnPIs for each demo factory; the European one has no data this month.
+    assertThat(data.get("enpis").findValuesAsText("factory_name"))
+        .containsOnly("Demo Manufacturing Plant", "European Production Facility")
+        .hasSize(6);
+    assertThat(data.get("enpis").findValuesAsText("status")).contains("No data");
+
+    HttpResponse<byte[]> r = post("/api/v1/reports/generate?" + all, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Disposition").orElseThrow())
+        .endsWith("_All_Factories.pdf\"");
+    try (PDDocument doc = Loader.loadPDF(r.body())) {
+      assertThat(new PDFTextStripper().getText(doc))
+          .contains("All Factories", "European Production Facility");
+    }
+  }
+
+  @Test
   void theVoiceClientsGenerateLeadsToADownloadOfTheSectionsAskedFor() throws IOException {
     HttpResponse<String> generated =
         fixture.send(

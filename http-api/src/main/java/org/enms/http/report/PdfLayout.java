@@ -90,6 +90,8 @@ final class PdfLayout implements AutoCloseable {
    */
   void table(List<String[]> rows, float[] widths, float size) {
     float rowHeight = size + 8;
+    // The header never stands alone at the foot of a page.
+    ensure(2 * rowHeight);
     for (int r = 0; r < rows.size(); r++) {
       if (ensure(rowHeight) && r > 0) {
         row(rows.get(0), widths, size, rowHeight, true);
