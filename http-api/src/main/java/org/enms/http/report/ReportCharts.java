@@ -25,18 +25,12 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 /**
  * The report's two charts, drawn by JFreeChart into images without a display ({@code
- * java.awt.headless}, set here before AWT starts unless the JVM was told otherwise).
+ * java.awt.headless}, which {@link ReportPdf} sets before anything of AWT starts).
  */
 final class ReportCharts {
   static final Color BRAND = new Color(0x1F, 0x4E, 0x79);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 20);
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 24);
-
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
 
   private ReportCharts() {}
 

@@ -36,6 +36,14 @@ public final class ReportPdf {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+  static {
+    // A server has no display: charts and images are drawn headless unless the JVM was told
+    // otherwise. Set before AWT's graphics environment starts, which reads it once.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
   private ReportPdf() {}
 
   public static byte[] render(MonthlyReport r, Set<ReportSection> sections, Instant generatedAt) {
