@@ -15,9 +15,10 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 # --- run -----------------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre-jammy
-# curl for the health checks; nothing else is added to the JRE image.
+# curl for the health checks; fontconfig and one font family for the report's charts (Java draws
+# their text with a system font, even headless); nothing else is added to the JRE image.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 enms \
     && useradd --system --uid 10001 --gid enms --home-dir /app --shell /usr/sbin/nologin enms \

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     name = "enms bench",
     mixinStandardHelpOptions = true,
     description =
-        "Measure ingest throughput, the database write path, machine-entity heap, scoring cost, WebSocket event latency, forecasts and KPI latency.",
+        "Measure ingest throughput, the database write path, machine-entity heap, scoring cost, WebSocket event latency, forecasts, KPI and report latency.",
     subcommands = {
       PipelineBench.class,
       WriterBench.class,
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ScoringBench.class,
       ForecastBench.class,
       KpiBench.class,
+      ReportBench.class,
       VoiceBench.class,
       FactorySummaryBench.class,
       WebSocketBench.class,

@@ -1,6 +1,10 @@
 package org.enms.bench;
 
+import com.typesafe.config.ConfigFactory;
+import java.util.HashMap;
 import java.util.Map;
+import org.enms.db.Database;
+import org.enms.db.DbSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,6 +38,20 @@ final class BenchDatabaseOptions {
     String jdbcUrl = Loopback.require(url(name));
     BenchDatabase.recreate(jdbcUrl, user, password);
     return jdbcUrl;
+  }
+
+  /**
+   * Drops and creates the database, then starts EnMS's schema on it with a pool of 4 and no raw
+   * retention (benches write history of any age).
+   */
+  Database startFresh(String name) {
+    recreate(name);
+    Map<String, Object> o = new HashMap<>();
+    putInto(o, name);
+    o.put("enms.db.pool-size", 4);
+    o.put("enms.db.retention-days", 100_000);
+    return Database.start(
+        DbSettings.fromConfig(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load())));
   }
 
   /** The node settings {@code enms.db.url}, {@code .user} and {@code .password}. */

@@ -77,6 +77,10 @@ import org.enms.http.page.LivePageRoutes;
 import org.enms.http.plant.PlantRoutes;
 import org.enms.http.registry.DbRegistry;
 import org.enms.http.registry.RegistryRoutes;
+import org.enms.http.report.MonthlyReports;
+import org.enms.http.report.ReportRoutes;
+import org.enms.http.report.ReportSettings;
+import org.enms.http.report.StoredReports;
 import org.enms.http.scheduler.ClusterScheduler;
 import org.enms.http.scheduler.Scheduler;
 import org.enms.http.scheduler.SchedulerJobs;
@@ -316,6 +320,22 @@ public final class NodeGuardian {
                           ::routes)
                   .with(new KpiRoutes(kpis, clock)::routes)
                   .with(iso50001::routes);
+          ReportSettings reporting = ReportSettings.fromConfig(config);
+          var monthlyReports = new MonthlyReports(database, io, kpis, clock, reporting.targets());
+          routes.with(
+              new ReportRoutes(
+                      monthlyReports, new StoredReports(database, io, clock, reporting), clock)
+                  ::routes);
+          // In the background: the first report would otherwise pay for loading the PDF and
+          // chart libraries.
+          monthlyReports
+              .warmUp()
+              .whenComplete(
+                  (done, e) -> {
+                    if (e != null) {
+                      log.warn("Report warm-up failed", e);
+                    }
+                  });
           var anomalyDao = new AnomalyDao(database);
           var eventRoutes =
               new EventRoutes(

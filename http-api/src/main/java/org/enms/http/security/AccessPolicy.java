@@ -21,7 +21,8 @@ public final class AccessPolicy {
 
   /**
    * The voice client's POSTs that compute an answer and change no plant data: they count as reads,
-   * so the voice client keeps working without a credential while reads are open.
+   * so the voice client keeps working without a credential while reads are open. The monthly
+   * report's two POSTs only render a PDF (v2 keeps it a day for its download).
    */
   public static final Set<String> QUERY_POSTS =
       Set.of(
@@ -31,6 +32,7 @@ public final class AccessPolicy {
           "/api/v1/ovos/train-baseline",
           "/api/v1/model-performance/drift/check",
           "/api/v1/performance/analyze",
+          "/api/v1/reports/generate",
           "/api/v1/reports/v2/generate",
           "/api/v1/ovos/voice/query");
 
