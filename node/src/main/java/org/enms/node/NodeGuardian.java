@@ -41,6 +41,7 @@ import org.enms.http.baseline.RecordedBaselines;
 import org.enms.http.cache.CacheSettings;
 import org.enms.http.cache.ReadCache;
 import org.enms.http.cache.RedisLink;
+import org.enms.http.docs.ApiDocsRoutes;
 import org.enms.http.events.EventHub;
 import org.enms.http.events.EventHubSettings;
 import org.enms.http.events.EventRoutes;
@@ -317,7 +318,8 @@ public final class NodeGuardian {
               .with(eventRoutes::routes)
               .with(voice::routes)
               .withRoot(eventRoutes::rootRoutes)
-              .withRoot(LivePageRoutes.fromClasspath()::routes);
+              .withRoot(LivePageRoutes.fromClasspath()::routes)
+              .withRoot(ApiDocsRoutes.fromClasspath()::routes);
           // Without the security layer: the assistant's own caller has passed it already.
           assembled.set(routes.routes());
           routes.secured(guard);
