@@ -10,16 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.core.json.Json;
-import org.enms.http.HttpServer;
-import org.enms.http.HttpSettings;
+import org.enms.http.SocketServer;
 import org.enms.http.error.ErrorHandling;
 import org.enms.http.security.SecurityLayer;
 import org.enms.http.security.SecuritySettings;
@@ -34,12 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class ApiDocsRoutesTest {
   private static final HttpClient client = HttpClient.newHttpClient();
-  private static ActorTestKit testKit;
+  private static SocketServer server;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    testKit = ActorTestKit.create();
     Route api =
         new ErrorHandling()
             .wrap(
@@ -55,21 +51,13 @@ class ApiDocsRoutesTest {
                     "enms.security { jwt.secret = \"0123456789abcdef0123456789abcdef-docs\","
                         + " reads = authenticated }")
                 .withFallback(ConfigFactory.load()));
-    int port =
-        HttpServer.start(
-                testKit.system(),
-                new HttpSettings("127.0.0.1", 0, 0.15),
-                new SecurityLayer(readsClosed).wrap(() -> api))
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS)
-            .localAddress()
-            .getPort();
-    base = "http://127.0.0.1:" + port;
+    server = new SocketServer(new SecurityLayer(readsClosed).wrap(() -> api));
+    base = server.base();
   }
 
   @AfterAll
   static void stop() {
-    testKit.shutdownTestKit();
+    server.close();
   }
 
   private static HttpResponse<String> send(String method, String path) throws Exception {
