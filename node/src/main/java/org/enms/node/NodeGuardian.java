@@ -42,6 +42,7 @@ import org.enms.http.cache.CacheSettings;
 import org.enms.http.cache.ReadCache;
 import org.enms.http.cache.RedisLink;
 import org.enms.http.cluster.ClusterRoutes;
+import org.enms.http.docs.ApiDocsRoutes;
 import org.enms.http.events.EventHub;
 import org.enms.http.events.EventHubSettings;
 import org.enms.http.events.EventRoutes;
@@ -358,7 +359,8 @@ public final class NodeGuardian {
               .with(eventRoutes::routes)
               .with(voice::routes)
               .withRoot(eventRoutes::rootRoutes)
-              .withRoot(LivePageRoutes.fromClasspath()::routes);
+              .withRoot(LivePageRoutes.fromClasspath()::routes)
+              .withRoot(ApiDocsRoutes.fromClasspath()::routes);
           // Without the security layer: the assistant's own caller has passed it already.
           assembled.set(routes.routes());
           routes.secured(guard);

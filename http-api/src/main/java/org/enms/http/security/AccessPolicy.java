@@ -40,6 +40,12 @@ public final class AccessPolicy {
   private static final Set<String> PROBES = Set.of("/health", "/api/v1/health");
 
   /**
+   * Always open: the API's description and Swagger UI hold no plant data, and the UI sends the
+   * caller's credential with the calls it tries.
+   */
+  private static final Set<String> DOCS = Set.of("/openapi.json", "/openapi.yaml", "/docs");
+
+  /**
    * Writes under these prefixes change prices or the plant's structure, or start jobs: admin only.
    */
   private static final List<String> ADMIN_PREFIXES =
@@ -52,7 +58,7 @@ public final class AccessPolicy {
   public Need need(String method, String path) {
     String p =
         path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    if (PROBES.contains(p)) {
+    if (PROBES.contains(p) || DOCS.contains(p) || p.startsWith("/docs/")) {
       return Need.NOTHING;
     }
     switch (method) {
