@@ -39,8 +39,11 @@ class InjectedAnomalyEndToEndTest {
   private static final Machine COMPRESSOR = DemoPlant.byName("Compressor-1").orElseThrow();
   private static final double FACTOR = 120;
 
-  /** A detection waits this long in wall time: generous, as the CI's cores are shared. */
-  private static final Duration WAIT = Duration.ofSeconds(90);
+  /**
+   * A detection waits this long in wall time beyond its simulated duration: generous, as the CI's
+   * cores are shared and the node can fall minutes behind the simulator.
+   */
+  private static final Duration WAIT = Duration.ofSeconds(180);
 
   private static NodeFixture fixture;
   private static AcceleratedPlant plant;
@@ -275,7 +278,10 @@ class InjectedAnomalyEndToEndTest {
     // injections, and after the drift's repair.
     List<String> outside = new java.util.ArrayList<>();
     for (JsonNode m : events.messages()) {
-      if (!EventLog.type(m).equals("anomaly_detected")) {
+      // no_data compares the wall clock with the last reading's (simulated, days old) time: a
+      // delivery stall of six wall-clock seconds under load raises it here, never in real time.
+      if (!EventLog.type(m).equals("anomaly_detected")
+          || m.path("data").path("anomaly_type").asText().equals("no_data")) {
         continue;
       }
       boolean injected =
