@@ -83,6 +83,9 @@ record InjectedAnomaly(Kind kind, double magnitude, Instant start, Instant rampE
       int j = random.nextInt(i + 1);
       kinds.set(i, kinds.set(j, kinds.get(i)));
     }
+    if (kinds.isEmpty()) {
+      return List.of(); // --per-kind 0: a normal week, for its false alarms alone
+    }
     long slot = Duration.between(from, to).getSeconds() / kinds.size();
     List<InjectedAnomaly> out = new ArrayList<>();
     for (int i = 0; i < kinds.size(); i++) {

@@ -3,6 +3,7 @@ package org.enms.machine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import org.enms.analytics.detect.Severity;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
 import org.enms.core.reading.EnvironmentalReading;
+import org.enms.core.reading.ProductionReading;
 import org.enms.core.reading.Reading;
+import org.enms.core.reading.StatusReading;
 import org.enms.db.MachineHistoryDao.HourlyPower;
 
 /**
@@ -97,21 +100,32 @@ final class LiveDetection {
    * Scores the energy readings among {@code readings} (the entity has recorded them), each against
    * its own carrier's detector, after taking up the drivers they carry.
    *
+   * <p>Each energy reading is judged in the operating mode the machine had reported before it, as
+   * the readings go in time order: a batch can hold several ticks of one machine (a backlog, a
+   * gateway's batch), and the mode at the batch's end made a compressor's loaded readings look like
+   * new levels of its idle mode, and the reverse. At equal times the energy reading goes first, so
+   * it is judged in the mode reported with the previous reading, as the accuracy bench judges it.
+   *
+   * @param modeBefore the mode the machine reported before these readings; null if unknown
    * @return what was raised, escalated or resolved, in order; usually empty
    */
-  List<Found> score(List<Reading> readings) {
+  List<Found> score(List<Reading> readings, String modeBefore) {
     for (Reading r : readings) {
       if (r instanceof EnvironmentalReading env && env.outdoorTempC() != null) {
         outdoorTempC = env.outdoorTempC();
       }
     }
     List<Found> found = null;
-    for (Reading r : readings) {
-      if (r instanceof EnergyReading e) {
+    String mode = modeBefore;
+    for (Reading r : inTimeOrder(readings)) {
+      if (r instanceof ProductionReading p && p.operatingMode() != null) {
+        mode = p.operatingMode();
+      } else if (r instanceof StatusReading s && s.operatingMode() != null) {
+        mode = s.operatingMode();
+      } else if (r instanceof EnergyReading e) {
         LiveDetector detector = detector(e.energyType());
         Drivers drivers = detector.wantsDrivers() ? drivers(e.time()) : Drivers.NONE;
-        var findings =
-            detector.onReading(e.time(), e.powerKw(), state.operatingMode().orElse(null), drivers);
+        var findings = detector.onReading(e.time(), e.powerKw(), mode, drivers);
         for (Finding f : findings) {
           if (found == null) {
             found = new ArrayList<>(2);
@@ -121,6 +135,14 @@ final class LiveDetection {
       }
     }
     return found == null ? List.of() : found;
+  }
+
+  /** {@code readings} by time, energy readings before the others at the same time. */
+  private static List<Reading> inTimeOrder(List<Reading> readings) {
+    List<Reading> sorted = new ArrayList<>(readings);
+    sorted.sort(
+        Comparator.comparing(Reading::time).thenComparing(r -> r instanceof EnergyReading ? 0 : 1));
+    return sorted;
   }
 
   /**
@@ -161,6 +183,11 @@ final class LiveDetection {
   Expectation expectedElectricity(Instant at) {
     Drivers drivers = electricity.wantsDrivers() ? drivers(at) : Drivers.NONE;
     return electricity.expected(at, drivers);
+  }
+
+  /** The active electricity baseline in use; null when there is none. */
+  BaselineModel electricityBaseline() {
+    return electricity.baseline();
   }
 
   /** How many reporting intervals of silence make an active machine silent. */

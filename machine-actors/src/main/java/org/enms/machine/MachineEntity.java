@@ -167,9 +167,18 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
    * @param sigmaKw the robust spread around it, kW; null with {@code kw}
    * @param method {@code baseline_residual} or {@code robust_profile}; null with {@code kw}
    * @param explanation for when and from what, in words
+   * @param baselineType the stored model type of the active electricity baseline the entity holds
+   *     (e.g. {@code time_of_week}); null when it holds none. Set even when {@code method} is the
+   *     profile's, because the baseline lacks a driver at {@code at}.
    */
   public record ExpectedPower(
-      UUID machineId, Instant at, Double kw, Double sigmaKw, String method, String explanation)
+      UUID machineId,
+      Instant at,
+      Double kw,
+      Double sigmaKw,
+      String method,
+      String explanation,
+      String baselineType)
       implements CborSerializable {}
 
   /** Asks for the rolling windows and today's totals. */
@@ -582,6 +591,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   private Behavior<Command> onRecordReadings(RecordReadings command) {
     keepAlive();
+    String modeBefore = state.operatingMode().orElse(null);
     RecordOutcome outcome = state.record(command.readings());
     if (outcome.counterResets() + outcome.counterRollovers() + outcome.counterGaps() > 0) {
       getContext().getLog().info("Machine {}: energy counter {}", machineId, outcome);
@@ -589,7 +599,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       getContext().getLog().debug("Machine {}: {}", machineId, outcome);
     }
     publishReadings(command.readings());
-    detect(command.readings());
+    detect(command.readings(), modeBefore);
     return this;
   }
 
@@ -607,10 +617,10 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
    * Scores the new energy readings, publishes a status change, re-arms the silence timer. With
    * detection switched off only the status change remains.
    */
-  private void detect(List<Reading> readings) {
+  private void detect(List<Reading> readings, String modeBefore) {
     boolean scoring = settings.detection().enabled();
     if (scoring) {
-      live.score(readings).forEach(this::store);
+      live.score(readings, modeBefore).forEach(this::store);
     }
     EnergyReading newest = newestElectricity(readings);
     MachineStatus status = state.status();
@@ -700,19 +710,28 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   private Behavior<Command> onGetExpected(GetExpected command) {
     Expectation e = live.expectedElectricity(command.at());
+    BaselineModel baseline = live.electricityBaseline();
+    String baselineType = baseline == null ? null : baseline.type().storedName();
     command
         .replyTo()
         .tell(
             e == null
                 ? new ExpectedPower(
-                    machineId, command.at(), null, null, null, "too little history yet")
+                    machineId,
+                    command.at(),
+                    null,
+                    null,
+                    null,
+                    "too little history yet",
+                    baselineType)
                 : new ExpectedPower(
                     machineId,
                     command.at(),
                     e.kw(),
                     e.sigmaKw(),
                     e.source().method(),
-                    e.describe(command.at())));
+                    e.describe(command.at()),
+                    baselineType));
     return this;
   }
 

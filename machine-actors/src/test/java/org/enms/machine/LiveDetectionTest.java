@@ -16,6 +16,7 @@ import org.enms.analytics.detect.Finding;
 import org.enms.analytics.detect.Severity;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
+import org.enms.core.reading.ProductionReading;
 import org.enms.core.reading.Reading;
 import org.enms.core.reading.StatusReading;
 import org.enms.db.AnomalyDao;
@@ -55,8 +56,9 @@ class LiveDetectionTest {
               EnergyReading.electricity(BOILER, next, electricKw, electricKw / 120),
               carrier(EnergyType.NATURAL_GAS, next, gasKw),
               carrier(EnergyType.STEAM, next, steamKw));
+      String before = state.operatingMode().orElse(null);
       state.record(batch);
-      found.addAll(live.score(batch));
+      found.addAll(live.score(batch, before));
       next = next.plusSeconds(30);
     }
     return found;
@@ -99,6 +101,50 @@ class LiveDetectionTest {
               assertThat(f.energyType()).isEqualTo(EnergyType.NATURAL_GAS);
               assertThat(f.finding()).isInstanceOf(Finding.Resolved.class);
             });
+  }
+
+  /** One tick of a load/unload machine: its energy, then the production message with its mode. */
+  private static List<Reading> cycleTick(Instant t, boolean loaded) {
+    double kw = loaded ? 48 + (t.getEpochSecond() % 3) : 14 + (t.getEpochSecond() % 2);
+    return List.of(
+        EnergyReading.electricity(BOILER, t, kw, kw / 120),
+        new ProductionReading(
+            BOILER, t, 1, 1, 0, null, loaded ? "running" : "idle", null, null, null));
+  }
+
+  private static boolean loadedAt(int tick) {
+    return tick % 9 < 6;
+  }
+
+  @Test
+  void judgesEachReadingOfABatchInTheModeReportedBeforeIt() {
+    // Its hours average 37.5 kW: loaded (48–50 kW, running) six ticks of 30 s, unloaded (14–15 kW,
+    // idle) three.
+    var live =
+        new LiveDetection(
+            new DetectionPort.DetectionSetup(
+                null, 100.0, 30, Map.of(EnergyType.ELECTRICITY, weeks(37.5)), Map.of(), List.of()),
+            DetectionThresholds.DEFAULT,
+            state);
+    // Seven and a half hours, a batch per tick: both modes' levels are learned.
+    int tick = 0;
+    for (; tick < 900; tick++) {
+      List<Reading> batch = cycleTick(next, loadedAt(tick));
+      String before = state.operatingMode().orElse(null);
+      state.record(batch);
+      assertThat(live.score(batch, before)).as("tick %d", tick).isEmpty();
+      next = next.plusSeconds(30);
+    }
+    // Then a backlog: eighteen ticks in one batch, the last ones idle. Judged in the batch's final
+    // mode, the loaded readings would be new levels of the idle mode: a spike.
+    List<Reading> backlog = new ArrayList<>();
+    for (int end = tick + 18; tick < end; tick++) {
+      backlog.addAll(cycleTick(next, loadedAt(tick)));
+      next = next.plusSeconds(30);
+    }
+    String before = state.operatingMode().orElse(null);
+    state.record(backlog);
+    assertThat(live.score(backlog, before)).isEmpty();
   }
 
   @Test

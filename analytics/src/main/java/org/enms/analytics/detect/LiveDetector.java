@@ -37,6 +37,9 @@ public final class LiveDetector {
   /** …and a drop at most 55 % of it, however narrow the spread: a +30 % drift is neither. */
   static final double MIN_DROP_LN = -Math.log(0.55);
 
+  /** Four times, or a quarter of, expected is critical however wide the machine's spread. */
+  static final double GROSS_LN = Math.log(4.0);
+
   /** A reading within ±25 % of expected counts as normal whatever the spread. */
   static final double NORMAL_LN = Math.log(1.25);
 
@@ -534,11 +537,15 @@ public final class LiveDetector {
     return logRatio(powerKw, e.kw()) / readingSpread.sigma();
   }
 
-  /** Critical: at least double, or at most a quarter, of expected, and beyond critical z. */
+  /**
+   * Critical: double or half of expected and beyond critical z; and four times or a quarter of it
+   * whatever the spread, both ways (a cycling machine's wide spread once kept a sixfold spike a
+   * warning, while a drop to a quarter was already critical).
+   */
   private boolean critical(double powerKw, Expectation e) {
     double r = logRatio(powerKw, e.kw());
     return Math.abs(r) >= Math.max(Math.log(2.0), limits.criticalZ() * readingSpread.sigma())
-        || r <= Math.log(0.25);
+        || Math.abs(r) >= GROSS_LN;
   }
 
   /**

@@ -112,6 +112,28 @@ class LiveDetectorTest {
   }
 
   @Test
+  void raisesAGrossSpikeOnACyclingMachineAsCriticalDespiteItsWideSpread() {
+    var detector = new LiveDetector(seeded(), 0.0);
+    // Two hours of load/unload cycles, far from the hour's mean either way: a wide learned spread.
+    Instant t = TUESDAY_14.minus(Duration.ofHours(2));
+    for (int i = 0; i < 720; i++, t = t.plusSeconds(10)) {
+      boolean loaded = i % 3 != 0;
+      double kw = usual(t) * (loaded ? 1.3 : 0.35) * (1 + 0.03 * noise.nextGaussian());
+      assertThat(detector.onReading(t, kw, loaded ? "running" : "idle", Drivers.NONE)).isEmpty();
+    }
+
+    List<Finding> spike = feed(detector, TUESDAY_14, Duration.ofMinutes(1), m -> 5.0);
+
+    assertThat(spike)
+        .first()
+        .satisfies(
+            f -> {
+              assertThat(f.kind()).isEqualTo(AnomalyKind.SPIKE);
+              assertThat(((Finding.Raised) f).severity()).isEqualTo(Severity.CRITICAL);
+            });
+  }
+
+  @Test
   void findsASlowDriftWithinFifteenMinutesOfItReachingOneSigma() {
     var detector = new LiveDetector(seeded(), 100.0);
     // Three hours teach the spread of 5-minute means (here at its 4 % floor).

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -20,8 +21,8 @@ import org.enms.http.support.QueryParams;
 
 /**
  * {@code /api/v1/machines}: the list (bare JSON array, as the voice client expects), one machine by
- * id, and the live status by (partial) name. Live fields come from the machine's entity, never from
- * a table scan.
+ * id, the live status by (partial) name, and what a machine's entity expects it to draw ({@code
+ * /{id}/expected}). Live fields come from the machine's entity, never from a table scan.
  */
 public final class MachineRoutes extends AllDirectives {
   private final MachineDirectory directory;
@@ -63,6 +64,7 @@ public final class MachineRoutes extends AllDirectives {
                 path(
                     PathMatchers.segment("status").slash(PathMatchers.segment()),
                     this::statusByName),
+                path(PathMatchers.segment().slash("expected"), this::expected),
                 path(PathMatchers.segment(), this::byId)));
   }
 
@@ -89,6 +91,34 @@ public final class MachineRoutes extends AllDirectives {
                     completeOK(
                         machine.orElseThrow(() -> ApiException.notFound("Machine not found")),
                         JsonSupport.json())));
+  }
+
+  /**
+   * The expectation the machine's entity scores readings against, now or {@code at}: read-only, so
+   * that a retrained baseline can be seen to reach the live entity.
+   */
+  private Route expected(String id) {
+    return get(
+        () ->
+            parameterOptional(
+                "at",
+                atParam -> {
+                  UUID machineId = QueryParams.uuid("path", "machine_id", id);
+                  Instant at =
+                      atParam.map(v -> QueryParams.instant("at", v)).orElseGet(clock::instant);
+                  return onSuccess(
+                      directory
+                          .byId(machineId)
+                          .thenCompose(
+                              machine -> {
+                                MachineSummary m =
+                                    machine.orElseThrow(
+                                        () -> ApiException.notFound("Machine not found"));
+                                return live.expected(machineId, at)
+                                    .thenApply(e -> ExpectedResponse.of(m, at, e));
+                              }),
+                      body -> completeOK(body, JsonSupport.json()));
+                }));
   }
 
   private Route statusByName(String name) {

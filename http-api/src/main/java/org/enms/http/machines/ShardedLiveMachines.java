@@ -1,6 +1,7 @@
 package org.enms.http.machines;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -22,6 +23,17 @@ public final class ShardedLiveMachines implements LiveMachines {
     return MachineEntity.ref(sharding, machineId)
         .<MachineEntity.StatusReport>ask(MachineEntity.GetStatus::new, askTimeout)
         .thenApply(ShardedLiveMachines::toLiveStatus);
+  }
+
+  @Override
+  public CompletionStage<LiveExpectation> expected(UUID machineId, Instant at) {
+    return MachineEntity.ref(sharding, machineId)
+        .<MachineEntity.ExpectedPower>ask(
+            replyTo -> new MachineEntity.GetExpected(at, replyTo), askTimeout)
+        .thenApply(
+            e ->
+                new LiveExpectation(
+                    e.kw(), e.sigmaKw(), e.method(), e.explanation(), e.baselineType()));
   }
 
   private static LiveStatus toLiveStatus(MachineEntity.StatusReport report) {

@@ -2,21 +2,13 @@ package org.enms.http.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.http.javadsl.ServerBinding;
-import org.apache.pekko.http.javadsl.server.Directives;
-import org.enms.http.HttpServer;
-import org.enms.http.HttpSettings;
 import org.enms.machine.event.AnomalyDetected;
 import org.enms.machine.event.EventSink;
 import org.enms.machine.event.MachineEvent;
@@ -43,37 +35,20 @@ class EventRoutesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    testKit =
-        ActorTestKit.create(
-            ConfigFactory.parseString(
-                    """
-                    enms.http.events {
-                      stats-interval = 300ms
-                      slow-client-timeout = 5s
-                      client-buffer = 64
-                      followers-refresh = 1s
-                    }
-                    """)
-                .withFallback(ConfigFactory.load()));
-    hub =
-        EventHub.start(
-            testKit.system(), EventHubSettings.fromConfig(testKit.system().settings().config()));
+    var server =
+        HubServer.start(
+            """
+            enms.http.events {
+              stats-interval = 300ms
+              slow-client-timeout = 5s
+              client-buffer = 64
+              followers-refresh = 1s
+            }
+            """);
+    testKit = server.testKit();
+    hub = server.hub();
     sink = hub.sink();
-    var stats =
-        new NodeStatsSampler(
-            hub, () -> 8, () -> 3, () -> 1000, () -> CompletableFuture.completedFuture(2L));
-    var routes = new EventRoutes(testKit.system(), hub, stats, Clock.systemUTC());
-    ServerBinding binding =
-        HttpServer.start(
-                testKit.system(),
-                new HttpSettings("127.0.0.1", 0, 0.15),
-                Directives.concat(
-                    routes.rootRoutes(),
-                    Directives.pathPrefix(
-                        "api", () -> Directives.pathPrefix("v1", routes::routes))))
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
-    base = "ws://127.0.0.1:" + binding.localAddress().getPort();
+    base = server.base();
   }
 
   @AfterAll
@@ -81,7 +56,7 @@ class EventRoutesTest {
     testKit.shutdownTestKit();
   }
 
-  private static AnomalyDetected anomaly(UUID machine, UUID factory, String explanation) {
+  static AnomalyDetected anomaly(UUID machine, UUID factory, String explanation) {
     return new AnomalyDetected(
         UUID.randomUUID(),
         machine,
