@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       KpiBench.class,
       VoiceBench.class,
       FactorySummaryBench.class,
+      ReadEndpointsBench.class,
       WebSocketBench.class,
       AccuracyBench.class
     })

@@ -283,7 +283,7 @@ public final class NodeGuardian {
                       registry)
                   .with(new KpiHistoryRoutes(database, io)::routes)
                   .with(
-                      PlantRoutes.create(database, io, directory, live, kpis, series, clock)
+                      PlantRoutes.create(database, io, directory, live, kpis, series, clock, cache)
                           ::routes)
                   .with(new BaselineRoutes(baselines)::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
