@@ -661,13 +661,16 @@ public final class PlantDao {
           double co2 = priced.stream().mapToDouble(CurrencyCost::co2).sum();
           return h.createQuery(
                   """
+                  WITH days AS (
+                    SELECT coalesce(sum(reading_count), 0) AS readings,
+                           coalesce(sum(total_energy_kwh) FILTER (WHERE energy_type = 'electricity'),
+                                    0) AS kwh,
+                           min(bucket) AS first_day
+                    FROM energy_readings_1day WHERE machine_id = ANY(:ids))
                   SELECT
-                    (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1day
-                     WHERE machine_id = ANY(:ids)) AS readings,
-                    (SELECT coalesce(sum(total_energy_kwh), 0) FROM energy_readings_1day
-                     WHERE machine_id = ANY(:ids) AND energy_type = 'electricity') AS kwh,
-                    (SELECT min(bucket) FROM energy_readings_1day
-                     WHERE machine_id = ANY(:ids)) AS first_day,
+                    (SELECT readings FROM days) AS readings,
+                    (SELECT kwh FROM days) AS kwh,
+                    (SELECT first_day FROM days) AS first_day,
                     (SELECT coalesce(sum(energy_kwh), 0) FROM energy_costs_15min
                      WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
                        AND bucket >= :dayAgo) AS day_kwh,
