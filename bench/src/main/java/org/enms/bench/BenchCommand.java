@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ReportBench.class,
       VoiceBench.class,
       FactorySummaryBench.class,
+      ReadEndpointsBench.class,
       WebSocketBench.class,
       AccuracyBench.class
     })

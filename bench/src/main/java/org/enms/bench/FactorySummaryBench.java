@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +21,18 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.enms.core.plant.DemoPlant;
-import org.enms.core.reading.EnergyReading;
-import org.enms.core.reading.Reading;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
 import org.enms.db.DbSettings;
 import org.enms.db.MachineDao;
-import org.enms.db.ReadingBatchWriter;
 import org.enms.db.RollupRefresher;
 import org.enms.db.TimeseriesDao;
 import org.enms.db.registry.DemoPlantSpec;
 import org.enms.db.registry.PlantApplier;
 import org.enms.http.HttpServer;
 import org.enms.http.HttpSettings;
+import org.enms.http.cache.CacheSettings;
+import org.enms.http.cache.ReadCache;
 import org.enms.http.error.ErrorHandling;
 import org.enms.http.kpi.DbKpis;
 import org.enms.http.kpi.IntervalPricing;
@@ -75,6 +73,14 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
   @Option(names = "--warm-up", description = "Untimed requests first (default ${DEFAULT-VALUE}).")
   int warmUp = 50;
 
+  @Option(
+      names = "--cache",
+      description =
+          "Through the node's in-process read cache: no interval is priced while the bench runs,"
+              + " so this times the answers between two roll-up refreshes (default: every request"
+              + " reads the database).")
+  boolean cache;
+
   @Mixin BenchDatabaseOptions db = new BenchDatabaseOptions();
 
   private static final String DATABASE = "enms_factory_bench";
@@ -93,7 +99,10 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
     ExecutorService executor = Executors.newFixedThreadPool(4);
     try (Database database = Database.start(settings)) {
       new PlantApplier(database).apply(DemoPlantSpec.get());
-      List<UUID> ids = addMachines(database);
+      var history = new BenchHistory(database, out);
+      List<UUID> ids =
+          history.addMachines(
+              DemoPlant.DEMO_FACTORY, "factory-summary-bench-", "Load-%05d", machines);
       Instant now = Instant.now();
       Instant monthStart =
           now.atZone(java.time.ZoneOffset.UTC)
@@ -105,7 +114,7 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
         first = monthStart;
       }
       long t0 = System.nanoTime();
-      long written = write(database, ids, first, now);
+      long written = history.write(machines + " machines", ids, first, now, Duration.ofMinutes(15));
       double writeSeconds = (System.nanoTime() - t0) / 1e9;
       long t1 = System.nanoTime();
       new RollupRefresher(database).refresh(first, now);
@@ -125,58 +134,18 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
               writeSeconds)
           .row("roll-ups", "%.1f s", rollupSeconds)
           .row("pricing", "%.1f s, %,d intervals", pricingSeconds, priced)
-          .row("requests", "%,d timed after %,d warm-up, one at a time", requests, warmUp)
+          .row(
+              "requests",
+              "%,d timed after %,d warm-up, one at a time, %s",
+              requests,
+              warmUp,
+              cache ? "read cache on" : "no read cache")
           .row("GET /factory/summary", api.percentiles())
           .print(out);
       return 0;
     } finally {
       executor.shutdown();
     }
-  }
-
-  /** {@code machines} compressors in the demo factory, named Load-00001 … */
-  private List<UUID> addMachines(Database database) {
-    List<UUID> ids = new ArrayList<>();
-    for (int i = 1; i <= machines; i++) {
-      ids.add(UUID.nameUUIDFromBytes(("factory-summary-bench-" + i).getBytes()));
-    }
-    database
-        .jdbi()
-        .useHandle(
-            h -> {
-              var batch =
-                  h.prepareBatch(
-                      "INSERT INTO machines (id, factory_id, name, type, rated_power_kw)"
-                          + " VALUES (:id, :factory, :name, 'compressor', 50)");
-              for (int i = 0; i < ids.size(); i++) {
-                batch
-                    .bind("id", ids.get(i))
-                    .bind("factory", DemoPlant.DEMO_FACTORY)
-                    .bind("name", String.format("Load-%05d", i + 1))
-                    .add();
-              }
-              batch.execute();
-            });
-    return ids;
-  }
-
-  private long write(Database database, List<UUID> ids, Instant from, Instant to) {
-    var writer = new ReadingBatchWriter(database);
-    List<Reading> batch = new ArrayList<>();
-    long written = 0;
-    for (Instant t = from; t.isBefore(to); t = t.plusSeconds(900)) {
-      long s = t.getEpochSecond();
-      for (int m = 0; m < ids.size(); m++) {
-        double kw = 10 + (s / 900 + m) % 30;
-        batch.add(EnergyReading.electricity(ids.get(m), t, kw, kw / 4));
-        if (batch.size() >= 10_000) {
-          written += writer.write(batch).inserted();
-          batch.clear();
-        }
-      }
-    }
-    written += writer.write(batch).inserted();
-    return written;
   }
 
   private LatencyHistogram measure(Database database, BlockingIo io) throws Exception {
@@ -205,7 +174,10 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
               live,
               new DbKpis(database, io, live),
               new DbSeriesQueries(new TimeseriesDao(database, clock, Duration.ZERO), io),
-              clock);
+              clock,
+              cache
+                  ? ReadCache.of(CacheSettings.fromConfig(config), Optional.empty())
+                  : ReadCache.disabled());
       var route =
           new ErrorHandling()
               .wrap(Directives.pathPrefix("api", () -> Directives.pathPrefix("v1", plant::routes)));

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +21,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.enms.core.plant.DemoPlant;
-import org.enms.core.reading.EnergyReading;
-import org.enms.core.reading.ProductionReading;
-import org.enms.core.reading.Reading;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
 import org.enms.db.DbSettings;
-import org.enms.db.ReadingBatchWriter;
 import org.enms.db.RollupRefresher;
 import org.enms.db.kpi.KpiDao;
 import org.enms.db.registry.DemoPlantSpec;
@@ -93,7 +88,9 @@ final class KpiBench implements java.util.concurrent.Callable<Integer> {
     try (Database database = Database.start(settings)) {
       new PlantApplier(database).apply(DemoPlantSpec.get());
       addDemandCharge(database);
-      long written = writeYear(database);
+      long written =
+          new BenchHistory(database, out)
+              .write("one year", List.of(MACHINE), YEAR, YEAR_END, readingInterval);
       long t0 = System.nanoTime();
       RollupRefresher rollups = new RollupRefresher(database);
       for (Instant m = YEAR; m.isBefore(YEAR_END); m = m.plus(Duration.ofDays(30))) {
@@ -150,33 +147,6 @@ final class KpiBench implements java.util.concurrent.Callable<Integer> {
                 12.0,
                 LocalDate.of(2024, 1, 1)),
             false);
-  }
-
-  /** A year of readings at {@code readingInterval}: a daily and weekly load shape, production. */
-  private long writeYear(Database database) {
-    var writer = new ReadingBatchWriter(database);
-    long seconds = readingInterval.toSeconds();
-    List<Reading> batch = new ArrayList<>();
-    long written = 0;
-    for (Instant t = YEAR; t.isBefore(YEAR_END); t = t.plusSeconds(seconds)) {
-      long s = t.getEpochSecond();
-      int hour = (int) (s / 3600 % 24);
-      int day = (int) (s / 86_400 % 7);
-      double kw = (day >= 2 && hour >= 6 && hour < 22 ? 40 : 12) + (s / seconds % 13);
-      batch.add(EnergyReading.electricity(MACHINE, t, kw, kw * seconds / 3600.0));
-      if (s % 900 == 0) {
-        batch.add(
-            new ProductionReading(
-                MACHINE, t, kw > 30 ? 50 : 5, 48, 2, null, "running", null, null, null));
-      }
-      if (batch.size() >= 10_000) {
-        written += writer.write(batch).inserted();
-        batch.clear();
-      }
-    }
-    written += writer.write(batch).inserted();
-    out.printf("wrote %,d readings of one year%n", written);
-    return written;
   }
 
   private LatencyHistogram measureApi(Database database, BlockingIo io) throws Exception {

@@ -5,12 +5,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
-/** One GET repeated, one at a time, after untimed warm-up ones; anything but a 200 stops it. */
+/**
+ * Timed GETs: one repeated, one at a time, or a mix of them from many clients at once; untimed
+ * warm-up ones first.
+ */
 final class TimedGets {
   private TimedGets() {}
 
-  /** Prints the URI and its first answer, then times {@code requests} GETs. */
+  /** Prints the URI and its first answer, then times {@code requests} GETs; a non-200 stops it. */
   static LatencyHistogram measure(URI uri, int warmUp, int requests, PrintStream out)
       throws Exception {
     HttpClient client = HttpClient.newHttpClient();
@@ -31,5 +44,93 @@ final class TimedGets {
       }
     }
     return latencies;
+  }
+
+  /**
+   * One GET of a mix; {@code uri} is built per request (windows that end now).
+   *
+   * @param name what the summary calls it
+   */
+  record Endpoint(String name, Supplier<URI> uri) {}
+
+  /** Per endpoint of a mix: latencies and answers other than 200. */
+  record MixResult(
+      Map<String, LatencyHistogram> byEndpoint,
+      LatencyHistogram overall,
+      Map<String, LongAdder> failures,
+      double seconds) {}
+
+  /**
+   * {@code clients} threads send the mix's GETs in turn ({@code mix} repeats an endpoint to weigh
+   * it) until {@code requests} are timed, after {@code warmUp} untimed ones. Each endpoint is sent
+   * once first and its answer printed (shortened).
+   */
+  static MixResult mix(List<Endpoint> mix, int clients, int warmUp, int requests, PrintStream out)
+      throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Map<String, LatencyHistogram> byEndpoint = new LinkedHashMap<>();
+    Map<String, LongAdder> failures = new LinkedHashMap<>();
+    for (Endpoint e : mix) {
+      if (byEndpoint.putIfAbsent(e.name(), new LatencyHistogram()) == null) {
+        failures.put(e.name(), new LongAdder());
+        URI uri = e.uri().get();
+        HttpResponse<String> r = send(client, uri);
+        String body = r.body();
+        out.printf(
+            "%s -> %d %s%n",
+            uri, r.statusCode(), body.length() > 160 ? body.substring(0, 160) + "…" : body);
+      }
+    }
+    run(client, mix, clients, warmUp, null, null, null);
+    var overall = new LatencyHistogram();
+    long began = System.nanoTime();
+    run(client, mix, clients, requests, byEndpoint, overall, failures);
+    return new MixResult(byEndpoint, overall, failures, (System.nanoTime() - began) / 1e9);
+  }
+
+  private static void run(
+      HttpClient client,
+      List<Endpoint> mix,
+      int clients,
+      int requests,
+      Map<String, LatencyHistogram> byEndpoint,
+      LatencyHistogram overall,
+      Map<String, LongAdder> failures)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicInteger next = new AtomicInteger();
+    try {
+      List<Future<?>> all = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        all.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    Endpoint e = mix.get(i % mix.size());
+                    URI uri = e.uri().get();
+                    long t = System.nanoTime();
+                    HttpResponse<String> r = send(client, uri);
+                    long took = System.nanoTime() - t;
+                    if (byEndpoint != null) {
+                      byEndpoint.get(e.name()).record(took);
+                      overall.record(took);
+                      if (r.statusCode() != 200) {
+                        failures.get(e.name()).increment();
+                      }
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : all) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static HttpResponse<String> send(HttpClient client, URI uri) throws Exception {
+    return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -137,7 +136,7 @@ final class WebSocketBench implements Callable<Integer> {
     Path log = Files.createTempFile("enms-bench-mosquitto", ".log");
     try (MosquittoProcess mosquitto = MosquittoProcess.start(mosquittoBinary, mosquittoConf, log)) {
       out.printf("started mosquitto at %s (log %s)%n", mosquitto.url(), log);
-      int httpPort = freePort();
+      int httpPort = InProcessNode.freePort();
       Config config = config(mosquitto.url(), httpPort);
       prepareDatabase(config);
       ActorSystem<Void> node = Node.start(config);
@@ -385,17 +384,6 @@ final class WebSocketBench implements Callable<Integer> {
     o.put("enms.simulator.enabled", false);
     // More clients than Pekko HTTP's default of 1,024 connections.
     o.put("pekko.http.server.max-connections", 8_192);
-    o.put("pekko.remote.artery.canonical.port", 0);
-    o.put("pekko.cluster.seed-nodes", List.of());
-    o.put("pekko.coordinated-shutdown.exit-jvm", "off");
-    o.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
-    ConfigFactory.invalidateCaches();
-    return ConfigFactory.parseMap(o).withFallback(ConfigFactory.load()).resolve();
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return InProcessNode.config(o);
   }
 }

@@ -303,7 +303,7 @@ public final class NodeGuardian {
                       registry)
                   .with(new KpiHistoryRoutes(database, io)::routes)
                   .with(
-                      PlantRoutes.create(database, io, directory, live, kpis, series, clock)
+                      PlantRoutes.create(database, io, directory, live, kpis, series, clock, cache)
                           ::routes)
                   .with(new BaselineRoutes(baselines, iso50001.seuYearTraining())::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)

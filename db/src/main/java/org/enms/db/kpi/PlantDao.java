@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,15 @@ public final class PlantDao {
           .replace("<type>", TYPE);
 
   /**
+   * A group's highest 15-minute demand as {@code [kW, -epoch of its time, demand rate]}: the
+   * greatest array is the highest demand, the earliest on a tie, so element 3 is the rate in force
+   * at the peak. An aggregate without a sort (an ordered {@code array_agg} sorted every interval of
+   * the period, spilling to disk for a factory's day).
+   */
+  private static final String PEAK =
+      "max(ARRAY[peak_kw, -extract(epoch FROM peak_at)::float8, peak_rate])";
+
+  /**
    * Per machine and energy type: the sums, and per billing month its peak at the demand rate in
    * force at that peak (the demand charge, as the KPIs bill it).
    */
@@ -86,14 +96,15 @@ public final class PlantDao {
             FROM (SELECT machine_id, energy_type, billing_month, sum(kwh) AS kwh,
                          sum(cost) AS cost, min(currency) AS currency, sum(co2) AS co2,
                          sum(n) AS n, sum(kw_sum) AS kw_sum, max(peak_kw) AS peak_kw,
-                         (array_agg(peak_rate ORDER BY peak_kw DESC, peak_at))[1] AS peak_rate
+                         (<peak>)[3] AS peak_rate
                   FROM (<costs>) x GROUP BY machine_id, energy_type, billing_month) months
             GROUP BY machine_id, energy_type) c
       JOIN machines m ON m.id = c.machine_id
       <readingsJoin>
       ORDER BY c.kwh DESC, m.name, c.energy_type
       """
-          .replace("<costs>", COST_PARTS);
+          .replace("<costs>", COST_PARTS)
+          .replace("<peak>", PEAK);
 
   /** The readings' counts and power extremes beside the sums. */
   private static final String READINGS_JOIN =
@@ -119,6 +130,46 @@ public final class PlantDao {
               "<readingColumns>",
               "0 AS readings, NULL::float8 AS avg_kw, NULL::float8 AS mx, NULL::float8 AS mn")
           .replace("<readingsJoin>", "");
+
+  /**
+   * The month so far and, within it, today: the month's intervals are read once (whole past days
+   * from the daily sums, today from the 15-minute intervals), grouped per billing month with a flag
+   * for today, and both periods' sums and demand charges taken from those groups. Columns as {@link
+   * #TOTALS}, today's prefixed {@code t_}.
+   */
+  private static final String TODAY_AND_MONTH =
+      """
+      WITH parts AS (<costs>),
+      groups AS (
+        SELECT machine_id, energy_type, billing_month, today, sum(kwh) AS kwh, sum(cost) AS cost,
+               min(currency) AS currency, sum(co2) AS co2, sum(n) AS n, sum(kw_sum) AS kw_sum,
+               <peak> AS peak
+        FROM (SELECT *, peak_at >= :today AS today FROM parts) p
+        GROUP BY machine_id, energy_type, billing_month, today),
+      bills AS (
+        SELECT machine_id, energy_type, billing_month, sum(kwh) AS kwh, sum(cost) AS cost,
+               min(currency) AS currency, sum(co2) AS co2, sum(n) AS n, sum(kw_sum) AS kw_sum,
+               max(peak) AS peak,
+               sum(kwh) FILTER (WHERE today) AS t_kwh, sum(cost) FILTER (WHERE today) AS t_cost,
+               min(currency) FILTER (WHERE today) AS t_currency,
+               sum(co2) FILTER (WHERE today) AS t_co2, sum(n) FILTER (WHERE today) AS t_n,
+               sum(kw_sum) FILTER (WHERE today) AS t_kw_sum,
+               max(peak) FILTER (WHERE today) AS t_peak
+        FROM groups GROUP BY machine_id, energy_type, billing_month)
+      SELECT m.id, m.name, m.type, m.factory_id, b.energy_type,
+             sum(b.kwh) AS kwh, sum(b.cost) AS energy_charge,
+             sum(b.peak[1] * coalesce(b.peak[3], 0)) AS demand_charge, min(b.currency) AS currency,
+             sum(b.co2) AS co2, sum(b.n) AS n, sum(b.kw_sum) AS kw_sum, max(b.peak[1]) AS peak_kw,
+             sum(b.t_kwh) AS t_kwh, sum(b.t_cost) AS t_energy_charge,
+             sum(b.t_peak[1] * coalesce(b.t_peak[3], 0)) AS t_demand_charge,
+             min(b.t_currency) AS t_currency, sum(b.t_co2) AS t_co2, sum(b.t_n) AS t_n,
+             sum(b.t_kw_sum) AS t_kw_sum, max(b.t_peak[1]) AS t_peak_kw
+      FROM bills b JOIN machines m ON m.id = b.machine_id
+      GROUP BY m.id, m.name, m.type, m.factory_id, b.energy_type
+      ORDER BY t_kwh DESC NULLS LAST, m.name, b.energy_type
+      """
+          .replace("<costs>", COST_PARTS)
+          .replace("<peak>", PEAK);
 
   private static final String PRODUCTION =
       """
@@ -212,27 +263,69 @@ public final class PlantDao {
                     end)
                 .bindArray("ids", UUID.class, machines)
                 .bind("energyType", energyType)
-                .map(
-                    (rs, ctx) ->
-                        new MachineTotals(
-                            rs.getObject("id", UUID.class),
-                            rs.getString("name"),
-                            rs.getString("type"),
-                            rs.getObject("factory_id", UUID.class),
-                            rs.getString("energy_type"),
-                            rs.getDouble("kwh"),
-                            rs.getDouble("energy_charge"),
-                            rs.getDouble("demand_charge"),
-                            rs.getString("currency"),
-                            rs.getDouble("co2"),
-                            rs.getLong("n"),
-                            rs.getDouble("kw_sum"),
-                            rs.getDouble("peak_kw"),
-                            rs.getLong("readings"),
-                            nullable(rs, "avg_kw"),
-                            nullable(rs, "mx"),
-                            nullable(rs, "mn")))
+                .map((rs, ctx) -> sums(rs, "", true))
                 .list());
+  }
+
+  /**
+   * The month so far and today, each as {@link #totals(List, String, Instant, Instant, boolean)}
+   * without the readings' counts, from one read of the month's priced intervals.
+   *
+   * @param today largest energy first; machines without intervals today are absent
+   * @param month machines without intervals this month are absent
+   */
+  public record TodayAndMonth(List<MachineTotals> today, List<MachineTotals> month) {}
+
+  /** {@code midnight}: today's start, within {@code [monthStart, now]}. */
+  public TodayAndMonth todayAndMonth(
+      List<UUID> machines, String energyType, Instant monthStart, Instant midnight, Instant now) {
+    if (machines.isEmpty()) {
+      return new TodayAndMonth(List.of(), List.of());
+    }
+    List<MachineTotals> today = new ArrayList<>();
+    List<MachineTotals> month = new ArrayList<>();
+    jdbi.useHandle(
+        h ->
+            period(h.createQuery(TODAY_AND_MONTH), monthStart, now)
+                .bindArray("ids", UUID.class, machines)
+                .bind("energyType", energyType)
+                .bind("today", utc(midnight))
+                .map(
+                    (rs, ctx) -> {
+                      month.add(sums(rs, "", false));
+                      if (nullable(rs, "t_kwh") != null) {
+                        today.add(sums(rs, "t_", false));
+                      }
+                      return null;
+                    })
+                .list());
+    return new TodayAndMonth(List.copyOf(today), List.copyOf(month));
+  }
+
+  /**
+   * A row's priced sums, columns named {@code prefix + name}; with {@code readings} the readings'
+   * counts and power extremes too.
+   */
+  private static MachineTotals sums(ResultSet rs, String prefix, boolean readings)
+      throws SQLException {
+    return new MachineTotals(
+        rs.getObject("id", UUID.class),
+        rs.getString("name"),
+        rs.getString("type"),
+        rs.getObject("factory_id", UUID.class),
+        rs.getString("energy_type"),
+        rs.getDouble(prefix + "kwh"),
+        rs.getDouble(prefix + "energy_charge"),
+        rs.getDouble(prefix + "demand_charge"),
+        rs.getString(prefix + "currency"),
+        rs.getDouble(prefix + "co2"),
+        rs.getLong(prefix + "n"),
+        rs.getDouble(prefix + "kw_sum"),
+        rs.getDouble(prefix + "peak_kw"),
+        readings ? rs.getLong("readings") : 0,
+        readings ? nullable(rs, "avg_kw") : null,
+        readings ? nullable(rs, "mx") : null,
+        readings ? nullable(rs, "mn") : null);
   }
 
   /** Units produced per machine over the period (the 15-minute and daily production roll-ups). */
@@ -568,13 +661,16 @@ public final class PlantDao {
           double co2 = priced.stream().mapToDouble(CurrencyCost::co2).sum();
           return h.createQuery(
                   """
+                  WITH days AS (
+                    SELECT coalesce(sum(reading_count), 0) AS readings,
+                           coalesce(sum(total_energy_kwh) FILTER (WHERE energy_type = 'electricity'),
+                                    0) AS kwh,
+                           min(bucket) AS first_day
+                    FROM energy_readings_1day WHERE machine_id = ANY(:ids))
                   SELECT
-                    (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1day
-                     WHERE machine_id = ANY(:ids)) AS readings,
-                    (SELECT coalesce(sum(total_energy_kwh), 0) FROM energy_readings_1day
-                     WHERE machine_id = ANY(:ids) AND energy_type = 'electricity') AS kwh,
-                    (SELECT min(bucket) FROM energy_readings_1day
-                     WHERE machine_id = ANY(:ids)) AS first_day,
+                    (SELECT readings FROM days) AS readings,
+                    (SELECT kwh FROM days) AS kwh,
+                    (SELECT first_day FROM days) AS first_day,
                     (SELECT coalesce(sum(energy_kwh), 0) FROM energy_costs_15min
                      WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
                        AND bucket >= :dayAgo) AS day_kwh,

@@ -1,5 +1,7 @@
 package org.enms.http.plant;
 
+import com.fasterxml.jackson.databind.JavaType;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +14,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.enms.core.json.Json;
 import org.enms.core.reading.EnergyType;
 import org.enms.db.BlockingIo;
 import org.enms.db.kpi.PlantDao;
 import org.enms.db.kpi.PlantDao.AnomalyCounts;
 import org.enms.db.kpi.PlantDao.MachineTotals;
+import org.enms.http.cache.ReadCache;
 import org.enms.http.machines.LiveMachines;
 import org.enms.http.machines.LiveStatus;
 import org.enms.http.machines.MachineSummary;
@@ -31,19 +35,28 @@ final class FactoryViews {
   /** A machine whose latest reading is older than this draws nothing now (the original's 5 min). */
   private static final Duration CURRENT = Duration.ofMinutes(5);
 
+  private static final JavaType PRICED_TODAY = Json.mapper().constructType(PricedToday.class);
+
   private final PlantDao dao;
   private final BlockingIo io;
   private final MachineSelection machines;
   private final LiveMachines live;
   private final Clock clock;
+  private final ReadCache cache;
 
   FactoryViews(
-      PlantDao dao, BlockingIo io, MachineSelection machines, LiveMachines live, Clock clock) {
+      PlantDao dao,
+      BlockingIo io,
+      MachineSelection machines,
+      LiveMachines live,
+      Clock clock,
+      ReadCache cache) {
     this.dao = dao;
     this.io = io;
     this.machines = machines;
     this.live = live;
     this.clock = clock;
+    this.cache = cache;
   }
 
   /** Today's figures so far for every active machine, or those of one factory. */
@@ -56,36 +69,56 @@ final class FactoryViews {
                   all.stream()
                       .filter(m -> factory.map(f -> f.equals(m.factoryId())).orElse(true))
                       .toList();
-              return io.call(() -> today(chosen))
-                  .thenCombine(states(chosen), (today, states) -> summary(chosen, today, states));
+              Instant now = clock.instant();
+              List<UUID> ids = chosen.stream().map(MachineSummary::id).toList();
+              return priced(factory, ids, now)
+                  .thenCombine(io.call(() -> anomalies(ids, now)), Today::new)
+                  .thenCombine(
+                      states(chosen), (today, states) -> summary(chosen, now, today, states));
             });
   }
 
-  /** What the database holds of today and this month for these machines. */
-  private record Today(
-      Instant now,
-      List<MachineTotals> today,
-      List<MachineTotals> month,
-      Instant monthStart,
-      Map<UUID, AnomalyCounts> anomalies,
-      Optional<PlantDao.LatestAnomaly> latest) {}
+  /** Today's anomalies, read on every request: detection writes them between roll-ups. */
+  private record Anomalies(
+      Map<UUID, AnomalyCounts> counts, Optional<PlantDao.LatestAnomaly> latest) {}
 
-  private Today today(List<MachineSummary> chosen) {
-    Instant now = clock.instant();
+  private record Today(PricedToday priced, Anomalies anomalies) {}
+
+  private Anomalies anomalies(List<UUID> ids, Instant now) {
+    Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
+    return new Anomalies(dao.anomalies(ids, midnight, now), dao.latestAnomaly(ids, midnight));
+  }
+
+  /**
+   * The priced intervals' figures of today and the month: from the read cache while no interval of
+   * the month was priced since (each roll-up refresh stamps the days it priced), else one read of
+   * the month's intervals. Keyed by the day and the machines chosen.
+   */
+  private CompletionStage<PricedToday> priced(Optional<UUID> factory, List<UUID> ids, Instant now) {
     Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
     Instant monthStart =
         LocalDate.ofInstant(now, ZoneOffset.UTC)
             .withDayOfMonth(1)
             .atStartOfDay(ZoneOffset.UTC)
             .toInstant();
-    List<UUID> ids = chosen.stream().map(MachineSummary::id).toList();
-    return new Today(
-        now,
-        dao.totals(ids, EnergyType.ELECTRICITY, midnight, now, false),
-        dao.totals(ids, EnergyType.ELECTRICITY, monthStart, now, false),
+    String key =
+        "factory-summary:"
+            + factory.map(UUID::toString).orElse("all")
+            + ":"
+            + midnight
+            + ":"
+            + UUID.nameUUIDFromBytes(ids.toString().getBytes(StandardCharsets.UTF_8));
+    return cache.read(
+        key,
         monthStart,
-        dao.anomalies(ids, midnight, now),
-        dao.latestAnomaly(ids, midnight));
+        midnight.plus(Duration.ofDays(1)),
+        PRICED_TODAY,
+        () ->
+            io.call(
+                () ->
+                    PricedToday.of(
+                        dao.todayAndMonth(ids, EnergyType.ELECTRICITY, monthStart, midnight, now),
+                        monthStart)));
   }
 
   /** Each machine's live state; a machine whose entity does not answer counts as stopped. */
@@ -104,8 +137,8 @@ final class FactoryViews {
   }
 
   private FactorySummaryResponse summary(
-      List<MachineSummary> chosen, Today t, List<Optional<LiveStatus>> states) {
-    Instant fresh = t.now().minus(CURRENT);
+      List<MachineSummary> chosen, Instant now, Today t, List<Optional<LiveStatus>> states) {
+    Instant fresh = now.minus(CURRENT);
     double currentKw = 0;
     int running = 0;
     int idle = 0;
@@ -118,31 +151,25 @@ final class FactoryViews {
         idle += "idle".equals(s.get().status()) ? 1 : 0;
       }
     }
-    double kwh = t.today().stream().mapToDouble(MachineTotals::kwh).sum();
-    double avgKw = t.today().stream().mapToDouble(FactoryViews::meanKw).sum();
-    long critical = t.anomalies().values().stream().mapToLong(AnomalyCounts::critical).sum();
-    long warnings = t.anomalies().values().stream().mapToLong(AnomalyCounts::warning).sum();
-    long low = t.anomalies().values().stream().mapToLong(AnomalyCounts::low).sum();
+    PricedToday p = t.priced();
+    Map<UUID, AnomalyCounts> anomalies = t.anomalies().counts();
+    long critical = anomalies.values().stream().mapToLong(AnomalyCounts::critical).sum();
+    long warnings = anomalies.values().stream().mapToLong(AnomalyCounts::warning).sum();
+    long low = anomalies.values().stream().mapToLong(AnomalyCounts::low).sum();
     return new FactorySummaryResponse(
-        t.now(),
+        now,
         status(chosen.isEmpty(), critical, warnings),
-        new FactorySummaryResponse.Energy(round2(kwh), round2(currentKw), round2(avgKw)),
+        new FactorySummaryResponse.Energy(round2(p.kwh()), round2(currentKw), round2(p.avgKw())),
         new FactorySummaryResponse.Costs(
-            round2(Money.usd(t.today())),
-            round2(monthEstimate(Money.usd(t.month()), t.monthStart(), t.now())),
-            Money.byCurrency(t.today())),
+            round2(p.usdToday()),
+            round2(monthEstimate(p.usdMonth(), p.monthStart(), now)),
+            p.byCurrency()),
         new FactorySummaryResponse.Machines(
             chosen.size(), running, idle, chosen.size() - running - idle),
         new FactorySummaryResponse.Anomalies(critical, warnings, low, critical + warnings + low),
-        t.today().isEmpty()
-            ? null
-            : new FactorySummaryResponse.TopConsumer(
-                t.today().get(0).machineId(),
-                t.today().get(0).machineName(),
-                t.today().get(0).machineType(),
-                round2(t.today().get(0).kwh()),
-                kwh > 0 ? JsonSupport.round(t.today().get(0).kwh() / kwh * 100, 1) : 0),
-        t.latest()
+        p.top(),
+        t.anomalies()
+            .latest()
             .map(
                 a ->
                     new FactorySummaryResponse.LatestAnomaly(

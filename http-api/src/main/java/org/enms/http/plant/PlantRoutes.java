@@ -13,6 +13,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
 import org.enms.db.kpi.PlantDao;
+import org.enms.http.cache.ReadCache;
 import org.enms.http.error.ApiException;
 import org.enms.http.kpi.Kpis;
 import org.enms.http.machines.LiveMachines;
@@ -50,7 +51,10 @@ public final class PlantRoutes extends AllDirectives {
     this.clock = clock;
   }
 
-  /** The views over {@code database}'s roll-ups, machine states from {@code live}. */
+  /**
+   * The views over {@code database}'s roll-ups, machine states from {@code live}; the factory
+   * summary's priced figures kept in {@code cache} between roll-up refreshes.
+   */
   public static PlantRoutes create(
       Database database,
       BlockingIo io,
@@ -58,11 +62,12 @@ public final class PlantRoutes extends AllDirectives {
       LiveMachines live,
       Kpis kpis,
       SeriesQueries timeseries,
-      Clock clock) {
+      Clock clock,
+      ReadCache cache) {
     PlantDao dao = new PlantDao(database, clock);
     MachineSelection machines = new MachineSelection(directory);
     return new PlantRoutes(
-        new FactoryViews(dao, io, machines, live, clock),
+        new FactoryViews(dao, io, machines, live, clock, cache),
         new Rankings(dao, io, machines, kpis, clock),
         new MachineEnergy(dao, io, machines, clock),
         new SeriesViews(dao, io, machines, timeseries, clock),

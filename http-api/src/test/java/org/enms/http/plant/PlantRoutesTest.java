@@ -6,23 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.enms.core.json.Json;
 import org.enms.db.BlockingIo;
-import org.enms.db.MachineDao;
-import org.enms.db.TimeseriesDao;
 import org.enms.db.testing.PostgresExtension;
 import org.enms.http.RouteHarness;
-import org.enms.http.kpi.DbKpis;
+import org.enms.http.cache.ReadCache;
 import org.enms.http.kpi.KpiSampleData;
-import org.enms.http.machines.DbMachineDirectory;
-import org.enms.http.machines.LiveStatus;
-import org.enms.http.timeseries.DbSeriesQueries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,22 +44,7 @@ class PlantRoutesTest {
     executor = Executors.newFixedThreadPool(2);
     BlockingIo io = new BlockingIo(executor);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    var live =
-        (org.enms.http.machines.LiveMachines)
-            id ->
-                CompletableFuture.completedFuture(
-                    new LiveStatus("stopped", 0, null, 0, 0, 0, 0, 0, 0, 0));
-    api =
-        new RouteHarness(
-            PlantRoutes.create(
-                    pg.database(),
-                    io,
-                    new DbMachineDirectory(new MachineDao(pg.database()), io),
-                    live,
-                    new DbKpis(pg.database(), io, live),
-                    new DbSeriesQueries(new TimeseriesDao(pg.database(), clock, Duration.ZERO), io),
-                    clock)
-                ::routes);
+    api = PlantApi.start(pg.database(), io, clock, ReadCache.disabled());
   }
 
   @AfterAll
