@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       VoiceBench.class,
       FactorySummaryBench.class,
       WebSocketBench.class,
-      AccuracyBench.class
+      AccuracyBench.class,
+      CapacityBench.class
     })
 public final class BenchCommand implements Callable<Integer> {
 
