@@ -196,7 +196,7 @@ final class CapacityBench implements Callable<Integer> {
         machines, interval.toSeconds(), rate);
 
     long settleStart = System.nanoTime();
-    long[] lastStored = {stored(), System.nanoTime()};
+    long[] lastStored = {rows(), System.nanoTime()};
     boolean allLive = true;
     while (entitiesPerNode().values().stream().mapToInt(Integer::intValue).sum() < machines) {
       if (System.nanoTime() - settleStart > settleTimeout.toNanos() || !feed.isAlive()) {
@@ -215,8 +215,7 @@ final class CapacityBench implements Callable<Integer> {
 
     long rowsBefore = rows();
     long windowStart = System.nanoTime();
-    long storedBefore = stored();
-    lastStored[0] = storedBefore;
+    lastStored[0] = rowsBefore;
     lastStored[1] = windowStart;
     while (System.nanoTime() - windowStart < duration.toNanos()) {
       Thread.sleep(Math.min(10_000, duration.toMillis()));
@@ -368,9 +367,10 @@ final class CapacityBench implements Callable<Integer> {
     return t;
   }
 
-  private void progressLine(long[] last, LastLine generator) throws IOException {
+  private void progressLine(long[] last, LastLine generator) throws IOException, SQLException {
     long now = System.nanoTime();
-    long stored = stored();
+    // from the table: a saturated node's /health can take longer than a progress interval
+    long stored = rows();
     progress(
         "stored %,d readings, %,.0f/s; entities %s; generator: %s; load %s",
         stored,
@@ -390,22 +390,6 @@ final class CapacityBench implements Callable<Integer> {
       r.next();
       return r.getLong(1);
     }
-  }
-
-  /** Readings the live nodes have stored since they started (their /health counters). */
-  private long stored() {
-    long total = 0;
-    for (CapacityNode n : cluster) {
-      // a node under load may answer /health with 503 (e.g. a slow check): the counter is there
-      if (n.isAlive()) {
-        try {
-          total += n.health().path("broker").path("readings_stored").asLong();
-        } catch (IOException slow) {
-          // this progress line undercounts; the window's figure comes from the table
-        }
-      }
-    }
-    return total;
   }
 
   private Map<CapacityNode, Integer> entitiesPerNode() throws IOException {
