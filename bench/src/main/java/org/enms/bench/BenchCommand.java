@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       FactorySummaryBench.class,
       ReadEndpointsBench.class,
       WebSocketBench.class,
-      AccuracyBench.class
+      AccuracyBench.class,
+      CapacityBench.class
     })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -140,13 +140,7 @@ final class PipelineBench implements Callable<Integer> {
               + " a free port.")
   boolean useRunningBroker;
 
-  @Option(
-      names = "--mosquitto-conf",
-      description = "Broker configuration (default ${DEFAULT-VALUE}).")
-  Path mosquittoConf = Path.of("docker/mosquitto.conf");
-
-  @Option(names = "--mosquitto-binary", description = "Default ${DEFAULT-VALUE}.")
-  String mosquittoBinary = "mosquitto";
+  @Mixin BenchMosquittoOptions mosquittoOptions = new BenchMosquittoOptions();
 
   @Option(
       names = "--broker-url",
@@ -220,9 +214,9 @@ final class PipelineBench implements Callable<Integer> {
       String broker;
       if (!useRunningBroker) {
         Path log = Files.createTempFile("enms-bench-mosquitto", ".log");
-        mosquitto = MosquittoProcess.start(mosquittoBinary, mosquittoConf, log);
+        mosquitto = mosquittoOptions.start(log);
         broker = mosquitto.url();
-        out.printf("started mosquitto -c %s at %s (log %s)%n", mosquittoConf, broker, log);
+        out.printf("started mosquitto -c %s at %s (log %s)%n", mosquittoOptions.conf, broker, log);
       } else {
         broker = Loopback.require(brokerUrl);
       }

@@ -102,11 +102,7 @@ final class WebSocketBench implements Callable<Integer> {
   @Option(names = "--publishers", description = "Publisher connections (default ${DEFAULT-VALUE}).")
   int publishers = 4;
 
-  @Option(names = "--mosquitto-conf", description = "Default ${DEFAULT-VALUE}.")
-  Path mosquittoConf = Path.of("docker/mosquitto.conf");
-
-  @Option(names = "--mosquitto-binary", description = "Default ${DEFAULT-VALUE}.")
-  String mosquittoBinary = "mosquitto";
+  @Mixin BenchMosquittoOptions mosquittoOptions = new BenchMosquittoOptions();
 
   @Mixin BenchDatabaseOptions db = new BenchDatabaseOptions();
 
@@ -134,7 +130,7 @@ final class WebSocketBench implements Callable<Integer> {
   public Integer call() throws Exception {
     Loopback.require(db.url(DATABASE));
     Path log = Files.createTempFile("enms-bench-mosquitto", ".log");
-    try (MosquittoProcess mosquitto = MosquittoProcess.start(mosquittoBinary, mosquittoConf, log)) {
+    try (MosquittoProcess mosquitto = mosquittoOptions.start(log)) {
       out.printf("started mosquitto at %s (log %s)%n", mosquitto.url(), log);
       int httpPort = InProcessNode.freePort();
       Config config = config(mosquitto.url(), httpPort);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.enms.core.plant.DemoPlant;
 import org.enms.core.plant.Machine;
+import org.enms.node.testing.NodeProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

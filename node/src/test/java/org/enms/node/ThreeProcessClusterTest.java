@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
 import org.enms.core.plant.DemoPlant;
 import org.enms.http.events.WsClient;
 import org.enms.node.testing.MosquittoProcess;
+import org.enms.node.testing.NodeProcess;
 import org.enms.simulator.load.LoadMachines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;

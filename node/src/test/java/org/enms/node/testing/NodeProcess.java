@@ -1,4 +1,4 @@
-package org.enms.node;
+package org.enms.node.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.enms.node.EnmsCommand;
 
 /**
  * A node as its own JVM ({@code enms run --no-simulator} on the test class path), so that a test
  * can kill it without mercy. Its settings come from the environment, as in production; its output
  * goes to a log file.
+ *
+ * <p>Test support, shared through node's test-jar: the three-process cluster test and the capacity
+ * bench (module {@code bench}) both start nodes this way. The child runs on this JVM's class path,
+ * which holds the node's classes in both.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
 
@@ -27,7 +32,8 @@ final class NodeProcess implements AutoCloseable {
    * @param environment the node's settings ({@code ENMS_...}), added to this JVM's environment
    * @param log where the node's standard output and error go
    */
-  static NodeProcess start(List<String> jvmFlags, Map<String, String> environment, Path log) {
+  public static NodeProcess start(
+      List<String> jvmFlags, Map<String, String> environment, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
@@ -48,20 +54,20 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** {@code kill -9}: no shutdown hook, no goodbye to the cluster or the broker. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("node process " + pid() + " survived SIGKILL");
