@@ -105,7 +105,7 @@ final class RouteScanner {
   private final Map<String, List<ClassOrInterfaceDeclaration>> classes = new HashMap<>();
   private final List<MethodCallExpr> directives = new ArrayList<>();
   private final Set<MethodCallExpr> reached = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Set<Endpoint> endpoints = new TreeSet<>();
+  private Set<Endpoint> endpoints = new TreeSet<>();
   private final Map<String, List<Expression>> wiring = new HashMap<>();
   private int depth;
 
@@ -322,6 +322,9 @@ final class RouteScanner {
       if (PATH_DIRECTIVES.contains(name)) {
         return pathDirective(call, env, at);
       }
+      if (name.equals("extractUnmatchedPath") && arity == 1) {
+        return aliases(call, env, at);
+      }
       if (UNSUPPORTED_PATH_DIRECTIVES.contains(name)) {
         throw new IllegalStateException(
             "the route scanner does not read " + name + " (at " + position(call) + ")");
@@ -350,11 +353,16 @@ final class RouteScanner {
       MethodCallExpr call,
       Env env,
       Where at) {
+    return walkBody(method, new Env(type, bind(method, call, env)), at);
+  }
+
+  /** A method's parameters bound to a call's arguments, as written where the call is. */
+  private static Map<String, Bound> bind(MethodDeclaration method, MethodCallExpr call, Env env) {
     Map<String, Bound> params = new HashMap<>();
     for (int i = 0; i < method.getParameters().size(); i++) {
       params.put(method.getParameter(i).getNameAsString(), new Bound(call.getArgument(i), env));
     }
-    return walkBody(method, new Env(type, params), at);
+    return params;
   }
 
   private boolean walkBody(MethodDeclaration method, Env env, Where at) {
@@ -439,6 +447,16 @@ final class RouteScanner {
         all.addAll(matcher(call.getArgument(0), env));
         return all;
       }
+      Optional<MethodDeclaration> helper = matcherHelper(call, env);
+      if (helper.isPresent()) {
+        Expression returned =
+            helper
+                .get()
+                .findFirst(ReturnStmt.class)
+                .flatMap(ReturnStmt::getExpression)
+                .orElseThrow();
+        return matcher(returned, env.with(bind(helper.get(), call, env)));
+      }
       if (fromPathMatchers && EXTRACTING_MATCHERS.contains(name)) {
         return call.getArguments().isEmpty()
             ? List.of("{}")
@@ -448,6 +466,125 @@ final class RouteScanner {
           "the route scanner does not read the path matcher " + e + " at " + position(e));
     }
     return List.of(string(e, env));
+  }
+
+  /**
+   * The class's own helper that builds a path matcher in one {@code return} ({@code pair("metrics",
+   * "record")}).
+   */
+  private static Optional<MethodDeclaration> matcherHelper(MethodCallExpr call, Env env) {
+    if (call.getScope().isPresent()) {
+      return Optional.empty();
+    }
+    List<MethodDeclaration> helpers =
+        env.type().getMethodsByName(call.getNameAsString()).stream()
+            .filter(m -> m.getType().asString().startsWith("PathMatcher"))
+            .filter(m -> m.getParameters().size() == call.getArguments().size())
+            .filter(m -> m.getBody().map(b -> b.findAll(ReturnStmt.class).size()).orElse(0) == 1)
+            .toList();
+    return helpers.size() == 1 ? Optional.of(helpers.get(0)) : Optional.empty();
+  }
+
+  /**
+   * Path aliases ({@code OvosAliases}): {@code extractUnmatchedPath} looks the rest of the path up
+   * in the class's alias table and {@code mapUnmatchedPath} hands the request to the routes it
+   * wraps with the successor's path. The table is read from the class: each {@code static final
+   * Map.of("/alias", "/successor", ...)}, and each {@code static final
+   * Pattern.compile("/a/([^/]+)/b")} with the one {@code "/successor/" + m.group(1)} the class
+   * builds. An alias serves the methods its successor serves; one whose successor is no route
+   * fails.
+   */
+  private boolean aliases(MethodCallExpr extract, Env env, Where at) {
+    reached.add(extract);
+    List<MethodCallExpr> rewrites =
+        extract.findAll(MethodCallExpr.class).stream()
+            .filter(c -> c.getNameAsString().equals("mapUnmatchedPath"))
+            .toList();
+    if (rewrites.size() != 1 || rewrites.get(0).getArguments().size() != 2) {
+      throw new IllegalStateException(
+          "the route scanner reads extractUnmatchedPath only as an alias table with one"
+              + " mapUnmatchedPath (at "
+              + position(extract)
+              + ")");
+    }
+    MethodCallExpr rewrite = rewrites.get(0);
+    reached.add(rewrite);
+    Set<Endpoint> outer = endpoints;
+    Set<Endpoint> successors = new TreeSet<>();
+    endpoints = successors;
+    try {
+      walk(rewrite.getArgument(1), env, Where.ROOT);
+    } finally {
+      endpoints = outer;
+    }
+    boolean any = false;
+    for (Map.Entry<String, String> alias : aliasTable(env.type()).entrySet()) {
+      List<Endpoint> served =
+          successors.stream().filter(e -> e.path().equals(alias.getValue())).toList();
+      if (served.isEmpty()) {
+        throw new IllegalStateException(
+            "alias " + alias.getKey() + " names no route " + alias.getValue());
+      }
+      Where aliased = at.then(List.of(alias.getKey().substring(1).split("/")), true);
+      for (Endpoint e : served) {
+        any |= emit(e.method(), aliased);
+      }
+    }
+    return any;
+  }
+
+  /** Alias path → successor path, both with {@code {}} for an extracted segment. */
+  private static Map<String, String> aliasTable(ClassOrInterfaceDeclaration type) {
+    Map<String, String> table = new java.util.LinkedHashMap<>();
+    List<String> patterns = new ArrayList<>();
+    for (FieldDeclaration f : type.getFields()) {
+      if (!f.isStatic() || !f.isFinal()) {
+        continue;
+      }
+      for (VariableDeclarator v : f.getVariables()) {
+        if (!(v.getInitializer().orElse(null) instanceof MethodCallExpr init)) {
+          continue;
+        }
+        String call =
+            init.getScope().map(Object::toString).orElse("") + "." + init.getNameAsString();
+        List<Expression> args = init.getArguments();
+        if (call.equals("Map.of")) {
+          for (int i = 0; i + 1 < args.size(); i += 2) {
+            table.put(literal(args.get(i)), literal(args.get(i + 1)));
+          }
+        } else if (call.equals("Pattern.compile") && args.size() == 1) {
+          patterns.add(literal(args.get(0)));
+        }
+      }
+    }
+    if (!patterns.isEmpty()) {
+      List<String> built =
+          type.findAll(com.github.javaparser.ast.expr.BinaryExpr.class).stream()
+              .filter(b -> b.getLeft() instanceof StringLiteralExpr)
+              .filter(
+                  b ->
+                      b.getRight() instanceof MethodCallExpr g
+                          && g.getNameAsString().equals("group"))
+              .map(b -> literal(b.getLeft()) + "{}")
+              .toList();
+      if (patterns.size() != 1 || built.size() != 1) {
+        throw new IllegalStateException(
+            "the route scanner reads one alias pattern with one successor in " + type.getName());
+      }
+      String alias = patterns.get(0).replace("([^/]+)", "{}");
+      if (!alias.matches("[/\\w{}-]+")) {
+        throw new IllegalStateException("the route scanner cannot read the alias " + alias);
+      }
+      table.put(alias, built.get(0));
+    }
+    return table;
+  }
+
+  private static String literal(Expression e) {
+    if (e instanceof StringLiteralExpr s) {
+      return s.asString();
+    }
+    throw new IllegalStateException("not a literal: " + e + " at " + position(e));
   }
 
   private String string(Expression e, Env env) {

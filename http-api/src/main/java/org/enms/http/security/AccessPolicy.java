@@ -53,7 +53,9 @@ public final class AccessPolicy {
           "/api/v1/scheduler/trigger/",
           "/api/v1/tariffs",
           "/api/v1/factories",
-          "/api/v1/energy-sources");
+          "/api/v1/energy-sources",
+          // The deprecated alias of POST /energy-sources (OvosAliases): the same write.
+          "/api/v1/ovos/energy-sources");
 
   public Need need(String method, String path) {
     String p =

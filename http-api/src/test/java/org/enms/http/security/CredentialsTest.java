@@ -65,6 +65,8 @@ class CredentialsTest {
     assertThat(policy.need("POST", "/api/v1/machines/x/deactivate"))
         .isEqualTo(AccessPolicy.Need.ADMIN);
     assertThat(policy.need("POST", "/api/v1/tariffs")).isEqualTo(AccessPolicy.Need.ADMIN);
+    assertThat(policy.need("POST", "/api/v1/ovos/energy-sources"))
+        .isEqualTo(AccessPolicy.Need.ADMIN);
     assertThat(policy.need("DELETE", "/api/v1/anything")).isEqualTo(AccessPolicy.Need.ADMIN);
     assertThat(policy.need("GET", "/health")).isEqualTo(AccessPolicy.Need.NOTHING);
   }
