@@ -3,13 +3,19 @@ package org.enms.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.enms.http.SocketServer;
@@ -82,14 +88,22 @@ class ApiDocsBrowserTest {
                 .build(),
             options);
 
+    int tags = tagsWithOperations();
     browser.get(server.base() + "/docs");
+    // Every tag of the document is listed (collapsed); opening one shows its operations.
     NodeFixture.await(
-        "Swagger UI to show the operations",
+        "Swagger UI to list the document's tags",
         Duration.ofSeconds(60),
-        () -> browser.findElements(By.cssSelector(".opblock")).size() > 100);
-
+        () -> browser.findElements(By.cssSelector(".opblock-tag-section")).size() >= tags);
     assertThat(browser.findElement(By.cssSelector(".info .title")).getText())
         .startsWith("EnMS API");
+    for (String tag : List.of("machines", "voice", "docs")) {
+      browser.findElement(By.cssSelector("h3[data-tag='" + tag + "']")).click();
+    }
+    NodeFixture.await(
+        "the opened tags to show their operations",
+        Duration.ofSeconds(30),
+        () -> browser.findElements(By.cssSelector(".opblock")).size() > 10);
     List<String> paths =
         browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
             .map(WebElement::getText)
@@ -102,5 +116,22 @@ class ApiDocsBrowserTest {
             .map(LogEntry::getMessage)
             .toList();
     assertThat(errors).as("errors in the browser's console").isEmpty();
+  }
+
+  /** The distinct tags of the served document's operations. */
+  private static int tagsWithOperations() {
+    JsonNode doc =
+        NodeFixture.json(
+            NodeFixture.exchange(
+                HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(URI.create(server.base() + "/openapi.json")).build()));
+    Set<String> tags = new HashSet<>();
+    doc.get("paths")
+        .forEach(
+            path ->
+                path.forEach(
+                    operation -> operation.path("tags").forEach(t -> tags.add(t.asText()))));
+    assertThat(tags).hasSizeGreaterThan(10);
+    return tags.size();
   }
 }
