@@ -11,7 +11,8 @@ import org.enms.ingest.catalog.UnknownMachinePolicy;
  *     in-flight window, so throughput with ack-after-commit grows with their number
  * @param bufferSize messages one connection may hold before the stream takes them
  * @param batchMaxRows readings per database transaction at most
- * @param batchMaxWait how long a batch may wait to fill; bounds the ack latency
+ * @param batchMaxWait how long a batch may wait to fill; zero: none, a batch is what arrived while
+ *     the writers were busy (see StoreFlow)
  * @param maxFutureSkew how far ahead of this node's clock a live reading may be stamped
  * @param maxPastAge how old a live reading may be (older data goes through imports)
  * @param catalogRefresh how often the catalogue of accepted machines is reloaded from the registry

@@ -129,7 +129,6 @@ final class NodeFixture implements AutoCloseable {
     // rely on, and HiveMQ CE can stall QoS 1 shared subscriptions (hivemq-community-edition#558).
     // Shared subscriptions are exercised against Mosquitto by the pipeline bench.
     values.put("enms.ingest.shared-group", "");
-    values.put("enms.ingest.batch-max-wait", "20ms");
     values.put("enms.http.port", httpPort);
     values.put("enms.simulator.enabled", false);
     values.put("enms.rollup-interval", "500ms");

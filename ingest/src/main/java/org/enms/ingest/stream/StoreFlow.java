@@ -45,9 +45,7 @@ public final class StoreFlow {
       ReadingStore store,
       LiveStateListener listener,
       IngestMetrics metrics) {
-    return Flow.of(IngestMessage.class)
-        .groupedWeightedWithin(
-            settings.batchMaxRows(), IngestMessage::weight, settings.batchMaxWait())
+    return batches(settings)
         .mapAsync(settings.writeParallelism(), batch -> commit(batch, counters, store, metrics))
         .map(
             committed -> {
@@ -58,6 +56,36 @@ public final class StoreFlow {
               }
               return committed;
             });
+  }
+
+  /**
+   * With no wait configured, a batch is whatever arrived while the writers were busy: a lone
+   * message is committed at once when the system is idle, and batches grow to {@code
+   * batch-max-rows} under load. A wait holds every batch open for up to that long to fill it, which
+   * adds that wait to each reading's path to its acknowledgement and live event.
+   */
+  private static Flow<IngestMessage, List<IngestMessage>, NotUsed> batches(
+      IngestSettings settings) {
+    if (settings.batchMaxWait().isZero()) {
+      return Flow.of(IngestMessage.class)
+          .batchWeighted(
+              settings.batchMaxRows(),
+              IngestMessage::weight,
+              StoreFlow::firstOfBatch,
+              (batch, message) -> {
+                batch.add(message);
+                return batch;
+              });
+    }
+    return Flow.of(IngestMessage.class)
+        .groupedWeightedWithin(
+            settings.batchMaxRows(), IngestMessage::weight, settings.batchMaxWait());
+  }
+
+  private static List<IngestMessage> firstOfBatch(IngestMessage message) {
+    List<IngestMessage> batch = new ArrayList<>();
+    batch.add(message);
+    return batch;
   }
 
   private static CompletionStage<Committed> commit(

@@ -56,6 +56,34 @@ class StoreFlowTest {
           1 << 20,
           org.enms.ingest.MqttTls.NONE);
 
+  /** Without a batch wait, one writer, at most {@code maxRows} per batch. */
+  private static IngestSettings noWait(int maxRows) {
+    IngestSettings s = SETTINGS;
+    return new IngestSettings(
+        s.enabled(),
+        s.brokerUrl(),
+        s.clientId(),
+        s.username(),
+        s.password(),
+        s.topicFilter(),
+        s.sharedGroup(),
+        s.connections(),
+        s.bufferSize(),
+        maxRows,
+        Duration.ZERO,
+        1,
+        s.maxFutureSkew(),
+        s.maxPastAge(),
+        s.minBackoff(),
+        s.maxBackoff(),
+        s.progressInterval(),
+        s.catalogRefresh(),
+        s.unknownMachines(),
+        s.stallAfter(),
+        s.maxPayloadBytes(),
+        s.tls());
+  }
+
   private final List<List<Reading>> stored = new CopyOnWriteArrayList<>();
   private final List<List<Reading>> told = new CopyOnWriteArrayList<>();
   private final AtomicInteger acks = new AtomicInteger();
@@ -180,5 +208,53 @@ class StoreFlowTest {
 
     assertThat(told).containsExactly(List.of(good));
     assertThat(acks.get()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutAWaitAnIdleFlowCommitsAtOnceAndABusyOneBatchesWhatArrivedMeanwhile()
+      throws Exception {
+    var firstBatchStarted = new CountDownLatch(1);
+    var releaseFirst = new CompletableFuture<ReadingStore.StoredBatch>();
+    var batchSizes = new CopyOnWriteArrayList<Integer>();
+    ReadingStore slowFirst =
+        (readings, rejects) -> {
+          batchSizes.add(readings.size());
+          if (batchSizes.size() == 1) {
+            firstBatchStarted.countDown();
+            return releaseFirst;
+          }
+          return CompletableFuture.completedFuture(
+              new ReadingStore.StoredBatch(readings.size(), readings.size(), 0));
+        };
+    var queue =
+        Source.<IngestMessage>queue(300)
+            .via(
+                StoreFlow.create(
+                    noWait(100),
+                    CounterResolver.NONE,
+                    slowFirst,
+                    told::add,
+                    new IngestMetrics(new SimpleMeterRegistry())))
+            .toMat(Sink.seq(), org.apache.pekko.stream.javadsl.Keep.both())
+            .run(testKit.system());
+
+    // Alone on an idle flow, the first reading goes to the database without waiting for company.
+    queue.first().offer(message(EnergyReading.electricity(MACHINE, T0, 12, 0.03)));
+    assertThat(firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    // 250 readings arrive while that commit is under way: they wait for the writer, in batches of
+    // at most 100 rows.
+    for (int i = 1; i <= 250; i++) {
+      queue.first().offer(message(EnergyReading.electricity(MACHINE, T0.plusSeconds(i), 12, 0.03)));
+    }
+    Thread.sleep(200); // let them reach the batching stage
+    releaseFirst.complete(new ReadingStore.StoredBatch(1, 1, 0));
+    queue.first().complete();
+    queue.second().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    assertThat(batchSizes.get(0)).isEqualTo(1);
+    assertThat(batchSizes.subList(1, batchSizes.size())).allMatch(size -> size <= 100);
+    assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(251);
+    assertThat(batchSizes.get(1)).as("the readings that waited went together").isEqualTo(100);
+    assertThat(acks).hasValue(251);
   }
 }
