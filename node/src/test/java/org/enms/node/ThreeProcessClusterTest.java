@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -26,7 +24,6 @@ import java.util.stream.IntStream;
 import org.enms.core.plant.DemoPlant;
 import org.enms.http.events.WsClient;
 import org.enms.node.testing.MosquittoProcess;
-import org.enms.node.testing.NodeProcess;
 import org.enms.simulator.load.LoadMachines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -45,8 +42,8 @@ import org.junit.jupiter.api.Test;
  *   <li>the oldest node (shard coordinator and scheduler singleton) is killed with SIGKILL: the
  *       split-brain resolver downs it and its machines serve fresh readings from the survivors
  *       within 30 s;
- *   <li>restarted with its MQTT client ids, it rejoins, takes machines again and receives what the
- *       broker kept for its session;
+ *   <li>restarted with its MQTT client ids, it rejoins, takes machines and readings again (a
+ *       survivor may have adopted its sessions meanwhile: {@code LostNodeSessionAdoptionTest});
  *   <li>every reading the broker acknowledged is stored exactly once;
  *   <li>a job scheduled every 5 s ran once per due time in the whole cluster.
  * </ul>
@@ -57,7 +54,7 @@ class ThreeProcessClusterTest {
   private static final int MACHINES = 60;
   private static final double RATE = 200;
   private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(30);
-  private static final List<String> NODE_JVM =
+  static final List<String> NODE_JVM =
       List.of(
           "-Xmx256m",
           "-Xss512k",
@@ -91,7 +88,19 @@ class ThreeProcessClusterTest {
             .map(p -> "pekko://enms@127.0.0.1:" + p)
             .collect(Collectors.joining(","));
     for (int i = 0; i < 3; i++) {
-      nodes.add(new ClusterNode("node-" + (char) ('a' + i), clusterPorts.get(i), seeds));
+      nodes.add(
+          new ClusterNode(
+              "node-" + (char) ('a' + i),
+              clusterPorts.get(i),
+              seeds,
+              fixture.processEnvironment(),
+              Map.of(
+                  "ENMS_SCHEDULE_TRAINING_CLEANUP", "*/5 * * * * *",
+                  "ENMS_SCHEDULE_BASELINE_RETRAIN", "off",
+                  "ENMS_SCHEDULE_ANOMALY_DETECT", "off",
+                  "ENMS_SCHEDULE_KPI_CALCULATE", "off"),
+              NODE_JVM,
+              workDir));
     }
     progress("node logs in %s", workDir);
   }
@@ -225,8 +234,8 @@ class ThreeProcessClusterTest {
             Set.of(b.address(), c.address())
                 .contains(b.json("/api/v1/scheduler/status").path("node").asText()));
 
-    // The restart keeps node-a's client ids: the broker hands it what it kept for its sessions
-    // (Mosquitto went on dealing node-a's share of the group's messages into them).
+    // The restart keeps node-a's client ids: it resumes its sessions, and takes them over if a
+    // survivor is still draining them (session adoption); the adopter then stops.
     progress(
         "before the restart: %d readings stored, %d acknowledged by the broker in finished runs",
         fixture.count("SELECT count(*) FROM energy_readings"), feed.acknowledged());
@@ -273,16 +282,28 @@ class ThreeProcessClusterTest {
     // before and after the singleton moved.
     List<String> dueTimes = new ArrayList<>();
     for (ClusterNode n : nodes) {
-      dueTimes.addAll(n.scheduledRuns());
+      dueTimes.addAll(scheduledRuns(n));
     }
     progress("training_cleanup ran %d times over the cluster", dueTimes.size());
     assertThat(dueTimes.size()).isGreaterThanOrEqualTo(6);
     assertThat(new HashSet<>(dueTimes)).as("one run per due time").hasSize(dueTimes.size());
-    assertThat(a.scheduledRuns()).as("runs on node-a before the kill").isNotEmpty();
-    assertThat(b.scheduledRuns().size() + c.scheduledRuns().size())
+    assertThat(scheduledRuns(a)).as("runs on node-a before the kill").isNotEmpty();
+    assertThat(scheduledRuns(b).size() + scheduledRuns(c).size())
         .as("runs on a survivor after the kill")
         .isPositive();
     progress("done in %.0f s", seconds(started));
+  }
+
+  /** The due times of the scheduled runs this node's processes logged. */
+  private static List<String> scheduledRuns(ClusterNode node) throws IOException {
+    List<String> due = new ArrayList<>();
+    for (String line : node.logLines()) {
+      Matcher m = JOB_STARTED.matcher(line);
+      if (m.find()) {
+        due.add(m.group(1));
+      }
+    }
+    return due;
   }
 
   /**
@@ -350,7 +371,7 @@ class ThreeProcessClusterTest {
     return !last.isNull() && !last.isMissingNode() && Instant.parse(last.asText()).isAfter(instant);
   }
 
-  private static String registration(int index) {
+  static String registration(int index) {
     return "{\"id\": \""
         + LoadMachines.machineId(index)
         + "\", \"name\": \"load-machine-"
@@ -381,116 +402,5 @@ class ThreeProcessClusterTest {
 
   private static void progress(String format, Object... args) {
     System.out.println(Instant.now() + " [three-node cluster] " + String.format(format, args));
-  }
-
-  /** One node: its ports and settings stay across restarts; each start writes a new log. */
-  private final class ClusterNode implements AutoCloseable {
-    private final String name;
-    private final int clusterPort;
-    private final int httpPort;
-    private final Map<String, String> environment;
-    private final List<Path> logs = new ArrayList<>();
-    private NodeProcess process;
-
-    ClusterNode(String name, int clusterPort, String seeds) {
-      this.name = name;
-      this.clusterPort = clusterPort;
-      this.httpPort = NodeFixture.freePort();
-      environment = new TreeMap<>(fixture.processEnvironment());
-      environment.put("ENMS_MQTT_CLIENT_ID", "enms-" + name);
-      environment.put("ENMS_MQTT_SHARED_GROUP", "enms");
-      environment.put("ENMS_MQTT_CONNECTIONS", "2");
-      environment.put("ENMS_HTTP_PORT", String.valueOf(httpPort));
-      environment.put("ENMS_CLUSTER_PORT", String.valueOf(clusterPort));
-      environment.put("ENMS_SEED_NODES", seeds);
-      environment.put("ENMS_DATA_DIR", workDir.resolve(name).toString());
-      environment.put("ENMS_SCHEDULE_TRAINING_CLEANUP", "*/5 * * * * *");
-      environment.put("ENMS_SCHEDULE_BASELINE_RETRAIN", "off");
-      environment.put("ENMS_SCHEDULE_ANOMALY_DETECT", "off");
-      environment.put("ENMS_SCHEDULE_KPI_CALCULATE", "off");
-    }
-
-    void start() {
-      Path log = workDir.resolve(name + "-" + (logs.size() + 1) + ".log");
-      logs.add(log);
-      process = NodeProcess.start(NODE_JVM, environment, log);
-    }
-
-    void kill() throws InterruptedException {
-      process.kill();
-    }
-
-    String address() {
-      return "pekko://enms@127.0.0.1:" + clusterPort;
-    }
-
-    String wsUrl() {
-      return "ws://127.0.0.1:" + httpPort;
-    }
-
-    boolean healthy() {
-      try {
-        return get("/health").statusCode() == 200;
-      } catch (RuntimeException e) {
-        return false;
-      }
-    }
-
-    long readingsStored() {
-      return json("/health").path("broker").path("readings_stored").asLong();
-    }
-
-    int membersUp() {
-      return json("/health").path("cluster").path("members_up").asInt();
-    }
-
-    List<String> entities() {
-      List<String> ids = new ArrayList<>();
-      json("/api/v1/cluster/entities").path("machine_ids").forEach(id -> ids.add(id.asText()));
-      return ids;
-    }
-
-    /** The due times of the scheduled runs this node's processes logged. */
-    List<String> scheduledRuns() throws IOException {
-      List<String> due = new ArrayList<>();
-      for (Path log : logs) {
-        for (String line : Files.readAllLines(log)) {
-          Matcher m = JOB_STARTED.matcher(line);
-          if (m.find()) {
-            due.add(m.group(1));
-          }
-        }
-      }
-      return due;
-    }
-
-    JsonNode json(String path) {
-      return NodeFixture.json(get(path));
-    }
-
-    HttpResponse<String> get(String path) {
-      return send("GET", path, null);
-    }
-
-    CompletableFuture<HttpResponse<String>> getAsync(String path) {
-      return http.sendAsync(
-          NodeFixture.request(httpPort, "GET", path, null), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> send(String method, String path, String body) {
-      return NodeFixture.exchange(http, NodeFixture.request(httpPort, method, path, body));
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      if (process != null) {
-        process.close();
-      }
-    }
-
-    @Override
-    public String toString() {
-      return name;
-    }
   }
 }
