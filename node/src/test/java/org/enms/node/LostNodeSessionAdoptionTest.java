@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.enms.core.plant.DemoPlant;
-import org.enms.node.testing.MosquittoProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,86 +32,36 @@ class LostNodeSessionAdoptionTest {
   /** Removal (~20–25 s with stable-after 7 s) + the owner-silence margin + draining, with room. */
   private static final Duration STORED_WITHIN = Duration.ofSeconds(75);
 
-  private MosquittoProcess mosquitto;
-  private NodeFixture fixture;
-  private final List<ClusterNode> nodes = new ArrayList<>();
+  private ProcessCluster cluster;
 
   @BeforeEach
-  void start() throws Exception {
+  void start() {
     Assumptions.assumeTrue(
-        MosquittoProcess.installed("mosquitto"),
+        ProcessCluster.available(),
         "the mosquitto binary is not installed (Debian package mosquitto)");
-    Path workDir = NodeFixture.tempDir("enms-lost-node");
-    mosquitto =
-        MosquittoProcess.start(
-            "mosquitto", Path.of("../docker/mosquitto.conf"), workDir.resolve("mosquitto.log"));
-    fixture = new NodeFixture(mosquitto.url());
-    List<Integer> clusterPorts =
-        IntStream.range(0, 3).mapToObj(i -> NodeFixture.freePort()).toList();
-    String seeds =
-        clusterPorts.stream()
-            .map(p -> "pekko://enms@127.0.0.1:" + p)
-            .collect(Collectors.joining(","));
-    for (int i = 0; i < 3; i++) {
-      nodes.add(
-          new ClusterNode(
-              "node-" + (char) ('a' + i),
-              clusterPorts.get(i),
-              seeds,
-              fixture.processEnvironment(),
-              Map.of("ENMS_SCHEDULER_ENABLED", "false"),
-              ThreeProcessClusterTest.NODE_JVM,
-              workDir));
-    }
-    progress("node logs in %s", workDir);
+    cluster = new ProcessCluster("enms-lost-node", 3, Map.of("ENMS_SCHEDULER_ENABLED", "false"));
+    progress("node logs in %s", cluster.workDir());
   }
 
   @AfterEach
   void stop() throws Exception {
-    for (ClusterNode n : nodes) {
-      n.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-    if (mosquitto != null) {
-      mosquitto.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
   @Test
   void storesTheShareOfANodeThatNeverReturnsExactlyOnce() throws Exception {
+    List<ClusterNode> nodes = cluster.nodes();
     ClusterNode a = nodes.get(0);
     ClusterNode b = nodes.get(1);
     ClusterNode c = nodes.get(2);
     long started = System.nanoTime();
-    a.start();
-    NodeFixture.await("node-a healthy", Duration.ofSeconds(120), a::healthy);
-    b.start();
-    c.start();
-    NodeFixture.await(
-        "three healthy nodes in one cluster",
-        Duration.ofSeconds(120),
-        () -> nodes.stream().allMatch(n -> n.healthy() && n.membersUp() == 3));
+    cluster.startAll();
     progress("3 nodes up in one cluster after %.0f s", seconds(started));
+    cluster.registerLoadMachines(MACHINES);
 
-    for (int i = 0; i < MACHINES; i++) {
-      HttpResponse<String> created =
-          a.send("POST", "/api/v1/machines", ThreeProcessClusterTest.registration(i));
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    }
-    int accepted = DemoPlant.MACHINES.size() + MACHINES;
-    NodeFixture.await(
-        "every node accepting the load machines",
-        Duration.ofSeconds(30),
-        () ->
-            nodes.stream()
-                .allMatch(
-                    n ->
-                        n.json("/health").path("broker").path("machines_accepted").asInt()
-                            == accepted));
-
-    SimulatorFeed feed = new SimulatorFeed(mosquitto.url(), MACHINES, RATE);
+    SimulatorFeed feed = new SimulatorFeed(cluster.brokerUrl(), MACHINES, RATE);
     NodeFixture.await(
         "each node storing its share",
         Duration.ofSeconds(60),
@@ -147,11 +90,11 @@ class LostNodeSessionAdoptionTest {
     NodeFixture.await(
         "every acknowledged reading stored",
         STORED_WITHIN.minusNanos(System.nanoTime() - killed),
-        () -> fixture.count("SELECT count(*) FROM energy_readings") >= published);
+        () -> cluster.count("SELECT count(*) FROM energy_readings") >= published);
     double allStored = seconds(killed);
-    long stored = fixture.count("SELECT count(*) FROM energy_readings");
+    long stored = cluster.count("SELECT count(*) FROM energy_readings");
     long distinct =
-        fixture.count(
+        cluster.count(
             "SELECT count(DISTINCT (machine_id, time, energy_type)) FROM energy_readings");
     progress(
         "readings published (broker-acked) %d, stored %d, distinct %d; all stored %.1f s after"
@@ -159,9 +102,9 @@ class LostNodeSessionAdoptionTest {
         published, stored, distinct, allStored);
     assertThat(stored).as("stored readings vs acknowledged").isEqualTo(published);
     assertThat(distinct).as("no reading stored twice").isEqualTo(stored);
-    assertThat(fixture.count("SELECT count(*) FROM ingest_rejects")).isZero();
+    assertThat(cluster.count("SELECT count(*) FROM ingest_rejects")).isZero();
     assertThat(
-            fixture.count(
+            cluster.count(
                 "SELECT count(*) FROM mqtt_sessions WHERE client_id LIKE 'enms-node-a-%'"))
         .as("node-a's claims released after the drain")
         .isZero();

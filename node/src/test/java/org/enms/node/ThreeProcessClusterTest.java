@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.enms.core.plant.DemoPlant;
 import org.enms.http.events.WsClient;
-import org.enms.node.testing.MosquittoProcess;
 import org.enms.simulator.load.LoadMachines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -54,67 +51,36 @@ class ThreeProcessClusterTest {
   private static final int MACHINES = 60;
   private static final double RATE = 200;
   private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(30);
-  static final List<String> NODE_JVM =
-      List.of(
-          "-Xmx256m",
-          "-Xss512k",
-          "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1",
-          "-XX:ReservedCodeCacheSize=64m");
   private static final Pattern JOB_STARTED =
       Pattern.compile("job training_cleanup starting \\(due (\\S+)\\)");
 
-  private MosquittoProcess mosquitto;
-  private NodeFixture fixture;
-  private Path workDir;
-  private final List<ClusterNode> nodes = new ArrayList<>();
+  private ProcessCluster cluster;
+  private List<ClusterNode> nodes;
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @BeforeEach
-  void start() throws Exception {
+  void start() {
     Assumptions.assumeTrue(
-        MosquittoProcess.installed("mosquitto"),
+        ProcessCluster.available(),
         "the mosquitto binary is not installed (Debian package mosquitto)");
-    workDir = NodeFixture.tempDir("enms-three-nodes");
-    mosquitto =
-        MosquittoProcess.start(
-            "mosquitto", Path.of("../docker/mosquitto.conf"), workDir.resolve("mosquitto.log"));
-    fixture = new NodeFixture(mosquitto.url());
-    List<Integer> clusterPorts =
-        IntStream.range(0, 3).mapToObj(i -> NodeFixture.freePort()).toList();
-    String seeds =
-        clusterPorts.stream()
-            .map(p -> "pekko://enms@127.0.0.1:" + p)
-            .collect(Collectors.joining(","));
-    for (int i = 0; i < 3; i++) {
-      nodes.add(
-          new ClusterNode(
-              "node-" + (char) ('a' + i),
-              clusterPorts.get(i),
-              seeds,
-              fixture.processEnvironment(),
-              Map.of(
-                  "ENMS_SCHEDULE_TRAINING_CLEANUP", "*/5 * * * * *",
-                  "ENMS_SCHEDULE_BASELINE_RETRAIN", "off",
-                  "ENMS_SCHEDULE_ANOMALY_DETECT", "off",
-                  "ENMS_SCHEDULE_KPI_CALCULATE", "off"),
-              NODE_JVM,
-              workDir));
-    }
-    progress("node logs in %s", workDir);
+    cluster =
+        new ProcessCluster(
+            "enms-three-nodes",
+            3,
+            Map.of(
+                "ENMS_SCHEDULE_TRAINING_CLEANUP", "*/5 * * * * *",
+                "ENMS_SCHEDULE_BASELINE_RETRAIN", "off",
+                "ENMS_SCHEDULE_ANOMALY_DETECT", "off",
+                "ENMS_SCHEDULE_KPI_CALCULATE", "off"));
+    nodes = cluster.nodes();
+    progress("node logs in %s", cluster.workDir());
   }
 
   @AfterEach
   void stop() throws Exception {
-    for (ClusterNode n : nodes) {
-      n.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-    if (mosquitto != null) {
-      mosquitto.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -124,31 +90,9 @@ class ThreeProcessClusterTest {
     ClusterNode b = nodes.get(1);
     ClusterNode c = nodes.get(2);
     long started = System.nanoTime();
-    // The first seed alone first: it forms the cluster, migrates the database and is the oldest.
-    a.start();
-    NodeFixture.await("node-a healthy", Duration.ofSeconds(120), a::healthy);
-    b.start();
-    c.start();
-    NodeFixture.await(
-        "three healthy nodes in one cluster",
-        Duration.ofSeconds(120),
-        () -> nodes.stream().allMatch(n -> n.healthy() && n.membersUp() == 3));
+    cluster.startAll();
     progress("3 nodes up in one cluster after %.0f s", seconds(started));
-
-    for (int i = 0; i < MACHINES; i++) {
-      HttpResponse<String> created = a.send("POST", "/api/v1/machines", registration(i));
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    }
-    int accepted = DemoPlant.MACHINES.size() + MACHINES;
-    NodeFixture.await(
-        "every node accepting the " + MACHINES + " load machines",
-        Duration.ofSeconds(30),
-        () ->
-            nodes.stream()
-                .allMatch(
-                    n ->
-                        n.json("/health").path("broker").path("machines_accepted").asInt()
-                            == accepted));
+    cluster.registerLoadMachines(MACHINES);
 
     List<WsClient> watchers = new ArrayList<>();
     for (ClusterNode n : nodes) {
@@ -158,7 +102,7 @@ class ThreeProcessClusterTest {
     }
 
     Instant feedStarted = Instant.now();
-    SimulatorFeed feed = new SimulatorFeed(mosquitto.url(), MACHINES, RATE);
+    SimulatorFeed feed = new SimulatorFeed(cluster.brokerUrl(), MACHINES, RATE);
     progress("simulator publishing %d machines at %.0f readings/s, QoS 1", MACHINES, RATE);
     NodeFixture.await(
         "the machine entities spread over the three nodes",
@@ -207,7 +151,7 @@ class ThreeProcessClusterTest {
     String schedulerBefore = b.json("/api/v1/scheduler/status").path("node").asText();
     assertThat(schedulerBefore).isEqualTo(a.address());
     List<String> orphans = hosted.get(a);
-    long storedAtKill = fixture.count("SELECT count(*) FROM energy_readings");
+    long storedAtKill = cluster.count("SELECT count(*) FROM energy_readings");
     Instant killedAt = Instant.now();
     long killedNanos = System.nanoTime();
     a.kill();
@@ -238,7 +182,7 @@ class ThreeProcessClusterTest {
     // survivor is still draining them (session adoption); the adopter then stops.
     progress(
         "before the restart: %d readings stored, %d acknowledged by the broker in finished runs",
-        fixture.count("SELECT count(*) FROM energy_readings"), feed.acknowledged());
+        cluster.count("SELECT count(*) FROM energy_readings"), feed.acknowledged());
     long restartedNanos = System.nanoTime();
     a.start();
     NodeFixture.await(
@@ -266,17 +210,17 @@ class ThreeProcessClusterTest {
     NodeFixture.await(
         "every acknowledged reading stored",
         Duration.ofSeconds(90),
-        () -> fixture.count("SELECT count(*) FROM energy_readings") >= published);
-    long stored = fixture.count("SELECT count(*) FROM energy_readings");
+        () -> cluster.count("SELECT count(*) FROM energy_readings") >= published);
+    long stored = cluster.count("SELECT count(*) FROM energy_readings");
     long distinct =
-        fixture.count(
+        cluster.count(
             "SELECT count(DISTINCT (machine_id, time, energy_type)) FROM energy_readings");
     progress(
         "readings published (broker-acked) %d, stored %d, distinct %d",
         published, stored, distinct);
     assertThat(stored).as("stored readings vs acknowledged").isEqualTo(published);
     assertThat(distinct).as("no reading stored twice").isEqualTo(stored);
-    assertThat(fixture.count("SELECT count(*) FROM ingest_rejects")).isZero();
+    assertThat(cluster.count("SELECT count(*) FROM ingest_rejects")).isZero();
 
     // Scheduled every 5 s on every node's configuration, run once per due time in the cluster,
     // before and after the singleton moved.
@@ -369,15 +313,6 @@ class ThreeProcessClusterTest {
   private static boolean readingAfter(HttpResponse<String> status, Instant instant) {
     JsonNode last = NodeFixture.json(status).path("current_status").path("last_reading");
     return !last.isNull() && !last.isMissingNode() && Instant.parse(last.asText()).isAfter(instant);
-  }
-
-  static String registration(int index) {
-    return "{\"id\": \""
-        + LoadMachines.machineId(index)
-        + "\", \"name\": \"load-machine-"
-        + index
-        + "\", \"factory\": \"Demo Manufacturing Plant\", \"type\": \"other\","
-        + " \"rated_power_kw\": 120}";
   }
 
   /** The registered name of a load machine, by its id. */

@@ -18,6 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
@@ -151,6 +152,10 @@ public final class SessionAdoption extends AbstractBehavior<SessionAdoption.Comm
   }
 
   private Behavior<Command> onMemberRemoved(MemberRemoved removed) {
+    if (Cluster.get(getContext().getSystem()).selfMember().status() != MemberStatus.up()) {
+      // This node is leaving too (its database may be closed already): the next adopter looks.
+      return this;
+    }
     getContext()
         .getLog()
         .info(
