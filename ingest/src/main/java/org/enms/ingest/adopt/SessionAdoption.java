@@ -11,6 +11,7 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -147,6 +148,7 @@ public final class SessionAdoption extends AbstractBehavior<SessionAdoption.Comm
         .onMessage(OrphansFound.class, this::onOrphansFound)
         .onMessage(LookupFailed.class, this::onLookupFailed)
         .onMessage(DrainEnded.class, this::onDrainEnded)
+        .onSignal(PreRestart.class, s -> onPostStop())
         .onSignal(PostStop.class, s -> onPostStop())
         .build();
   }
@@ -250,6 +252,7 @@ public final class SessionAdoption extends AbstractBehavior<SessionAdoption.Comm
     return this;
   }
 
+  /** Stopped or restarted: the drains end, their unacknowledged messages stay in the sessions. */
   private Behavior<Command> onPostStop() {
     drains.values().forEach(SessionDrain::cancel);
     timer.execute(timer::shutdown);

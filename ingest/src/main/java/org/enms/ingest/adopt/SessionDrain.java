@@ -1,5 +1,6 @@
 package org.enms.ingest.adopt;
 
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -71,18 +72,20 @@ public final class SessionDrain {
   private volatile long lastActivity = System.nanoTime();
   private volatile boolean unsubscribed;
   private final AtomicBoolean finishing = new AtomicBoolean();
+  private final ScheduledExecutorService timer;
   private volatile ScheduledFuture<?> check;
-  private volatile ScheduledExecutorService timer;
 
   private SessionDrain(
       MqttAsyncClient client,
       String subscription,
-      java.time.Duration quiet,
-      Consumer<MqttMessageWithAck> deliveries) {
+      Duration quiet,
+      Consumer<MqttMessageWithAck> deliveries,
+      ScheduledExecutorService timer) {
     this.client = client;
     this.subscription = subscription;
     this.quietNanos = quiet.toNanos();
     this.deliveries = deliveries;
+    this.timer = timer;
   }
 
   /**
@@ -95,7 +98,7 @@ public final class SessionDrain {
   public static SessionDrain start(
       IngestSettings settings,
       String clientId,
-      java.time.Duration quiet,
+      Duration quiet,
       Consumer<MqttMessageWithAck> deliveries,
       ScheduledExecutorService timer) {
     MqttAsyncClient client;
@@ -108,8 +111,9 @@ public final class SessionDrain {
     } catch (MqttException e) {
       throw new IllegalArgumentException("cannot create an MQTT client for " + clientId, e);
     }
-    SessionDrain drain = new SessionDrain(client, settings.subscription(), quiet, deliveries);
-    drain.connect(connectOptions(settings), timer);
+    SessionDrain drain =
+        new SessionDrain(client, settings.subscription(), quiet, deliveries, timer);
+    drain.connect(connectOptions(settings));
     return drain;
   }
 
@@ -129,8 +133,7 @@ public final class SessionDrain {
     timer.execute(() -> finish(Outcome.LOST));
   }
 
-  private void connect(MqttConnectOptions options, ScheduledExecutorService timer) {
-    this.timer = timer;
+  private void connect(MqttConnectOptions options) {
     client.setManualAcks(true);
     client.setCallback(
         new MqttCallback() {
@@ -168,7 +171,7 @@ public final class SessionDrain {
           new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-              unsubscribe(timer);
+              unsubscribe();
             }
 
             @Override
@@ -186,7 +189,7 @@ public final class SessionDrain {
     }
   }
 
-  private void unsubscribe(ScheduledExecutorService timer) {
+  private void unsubscribe() {
     try {
       client.unsubscribe(
           subscription,
