@@ -3,7 +3,8 @@
 # A node's cluster address and MQTT client id must be its own: replicas of one compose service
 # (`docker compose up --scale enms=3`) share their environment, so unless set, the address is the
 # container's IP and the client id is derived from its hostname (the container id, stable across
-# restarts of the container, so its persistent MQTT session is found again).
+# restarts of the container, so its persistent MQTT session is found again). A replaced container
+# gets a new id: the sessions of the old one are adopted and drained by a surviving node.
 set -eu
 
 if [ -z "${ENMS_CLUSTER_HOST:-}" ]; then

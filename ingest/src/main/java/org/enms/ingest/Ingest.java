@@ -5,10 +5,14 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
+import org.enms.db.MqttSessionDao;
 import org.enms.db.ReadingBatchWriter;
 import org.enms.db.RejectDao;
 import org.enms.db.RollupRefresher;
 import org.enms.db.registry.MachineRegistryDao;
+import org.enms.ingest.adopt.AdoptionSettings;
+import org.enms.ingest.adopt.SessionAdoption;
+import org.enms.ingest.adopt.SessionClaims;
 import org.enms.ingest.catalog.AutoRegistration;
 import org.enms.ingest.catalog.MachineCatalog;
 import org.enms.ingest.entity.ShardedMachineEntities;
@@ -29,12 +33,15 @@ public final class Ingest {
   private Ingest() {}
 
   /**
-   * Starts the periodic catalogue refresh and, when {@code settings.enabled()}, the pipeline and
-   * its progress log. Returns the running pipeline, or null when ingest is disabled.
+   * Starts the periodic catalogue refresh and, when {@code settings.enabled()}, the pipeline, its
+   * progress log and, on a shared subscription, the claim on this node's MQTT sessions and the
+   * adoption of lost nodes' sessions. Returns the running pipeline, or null when ingest is
+   * disabled.
    */
   public static IngestPipeline start(
       ActorSystem<?> system,
       IngestSettings settings,
+      AdoptionSettings adoption,
       MachineEntitySettings entities,
       Database database,
       RollupRefresher rollups,
@@ -72,6 +79,17 @@ public final class Ingest {
             Clock.systemUTC());
     IngestPipeline pipeline =
         IngestPipeline.start(system, settings, validator, machines, store, machines, metrics);
+    if (adoption.enabled() && !settings.sharedGroup().isBlank()) {
+      var sessions = new MqttSessionDao(database);
+      SessionClaims.start(system, settings.clientIds(), adoption.renewInterval(), sessions, io);
+      SessionAdoption.init(
+          system,
+          settings,
+          adoption,
+          IngestPipeline.intake(settings, validator, machines, store, machines, metrics),
+          sessions,
+          io);
+    }
     IngestProgressLog.start(system, metrics, settings.progressInterval());
     IngestShutdown.register(system, pipeline);
     return pipeline;

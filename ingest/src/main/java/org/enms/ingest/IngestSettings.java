@@ -77,6 +77,13 @@ public record IngestSettings(
         MqttTls.fromConfig(c));
   }
 
+  /** The client id of each connection: {@code <client-id>-<n>}, each its own persistent session. */
+  public java.util.List<String> clientIds() {
+    return java.util.stream.IntStream.range(0, connections)
+        .mapToObj(i -> clientId + "-" + i)
+        .toList();
+  }
+
   /** The filter to subscribe to: shared ({@code $share/group/...}) when a group is configured. */
   public String subscription() {
     return sharedGroup.isBlank() ? topicFilter : "$share/" + sharedGroup + "/" + topicFilter;

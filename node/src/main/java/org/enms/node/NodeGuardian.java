@@ -97,6 +97,7 @@ import org.enms.http.voice.VoiceAssistant;
 import org.enms.http.voice.VoiceRoutes;
 import org.enms.ingest.Ingest;
 import org.enms.ingest.IngestSettings;
+import org.enms.ingest.adopt.AdoptionSettings;
 import org.enms.ingest.catalog.MachineCatalog;
 import org.enms.ingest.catalog.RegistryChanges;
 import org.enms.ingest.entity.ShardedMachineEntities;
@@ -195,6 +196,7 @@ public final class NodeGuardian {
                   Ingest.start(
                       system,
                       ingestSettings,
+                      AdoptionSettings.fromConfig(config),
                       entities,
                       database,
                       rollups,

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,17 +14,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.enms.core.plant.DemoPlant;
 import org.enms.http.events.WsClient;
-import org.enms.node.testing.MosquittoProcess;
-import org.enms.node.testing.NodeProcess;
 import org.enms.simulator.load.LoadMachines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -45,8 +39,8 @@ import org.junit.jupiter.api.Test;
  *   <li>the oldest node (shard coordinator and scheduler singleton) is killed with SIGKILL: the
  *       split-brain resolver downs it and its machines serve fresh readings from the survivors
  *       within 30 s;
- *   <li>restarted with its MQTT client ids, it rejoins, takes machines again and receives what the
- *       broker kept for its session;
+ *   <li>restarted with its MQTT client ids, it rejoins, takes machines and readings again (a
+ *       survivor may have adopted its sessions meanwhile: {@code LostNodeSessionAdoptionTest});
  *   <li>every reading the broker acknowledged is stored exactly once;
  *   <li>a job scheduled every 5 s ran once per due time in the whole cluster.
  * </ul>
@@ -57,55 +51,36 @@ class ThreeProcessClusterTest {
   private static final int MACHINES = 60;
   private static final double RATE = 200;
   private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(30);
-  private static final List<String> NODE_JVM =
-      List.of(
-          "-Xmx256m",
-          "-Xss512k",
-          "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1",
-          "-XX:ReservedCodeCacheSize=64m");
   private static final Pattern JOB_STARTED =
       Pattern.compile("job training_cleanup starting \\(due (\\S+)\\)");
 
-  private MosquittoProcess mosquitto;
-  private NodeFixture fixture;
-  private Path workDir;
-  private final List<ClusterNode> nodes = new ArrayList<>();
+  private ProcessCluster cluster;
+  private List<ClusterNode> nodes;
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @BeforeEach
-  void start() throws Exception {
+  void start() {
     Assumptions.assumeTrue(
-        MosquittoProcess.installed("mosquitto"),
+        ProcessCluster.available(),
         "the mosquitto binary is not installed (Debian package mosquitto)");
-    workDir = NodeFixture.tempDir("enms-three-nodes");
-    mosquitto =
-        MosquittoProcess.start(
-            "mosquitto", Path.of("../docker/mosquitto.conf"), workDir.resolve("mosquitto.log"));
-    fixture = new NodeFixture(mosquitto.url());
-    List<Integer> clusterPorts =
-        IntStream.range(0, 3).mapToObj(i -> NodeFixture.freePort()).toList();
-    String seeds =
-        clusterPorts.stream()
-            .map(p -> "pekko://enms@127.0.0.1:" + p)
-            .collect(Collectors.joining(","));
-    for (int i = 0; i < 3; i++) {
-      nodes.add(new ClusterNode("node-" + (char) ('a' + i), clusterPorts.get(i), seeds));
-    }
-    progress("node logs in %s", workDir);
+    cluster =
+        new ProcessCluster(
+            "enms-three-nodes",
+            3,
+            Map.of(
+                "ENMS_SCHEDULE_TRAINING_CLEANUP", "*/5 * * * * *",
+                "ENMS_SCHEDULE_BASELINE_RETRAIN", "off",
+                "ENMS_SCHEDULE_ANOMALY_DETECT", "off",
+                "ENMS_SCHEDULE_KPI_CALCULATE", "off"));
+    nodes = cluster.nodes();
+    progress("node logs in %s", cluster.workDir());
   }
 
   @AfterEach
   void stop() throws Exception {
-    for (ClusterNode n : nodes) {
-      n.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-    if (mosquitto != null) {
-      mosquitto.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -115,31 +90,9 @@ class ThreeProcessClusterTest {
     ClusterNode b = nodes.get(1);
     ClusterNode c = nodes.get(2);
     long started = System.nanoTime();
-    // The first seed alone first: it forms the cluster, migrates the database and is the oldest.
-    a.start();
-    NodeFixture.await("node-a healthy", Duration.ofSeconds(120), a::healthy);
-    b.start();
-    c.start();
-    NodeFixture.await(
-        "three healthy nodes in one cluster",
-        Duration.ofSeconds(120),
-        () -> nodes.stream().allMatch(n -> n.healthy() && n.membersUp() == 3));
+    cluster.startAll();
     progress("3 nodes up in one cluster after %.0f s", seconds(started));
-
-    for (int i = 0; i < MACHINES; i++) {
-      HttpResponse<String> created = a.send("POST", "/api/v1/machines", registration(i));
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    }
-    int accepted = DemoPlant.MACHINES.size() + MACHINES;
-    NodeFixture.await(
-        "every node accepting the " + MACHINES + " load machines",
-        Duration.ofSeconds(30),
-        () ->
-            nodes.stream()
-                .allMatch(
-                    n ->
-                        n.json("/health").path("broker").path("machines_accepted").asInt()
-                            == accepted));
+    cluster.registerLoadMachines(MACHINES);
 
     List<WsClient> watchers = new ArrayList<>();
     for (ClusterNode n : nodes) {
@@ -149,7 +102,7 @@ class ThreeProcessClusterTest {
     }
 
     Instant feedStarted = Instant.now();
-    SimulatorFeed feed = new SimulatorFeed(mosquitto.url(), MACHINES, RATE);
+    SimulatorFeed feed = new SimulatorFeed(cluster.brokerUrl(), MACHINES, RATE);
     progress("simulator publishing %d machines at %.0f readings/s, QoS 1", MACHINES, RATE);
     NodeFixture.await(
         "the machine entities spread over the three nodes",
@@ -198,7 +151,7 @@ class ThreeProcessClusterTest {
     String schedulerBefore = b.json("/api/v1/scheduler/status").path("node").asText();
     assertThat(schedulerBefore).isEqualTo(a.address());
     List<String> orphans = hosted.get(a);
-    long storedAtKill = fixture.count("SELECT count(*) FROM energy_readings");
+    long storedAtKill = cluster.count("SELECT count(*) FROM energy_readings");
     Instant killedAt = Instant.now();
     long killedNanos = System.nanoTime();
     a.kill();
@@ -225,11 +178,11 @@ class ThreeProcessClusterTest {
             Set.of(b.address(), c.address())
                 .contains(b.json("/api/v1/scheduler/status").path("node").asText()));
 
-    // The restart keeps node-a's client ids: the broker hands it what it kept for its sessions
-    // (Mosquitto went on dealing node-a's share of the group's messages into them).
+    // The restart keeps node-a's client ids: it resumes its sessions, and takes them over if a
+    // survivor is still draining them (session adoption); the adopter then stops.
     progress(
         "before the restart: %d readings stored, %d acknowledged by the broker in finished runs",
-        fixture.count("SELECT count(*) FROM energy_readings"), feed.acknowledged());
+        cluster.count("SELECT count(*) FROM energy_readings"), feed.acknowledged());
     long restartedNanos = System.nanoTime();
     a.start();
     NodeFixture.await(
@@ -257,32 +210,44 @@ class ThreeProcessClusterTest {
     NodeFixture.await(
         "every acknowledged reading stored",
         Duration.ofSeconds(90),
-        () -> fixture.count("SELECT count(*) FROM energy_readings") >= published);
-    long stored = fixture.count("SELECT count(*) FROM energy_readings");
+        () -> cluster.count("SELECT count(*) FROM energy_readings") >= published);
+    long stored = cluster.count("SELECT count(*) FROM energy_readings");
     long distinct =
-        fixture.count(
+        cluster.count(
             "SELECT count(DISTINCT (machine_id, time, energy_type)) FROM energy_readings");
     progress(
         "readings published (broker-acked) %d, stored %d, distinct %d",
         published, stored, distinct);
     assertThat(stored).as("stored readings vs acknowledged").isEqualTo(published);
     assertThat(distinct).as("no reading stored twice").isEqualTo(stored);
-    assertThat(fixture.count("SELECT count(*) FROM ingest_rejects")).isZero();
+    assertThat(cluster.count("SELECT count(*) FROM ingest_rejects")).isZero();
 
     // Scheduled every 5 s on every node's configuration, run once per due time in the cluster,
     // before and after the singleton moved.
     List<String> dueTimes = new ArrayList<>();
     for (ClusterNode n : nodes) {
-      dueTimes.addAll(n.scheduledRuns());
+      dueTimes.addAll(scheduledRuns(n));
     }
     progress("training_cleanup ran %d times over the cluster", dueTimes.size());
     assertThat(dueTimes.size()).isGreaterThanOrEqualTo(6);
     assertThat(new HashSet<>(dueTimes)).as("one run per due time").hasSize(dueTimes.size());
-    assertThat(a.scheduledRuns()).as("runs on node-a before the kill").isNotEmpty();
-    assertThat(b.scheduledRuns().size() + c.scheduledRuns().size())
+    assertThat(scheduledRuns(a)).as("runs on node-a before the kill").isNotEmpty();
+    assertThat(scheduledRuns(b).size() + scheduledRuns(c).size())
         .as("runs on a survivor after the kill")
         .isPositive();
     progress("done in %.0f s", seconds(started));
+  }
+
+  /** The due times of the scheduled runs this node's processes logged. */
+  private static List<String> scheduledRuns(ClusterNode node) throws IOException {
+    List<String> due = new ArrayList<>();
+    for (String line : node.logLines()) {
+      Matcher m = JOB_STARTED.matcher(line);
+      if (m.find()) {
+        due.add(m.group(1));
+      }
+    }
+    return due;
   }
 
   /**
@@ -350,15 +315,6 @@ class ThreeProcessClusterTest {
     return !last.isNull() && !last.isMissingNode() && Instant.parse(last.asText()).isAfter(instant);
   }
 
-  private static String registration(int index) {
-    return "{\"id\": \""
-        + LoadMachines.machineId(index)
-        + "\", \"name\": \"load-machine-"
-        + index
-        + "\", \"factory\": \"Demo Manufacturing Plant\", \"type\": \"other\","
-        + " \"rated_power_kw\": 120}";
-  }
-
   /** The registered name of a load machine, by its id. */
   private static String name(String machineId) {
     for (int i = 0; i < MACHINES; i++) {
@@ -381,116 +337,5 @@ class ThreeProcessClusterTest {
 
   private static void progress(String format, Object... args) {
     System.out.println(Instant.now() + " [three-node cluster] " + String.format(format, args));
-  }
-
-  /** One node: its ports and settings stay across restarts; each start writes a new log. */
-  private final class ClusterNode implements AutoCloseable {
-    private final String name;
-    private final int clusterPort;
-    private final int httpPort;
-    private final Map<String, String> environment;
-    private final List<Path> logs = new ArrayList<>();
-    private NodeProcess process;
-
-    ClusterNode(String name, int clusterPort, String seeds) {
-      this.name = name;
-      this.clusterPort = clusterPort;
-      this.httpPort = NodeFixture.freePort();
-      environment = new TreeMap<>(fixture.processEnvironment());
-      environment.put("ENMS_MQTT_CLIENT_ID", "enms-" + name);
-      environment.put("ENMS_MQTT_SHARED_GROUP", "enms");
-      environment.put("ENMS_MQTT_CONNECTIONS", "2");
-      environment.put("ENMS_HTTP_PORT", String.valueOf(httpPort));
-      environment.put("ENMS_CLUSTER_PORT", String.valueOf(clusterPort));
-      environment.put("ENMS_SEED_NODES", seeds);
-      environment.put("ENMS_DATA_DIR", workDir.resolve(name).toString());
-      environment.put("ENMS_SCHEDULE_TRAINING_CLEANUP", "*/5 * * * * *");
-      environment.put("ENMS_SCHEDULE_BASELINE_RETRAIN", "off");
-      environment.put("ENMS_SCHEDULE_ANOMALY_DETECT", "off");
-      environment.put("ENMS_SCHEDULE_KPI_CALCULATE", "off");
-    }
-
-    void start() {
-      Path log = workDir.resolve(name + "-" + (logs.size() + 1) + ".log");
-      logs.add(log);
-      process = NodeProcess.start(NODE_JVM, environment, log);
-    }
-
-    void kill() throws InterruptedException {
-      process.kill();
-    }
-
-    String address() {
-      return "pekko://enms@127.0.0.1:" + clusterPort;
-    }
-
-    String wsUrl() {
-      return "ws://127.0.0.1:" + httpPort;
-    }
-
-    boolean healthy() {
-      try {
-        return get("/health").statusCode() == 200;
-      } catch (RuntimeException e) {
-        return false;
-      }
-    }
-
-    long readingsStored() {
-      return json("/health").path("broker").path("readings_stored").asLong();
-    }
-
-    int membersUp() {
-      return json("/health").path("cluster").path("members_up").asInt();
-    }
-
-    List<String> entities() {
-      List<String> ids = new ArrayList<>();
-      json("/api/v1/cluster/entities").path("machine_ids").forEach(id -> ids.add(id.asText()));
-      return ids;
-    }
-
-    /** The due times of the scheduled runs this node's processes logged. */
-    List<String> scheduledRuns() throws IOException {
-      List<String> due = new ArrayList<>();
-      for (Path log : logs) {
-        for (String line : Files.readAllLines(log)) {
-          Matcher m = JOB_STARTED.matcher(line);
-          if (m.find()) {
-            due.add(m.group(1));
-          }
-        }
-      }
-      return due;
-    }
-
-    JsonNode json(String path) {
-      return NodeFixture.json(get(path));
-    }
-
-    HttpResponse<String> get(String path) {
-      return send("GET", path, null);
-    }
-
-    CompletableFuture<HttpResponse<String>> getAsync(String path) {
-      return http.sendAsync(
-          NodeFixture.request(httpPort, "GET", path, null), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> send(String method, String path, String body) {
-      return NodeFixture.exchange(http, NodeFixture.request(httpPort, method, path, body));
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      if (process != null) {
-        process.close();
-      }
-    }
-
-    @Override
-    public String toString() {
-      return name;
-    }
   }
 }

@@ -8,6 +8,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.RestartSettings;
 import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttMessageWithAck;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -48,9 +50,7 @@ public final class IngestPipeline {
       ReadingStore store,
       LiveStateListener listener,
       IngestMetrics metrics) {
-    var parse =
-        ParseFlow.create(
-            new PayloadParser(settings.maxPayloadBytes()), validator, metrics, Clock.systemUTC());
+    var parse = parse(settings, validator, metrics);
     var subscriptions = new SubscriptionState(settings.connections());
     var gate = new IntakeGate();
     // If anything past the sources fails for good (a store that gave up its retries), the whole
@@ -73,6 +73,27 @@ public final class IngestPipeline {
             .toMat(Sink.ignore(), Keep.both())
             .run(system);
     return new IngestPipeline(pair.first(), pair.second(), subscriptions, gate);
+  }
+
+  /**
+   * The pipeline without connections or intake gate, for messages taken from another session (an
+   * adopted one): parse and validate, store, acknowledge after the commit, tell the live state.
+   */
+  public static Flow<MqttMessageWithAck, StoreFlow.Committed, NotUsed> intake(
+      IngestSettings settings,
+      ReadingValidator validator,
+      CounterResolver counters,
+      ReadingStore store,
+      LiveStateListener listener,
+      IngestMetrics metrics) {
+    return parse(settings, validator, metrics)
+        .via(StoreFlow.create(settings, counters, store, listener, metrics));
+  }
+
+  private static Flow<MqttMessageWithAck, IngestMessage, NotUsed> parse(
+      IngestSettings settings, ReadingValidator validator, IngestMetrics metrics) {
+    return ParseFlow.create(
+        new PayloadParser(settings.maxPayloadBytes()), validator, metrics, Clock.systemUTC());
   }
 
   /**

@@ -42,7 +42,7 @@ public final class MqttReadingSource {
     List<Source<T, NotUsed>> connections = new ArrayList<>();
     for (int i = 0; i < settings.connections(); i++) {
       int connection = i;
-      String clientId = settings.clientId() + "-" + i;
+      String clientId = settings.clientIds().get(i);
       MqttConnectionSettings mqtt = connectionSettings(settings, clientId);
       MqttSubscriptions subscription =
           MqttSubscriptions.create(settings.subscription(), MqttQoS.atLeastOnce());
