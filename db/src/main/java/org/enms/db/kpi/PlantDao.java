@@ -628,37 +628,106 @@ public final class PlantDao {
       long anomalies,
       long machinesToday) {}
 
-  /** {@code machines}: every machine, whose roll-ups are read by key. */
-  public SystemTotals system(List<UUID> machines) {
+  /**
+   * The plant's days before one (UTC), summed: what {@link SystemTotals} adds today's figures to.
+   * Only a change of those days changes it, so it can be kept between requests.
+   *
+   * @param readings energy readings rolled up (every type)
+   * @param totalKwh electricity rolled up
+   * @param costsByCurrency the priced electricity days' cost, per currency
+   * @param co2Kg the priced electricity days' CO₂
+   * @param firstDay the first day with readings, or null
+   */
+  public record SystemHistory(
+      long readings,
+      double totalKwh,
+      Map<String, Double> costsByCurrency,
+      double co2Kg,
+      Instant firstDay) {}
+
+  /** {@code machines}' days before {@code day} (a UTC midnight), read by key. */
+  public SystemHistory systemBefore(List<UUID> machines, Instant day) {
+    return jdbi.withHandle(
+        h -> {
+          Priced priced =
+              priced(
+                  h,
+                  """
+                  SELECT currency, sum(energy_cost) AS cost, sum(co2_kg) AS co2
+                  FROM energy_costs_1day
+                  WHERE machine_id = ANY(:ids) AND energy_type = 'electricity' AND bucket < :day
+                  GROUP BY currency
+                  """,
+                  machines,
+                  day);
+          return h.createQuery(
+                  """
+                  SELECT coalesce(sum(reading_count), 0) AS readings,
+                         coalesce(sum(total_energy_kwh) FILTER (WHERE energy_type = 'electricity'),
+                                  0) AS kwh,
+                         min(bucket) AS first_day
+                  FROM energy_readings_1day WHERE machine_id = ANY(:ids) AND bucket < :day
+                  """)
+              .bindArray("ids", UUID.class, machines)
+              .bind("day", utc(day))
+              .map(
+                  (rs, ctx) -> {
+                    OffsetDateTime first = rs.getObject("first_day", OffsetDateTime.class);
+                    return new SystemHistory(
+                        rs.getLong("readings"),
+                        rs.getDouble("kwh"),
+                        priced.costs(),
+                        priced.co2(),
+                        first == null ? null : first.toInstant());
+                  })
+              .one();
+        });
+  }
+
+  /** Priced electricity per currency, and its CO₂. */
+  private record Priced(Map<String, Double> costs, double co2) {}
+
+  private static Priced priced(
+      org.jdbi.v3.core.Handle h, String sql, List<UUID> machines, Instant day) {
+    record CurrencyCost(String currency, double cost, double co2) {}
+    List<CurrencyCost> rows =
+        h.createQuery(sql)
+            .bindArray("ids", UUID.class, machines)
+            .bind("day", utc(day))
+            .map(
+                (rs, ctx) ->
+                    new CurrencyCost(
+                        rs.getString("currency"), rs.getDouble("cost"), rs.getDouble("co2")))
+            .list();
+    Map<String, Double> costs = new HashMap<>();
+    rows.forEach(c -> costs.put(c.currency(), c.cost()));
+    return new Priced(Map.copyOf(costs), rows.stream().mapToDouble(CurrencyCost::co2).sum());
+  }
+
+  /**
+   * {@code machines}' whole history: {@code before}, their days before today (UTC, from {@link
+   * #systemBefore}), plus today and the last day read now. {@code machines}: every machine, whose
+   * roll-ups are read by key.
+   */
+  public SystemTotals system(List<UUID> machines, SystemHistory before) {
     Instant now = clock.instant();
     Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     Instant today = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     return jdbi.withHandle(
         h -> {
-          record CurrencyCost(String currency, double cost, double co2) {}
-          List<CurrencyCost> priced =
-              h.createQuery(
-                      """
-                      SELECT currency, sum(cost) AS cost, sum(co2) AS co2 FROM (
-                        SELECT currency, energy_cost AS cost, co2_kg AS co2 FROM energy_costs_1day
-                        WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
-                          AND bucket < :today
-                        UNION ALL
-                        SELECT currency, energy_cost, co2_kg FROM energy_costs_15min
-                        WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
-                          AND bucket >= :today) c
-                      GROUP BY currency
-                      """)
-                  .bindArray("ids", UUID.class, machines)
-                  .bind("today", utc(today))
-                  .map(
-                      (rs, ctx) ->
-                          new CurrencyCost(
-                              rs.getString("currency"), rs.getDouble("cost"), rs.getDouble("co2")))
-                  .list();
-          Map<String, Double> costs = new HashMap<>();
-          priced.forEach(c -> costs.put(c.currency(), c.cost()));
-          double co2 = priced.stream().mapToDouble(CurrencyCost::co2).sum();
+          Priced priced =
+              priced(
+                  h,
+                  """
+                  SELECT currency, sum(energy_cost) AS cost, sum(co2_kg) AS co2
+                  FROM energy_costs_15min
+                  WHERE machine_id = ANY(:ids) AND energy_type = 'electricity' AND bucket >= :day
+                  GROUP BY currency
+                  """,
+                  machines,
+                  today);
+          Map<String, Double> costs = new HashMap<>(before.costsByCurrency());
+          priced.costs().forEach((currency, cost) -> costs.merge(currency, cost, Double::sum));
           return h.createQuery(
                   """
                   WITH days AS (
@@ -666,7 +735,7 @@ public final class PlantDao {
                            coalesce(sum(total_energy_kwh) FILTER (WHERE energy_type = 'electricity'),
                                     0) AS kwh,
                            min(bucket) AS first_day
-                    FROM energy_readings_1day WHERE machine_id = ANY(:ids))
+                    FROM energy_readings_1day WHERE machine_id = ANY(:ids) AND bucket >= :today)
                   SELECT
                     (SELECT readings FROM days) AS readings,
                     (SELECT kwh FROM days) AS kwh,
@@ -701,11 +770,13 @@ public final class PlantDao {
                   (rs, ctx) -> {
                     OffsetDateTime first = rs.getObject("first_day", OffsetDateTime.class);
                     return new SystemTotals(
-                        rs.getLong("readings"),
-                        rs.getDouble("kwh"),
+                        before.readings() + rs.getLong("readings"),
+                        before.totalKwh() + rs.getDouble("kwh"),
                         Map.copyOf(costs),
-                        co2,
-                        first == null ? null : first.toInstant(),
+                        before.co2Kg() + priced.co2(),
+                        before.firstDay() != null
+                            ? before.firstDay()
+                            : first == null ? null : first.toInstant(),
                         rs.getDouble("day_kwh"),
                         rs.getDouble("day_peak"),
                         rs.getLong("day_intervals"),

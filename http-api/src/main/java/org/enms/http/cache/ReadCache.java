@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.enms.core.json.Json;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public final class ReadCache {
   private static final Logger log = LoggerFactory.getLogger(ReadCache.class);
   private static final String EVERYTHING = "all";
   private static final int MOST_DAY_STAMPS = 62;
+  private static final int MOST_MONTH_STAMPS = 36;
 
   private final CacheStore store;
   private final Duration ttl;
@@ -71,9 +73,32 @@ public final class ReadCache {
     if (ttl.isZero()) {
       return compute.get();
     }
+    return through(key, from, to, json -> decode(json, type), compute, ReadCache::encode);
+  }
+
+  /**
+   * The answer for {@code key} over {@code [from, to)} as the JSON text it is kept as: a hit is
+   * answered without decoding and encoding it again (see {@link #read}).
+   */
+  public CompletionStage<String> json(
+      String key, Instant from, Instant to, Supplier<? extends CompletionStage<?>> compute) {
+    Supplier<CompletionStage<String>> encoded = () -> compute.get().thenApply(ReadCache::encode);
+    if (ttl.isZero()) {
+      return encoded.get();
+    }
+    return through(key, from, to, json -> json, encoded, json -> json);
+  }
+
+  private <T> CompletionStage<T> through(
+      String key,
+      Instant from,
+      Instant to,
+      Function<String, T> fromJson,
+      Supplier<CompletionStage<T>> compute,
+      Function<T, String> toJson) {
     List<String> stamps = stampsOf(from, to);
     return recoverLostStamp()
-        .thenCompose(ok -> ok ? this.<T>cached(key, stamps, type) : ReadCache.<T>none())
+        .thenCompose(ok -> ok ? cached(key, stamps, fromJson) : ReadCache.<T>none())
         .exceptionally(
             failure -> {
               failures.increment();
@@ -90,11 +115,12 @@ public final class ReadCache {
               // Data changes are stamped after they are stored: a computation that starts after
               // a stamp sees its data, one that starts before is kept as older than it.
               long startedAt = clock.millis();
-              return compute.get().thenApply(answer -> keep(key, startedAt, answer));
+              return compute.get().thenApply(answer -> keep(key, startedAt, answer, toJson));
             });
   }
 
-  private <T> CompletionStage<T> cached(String key, List<String> stamps, JavaType type) {
+  private <T> CompletionStage<T> cached(
+      String key, List<String> stamps, Function<String, T> fromJson) {
     return store
         .get(key)
         .thenCompose(
@@ -107,29 +133,38 @@ public final class ReadCache {
               long keptAt = Long.parseLong(text.substring(0, split));
               return store
                   .latest(stamps)
-                  .thenApply(changed -> changed >= keptAt ? null : decode(text, split, type));
+                  .thenApply(
+                      changed ->
+                          changed >= keptAt ? null : fromJson.apply(text.substring(split + 1)));
             });
   }
 
-  private static <T> T decode(String text, int split, JavaType type) {
+  private static <T> T decode(String json, JavaType type) {
     try {
-      return Json.mapper().readValue(text.substring(split + 1), type);
+      return Json.mapper().readValue(json, type);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  private <T> T keep(String key, long startedAt, T answer) {
+  private static String encode(Object answer) {
     try {
-      String text = startedAt + "\n" + Json.mapper().writeValueAsString(answer);
+      return Json.mapper().writeValueAsString(answer);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private <T> T keep(String key, long startedAt, T answer, Function<T, String> toJson) {
+    try {
       store
-          .put(key, text, ttl)
+          .put(key, startedAt + "\n" + toJson.apply(answer), ttl)
           .exceptionally(
               failure -> {
                 failures.increment();
                 return null;
               });
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (java.io.UncheckedIOException e) {
       log.warn("answer cannot be cached key={}", key, e);
     }
     return answer;
@@ -137,7 +172,7 @@ public final class ReadCache {
 
   /** Data with times in {@code [from, to]} changed: answers over those days are dropped. */
   public void changed(Instant from, Instant to) {
-    // Readers look at days or at months, depending on their window: both are stamped.
+    // Readers look at days, months or years, depending on their window: all are stamped.
     LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
     LocalDate last = LocalDate.ofInstant(to, ZoneOffset.UTC);
     List<String> stamps = new ArrayList<>();
@@ -148,6 +183,9 @@ public final class ReadCache {
         !m.isAfter(YearMonth.from(last));
         m = m.plusMonths(1)) {
       stamps.add("m" + m);
+    }
+    for (int y = first.getYear(); y <= last.getYear(); y++) {
+      stamps.add("y" + y);
     }
     stamp(stamps);
   }
@@ -197,7 +235,7 @@ public final class ReadCache {
 
   /**
    * The stamps a window {@code [from, to)} depends on: its days, or its months when it spans more
-   * than two months of days, and "everything".
+   * than two months of days, or its years when more than three years of months, and "everything".
    */
   static List<String> stampsOf(Instant from, Instant to) {
     LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
@@ -211,10 +249,16 @@ public final class ReadCache {
       }
       return stamps;
     }
-    for (YearMonth m = YearMonth.from(first);
-        !m.isAfter(YearMonth.from(last));
-        m = m.plusMonths(1)) {
-      stamps.add("m" + m);
+    YearMonth firstMonth = YearMonth.from(first);
+    YearMonth lastMonth = YearMonth.from(last);
+    if (firstMonth.until(lastMonth, java.time.temporal.ChronoUnit.MONTHS) < MOST_MONTH_STAMPS) {
+      for (YearMonth m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
+        stamps.add("m" + m);
+      }
+      return stamps;
+    }
+    for (int y = first.getYear(); y <= last.getYear(); y++) {
+      stamps.add("y" + y);
     }
     return stamps;
   }

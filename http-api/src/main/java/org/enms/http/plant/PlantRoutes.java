@@ -68,7 +68,7 @@ public final class PlantRoutes extends AllDirectives {
     MachineSelection machines = new MachineSelection(directory);
     return new PlantRoutes(
         new FactoryViews(dao, io, machines, live, clock, cache),
-        new Rankings(dao, io, machines, kpis, clock),
+        new Rankings(dao, io, machines, kpis, new CachedTotals(dao, io, cache), clock),
         new MachineEnergy(dao, io, machines, clock),
         new SeriesViews(dao, io, machines, timeseries, clock),
         clock);
