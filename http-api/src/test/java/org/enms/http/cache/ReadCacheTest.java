@@ -115,6 +115,45 @@ class ReadCacheTest {
   }
 
   @Test
+  void theWholeHistoryIsDroppedByAChangeInOneOfItsYears() throws Exception {
+    for (ReadCache cache : List.of(redisCache(), localCache())) {
+      Source source = new Source();
+      String key = key("history");
+      read(cache, key, source, Instant.EPOCH, APRIL);
+      read(cache, key, source, Instant.EPOCH, APRIL);
+      assertThat(source.computed).hasValue(1);
+
+      Thread.sleep(2);
+      cache.changed(Instant.parse("2019-05-02T10:00:00Z"), Instant.parse("2019-05-02T11:00:00Z"));
+      awaitRecomputed(cache, key, source, Instant.EPOCH, APRIL);
+    }
+  }
+
+  @Test
+  void aJsonReadAnswersTheKeptTextUntilDataOfItsWindowChanges() throws Exception {
+    for (ReadCache cache : List.of(redisCache(), localCache())) {
+      Source source = new Source();
+      String key = key("json");
+      String first = cache.json(key, MARCH, APRIL, source::compute).toCompletableFuture().get();
+      assertThat(Json.mapper().readValue(first, Answer.class))
+          .isEqualTo(new Answer(12.5, null, MARCH, 1));
+      assertThat(cache.json(key, MARCH, APRIL, source::compute).toCompletableFuture().get())
+          .isEqualTo(first);
+      assertThat(source.computed).hasValue(1);
+
+      Thread.sleep(2);
+      cache.changed(MARCH.plus(Duration.ofDays(3)), MARCH.plus(Duration.ofDays(3)));
+      await(
+          () ->
+              cache
+                  .json(key, MARCH, APRIL, source::compute)
+                  .toCompletableFuture()
+                  .get()
+                  .contains("\"computation\":2"));
+    }
+  }
+
+  @Test
   void aTariffChangeDropsEveryAnswer() throws Exception {
     for (ReadCache cache : List.of(redisCache(), localCache())) {
       Source source = new Source();
@@ -202,13 +241,17 @@ class ReadCacheTest {
   }
 
   @Test
-  void aWindowDependsOnItsDaysOrOnItsMonths() {
+  void aWindowDependsOnItsDaysOrItsMonthsOrItsYears() {
     assertThat(ReadCache.stampsOf(MARCH, MARCH.plus(Duration.ofDays(2))))
         .containsExactly("all", "d2025-03-01", "d2025-03-02");
     assertThat(ReadCache.stampsOf(MARCH, Instant.parse("2025-12-31T10:00:00Z")))
         .hasSize(11)
         .contains("m2025-03", "m2025-12")
         .doesNotContain("d2025-03-01");
+    assertThat(ReadCache.stampsOf(Instant.EPOCH, MARCH))
+        .hasSize(57)
+        .contains("all", "y1970", "y2025")
+        .doesNotContain("m2025-02");
   }
 
   /**
