@@ -705,14 +705,24 @@ public final class PlantDao {
   }
 
   /**
-   * {@code machines}' whole history: {@code before}, their days before today (UTC, from {@link
-   * #systemBefore}), plus today and the last day read now. {@code machines}: every machine, whose
-   * roll-ups are read by key.
+   * The plant's priced intervals of today and of the last day, for {@link SystemTotals}: only a
+   * change of those days' intervals changes them (the last day moves by whole intervals).
+   *
+   * @param today today's {@link SystemHistory} (its first day null unless today has readings)
+   * @param lastDayKwh electricity of the intervals from {@code dayAgo} on
+   * @param lastDayPeakKw the plant's highest 15-minute demand among them (machines together), kW
+   * @param lastDayIntervals those intervals with any reading
+   * @param machinesToday machines with electricity today (UTC)
    */
-  public SystemTotals system(List<UUID> machines, SystemHistory before) {
-    Instant now = clock.instant();
-    Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-    Instant today = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+  public record SystemRecent(
+      SystemHistory today,
+      double lastDayKwh,
+      double lastDayPeakKw,
+      long lastDayIntervals,
+      long machinesToday) {}
+
+  /** {@code today}: a UTC midnight; {@code dayAgo}: the first interval of the last day. */
+  public SystemRecent systemRecent(List<UUID> machines, Instant today, Instant dayAgo) {
     return jdbi.withHandle(
         h -> {
           Priced priced =
@@ -726,8 +736,6 @@ public final class PlantDao {
                   """,
                   machines,
                   today);
-          Map<String, Double> costs = new HashMap<>(before.costsByCurrency());
-          priced.costs().forEach((currency, cost) -> costs.merge(currency, cost, Double::sum));
           return h.createQuery(
                   """
                   WITH days AS (
@@ -735,58 +743,91 @@ public final class PlantDao {
                            coalesce(sum(total_energy_kwh) FILTER (WHERE energy_type = 'electricity'),
                                     0) AS kwh,
                            min(bucket) AS first_day
-                    FROM energy_readings_1day WHERE machine_id = ANY(:ids) AND bucket >= :today)
+                    FROM energy_readings_1day WHERE machine_id = ANY(:ids) AND bucket >= :today),
+                  last_day AS (
+                    SELECT bucket, sum(energy_kwh) FILTER (WHERE energy_type = 'electricity') AS kwh,
+                           sum(demand_kw) FILTER (WHERE energy_type = 'electricity') AS kw
+                    FROM energy_costs_15min
+                    WHERE machine_id = ANY(:ids) AND bucket >= :dayAgo GROUP BY bucket)
                   SELECT
                     (SELECT readings FROM days) AS readings,
                     (SELECT kwh FROM days) AS kwh,
                     (SELECT first_day FROM days) AS first_day,
-                    (SELECT coalesce(sum(energy_kwh), 0) FROM energy_costs_15min
-                     WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
-                       AND bucket >= :dayAgo) AS day_kwh,
-                    (SELECT coalesce(max(kw), 0) FROM (
-                       SELECT sum(demand_kw) AS kw FROM energy_costs_15min
-                       WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
-                         AND bucket >= :dayAgo GROUP BY bucket) d) AS day_peak,
-                    (SELECT count(DISTINCT bucket) FROM energy_costs_15min
-                     WHERE machine_id = ANY(:ids) AND bucket >= :dayAgo) AS day_intervals,
-                    (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
-                     WHERE machine_id = ANY(:ids) AND bucket >= :tenAgo AND bucket < :minute)
-                      AS recent,
-                    (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
-                     WHERE machine_id = ANY(:ids) AND bucket >= :oneAgo AND bucket < :minute)
-                      AS last_minute,
-                    (SELECT count(*) FROM anomalies) AS anomalies,
+                    (SELECT coalesce(sum(kwh), 0) FROM last_day) AS day_kwh,
+                    (SELECT coalesce(max(kw), 0) FROM last_day) AS day_peak,
+                    (SELECT count(*) FROM last_day) AS day_intervals,
                     (SELECT count(DISTINCT machine_id) FROM energy_costs_15min
                      WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
                        AND bucket >= :today) AS machines_today
                   """)
               .bindArray("ids", UUID.class, machines)
               .bind("today", utc(today))
-              .bind("dayAgo", utc(now.minus(Duration.ofDays(1))))
-              .bind("tenAgo", utc(minute.minus(Duration.ofMinutes(11))))
-              .bind("oneAgo", utc(minute.minus(Duration.ofMinutes(2))))
-              .bind("minute", utc(minute.minus(Duration.ofMinutes(1))))
+              .bind("dayAgo", utc(dayAgo))
               .map(
                   (rs, ctx) -> {
                     OffsetDateTime first = rs.getObject("first_day", OffsetDateTime.class);
-                    return new SystemTotals(
-                        before.readings() + rs.getLong("readings"),
-                        before.totalKwh() + rs.getDouble("kwh"),
-                        Map.copyOf(costs),
-                        before.co2Kg() + priced.co2(),
-                        before.firstDay() != null
-                            ? before.firstDay()
-                            : first == null ? null : first.toInstant(),
+                    return new SystemRecent(
+                        new SystemHistory(
+                            rs.getLong("readings"),
+                            rs.getDouble("kwh"),
+                            priced.costs(),
+                            priced.co2(),
+                            first == null ? null : first.toInstant()),
                         rs.getDouble("day_kwh"),
                         rs.getDouble("day_peak"),
                         rs.getLong("day_intervals"),
-                        rs.getLong("recent"),
-                        rs.getLong("last_minute"),
-                        rs.getLong("anomalies"),
                         rs.getLong("machines_today"));
                   })
               .one();
         });
+  }
+
+  /**
+   * The plant's whole history: {@code before}, its days before today, and {@code recent}, today's
+   * and the last day's intervals, with the readings of the last minutes and the anomalies read now.
+   * {@code machines}: every machine, whose roll-ups are read by key.
+   */
+  public SystemTotals system(List<UUID> machines, SystemHistory before, SystemRecent recent) {
+    Instant minute = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT
+                      (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
+                       WHERE machine_id = ANY(:ids) AND bucket >= :tenAgo AND bucket < :minute)
+                        AS recent,
+                      (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
+                       WHERE machine_id = ANY(:ids) AND bucket >= :oneAgo AND bucket < :minute)
+                        AS last_minute,
+                      (SELECT count(*) FROM anomalies) AS anomalies
+                    """)
+                .bindArray("ids", UUID.class, machines)
+                .bind("tenAgo", utc(minute.minus(Duration.ofMinutes(11))))
+                .bind("oneAgo", utc(minute.minus(Duration.ofMinutes(2))))
+                .bind("minute", utc(minute.minus(Duration.ofMinutes(1))))
+                .map(
+                    (rs, ctx) -> {
+                      SystemHistory today = recent.today();
+                      Map<String, Double> costs = new HashMap<>(before.costsByCurrency());
+                      today
+                          .costsByCurrency()
+                          .forEach((c, cost) -> costs.merge(c, cost, Double::sum));
+                      return new SystemTotals(
+                          before.readings() + today.readings(),
+                          before.totalKwh() + today.totalKwh(),
+                          Map.copyOf(costs),
+                          before.co2Kg() + today.co2Kg(),
+                          before.firstDay() != null ? before.firstDay() : today.firstDay(),
+                          recent.lastDayKwh(),
+                          recent.lastDayPeakKw(),
+                          recent.lastDayIntervals(),
+                          rs.getLong("recent"),
+                          rs.getLong("last_minute"),
+                          rs.getLong("anomalies"),
+                          recent.machinesToday());
+                    })
+                .one());
   }
 
   /** Binds the period as {@link KpiDao} does: overlapping intervals, whole past days by day. */

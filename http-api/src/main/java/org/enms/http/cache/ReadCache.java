@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class ReadCache {
   private static final Logger log = LoggerFactory.getLogger(ReadCache.class);
   private static final String EVERYTHING = "all";
-  private static final int MOST_DAY_STAMPS = 62;
-  private static final int MOST_MONTH_STAMPS = 36;
 
   private final CacheStore store;
   private final Duration ttl;
@@ -234,8 +232,11 @@ public final class ReadCache {
   }
 
   /**
-   * The stamps a window {@code [from, to)} depends on: its days, or its months when it spans more
-   * than two months of days, or its years when more than three years of months, and "everything".
+   * The stamps a window {@code [from, to)} depends on, and "everything": its whole years, then its
+   * whole months, then its other days, each day of the window under exactly one of them. A change
+   * stamps its days, their months and their years, so it reaches every window holding one of its
+   * days and no other: the whole history before today is some hundred stamps, and a change of today
+   * leaves it alone.
    */
   static List<String> stampsOf(Instant from, Instant to) {
     LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
@@ -243,22 +244,18 @@ public final class ReadCache {
     LocalDate last = end.isBefore(first) ? first : end;
     List<String> stamps = new ArrayList<>();
     stamps.add(EVERYTHING);
-    if (last.toEpochDay() - first.toEpochDay() < MOST_DAY_STAMPS) {
-      for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+    LocalDate d = first;
+    while (!d.isAfter(last)) {
+      if (d.getDayOfYear() == 1 && !d.plusYears(1).isAfter(last.plusDays(1))) {
+        stamps.add("y" + d.getYear());
+        d = d.plusYears(1);
+      } else if (d.getDayOfMonth() == 1 && !d.plusMonths(1).isAfter(last.plusDays(1))) {
+        stamps.add("m" + YearMonth.from(d));
+        d = d.plusMonths(1);
+      } else {
         stamps.add("d" + d);
+        d = d.plusDays(1);
       }
-      return stamps;
-    }
-    YearMonth firstMonth = YearMonth.from(first);
-    YearMonth lastMonth = YearMonth.from(last);
-    if (firstMonth.until(lastMonth, java.time.temporal.ChronoUnit.MONTHS) < MOST_MONTH_STAMPS) {
-      for (YearMonth m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
-        stamps.add("m" + m);
-      }
-      return stamps;
-    }
-    for (int y = first.getYear(); y <= last.getYear(); y++) {
-      stamps.add("y" + y);
     }
     return stamps;
   }

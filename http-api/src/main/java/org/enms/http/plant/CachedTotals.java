@@ -15,10 +15,10 @@ import org.enms.db.kpi.PlantDao.MachineTotals;
 import org.enms.http.cache.ReadCache;
 
 /**
- * Machines' electricity totals over a window ({@link PlantDao#totals}) from the read cache while no
- * data of the window changed. The totals sum the 15-minute intervals that overlap the window, so
- * windows overlapping the same intervals share one key: "today until now" asked every second is one
- * entry until the next roll-up refresh.
+ * Machines' totals over a window ({@link PlantDao#totals}) from the read cache while no data of the
+ * window changed. The totals sum the 15-minute intervals that overlap the window, so windows
+ * overlapping the same intervals share one key: "today until now" asked every second is one entry
+ * until the next roll-up refresh.
  */
 final class CachedTotals {
   private static final long INTERVAL = Duration.ofMinutes(15).toMillis();
@@ -36,16 +36,19 @@ final class CachedTotals {
   }
 
   CompletionStage<List<MachineTotals>> electricity(List<UUID> machines, Window window) {
+    return of(machines, EnergyType.ELECTRICITY, window);
+  }
+
+  /** {@code energyType} null: every type. */
+  CompletionStage<List<MachineTotals>> of(List<UUID> machines, String energyType, Window window) {
     Instant from = Instant.ofEpochMilli(floor(window.start().toEpochMilli()));
     Instant to = Instant.ofEpochMilli(floor(window.end().toEpochMilli() - 1) + INTERVAL);
     return cache.read(
-        "totals:" + key(machines) + ":" + from + ":" + to,
+        "totals:" + key(machines) + ":" + energyType + ":" + from + ":" + to,
         from,
         to,
         TOTALS,
-        () ->
-            io.call(
-                () -> dao.totals(machines, EnergyType.ELECTRICITY, window.start(), window.end())));
+        () -> io.call(() -> dao.totals(machines, energyType, window.start(), window.end())));
   }
 
   /** A short key part standing for a list of machines. */

@@ -37,6 +37,8 @@ final class FactoryViews {
   private static final JavaType PRICED_TODAY = Json.mapper().constructType(PricedToday.class);
   private static final JavaType SYSTEM_HISTORY =
       Json.mapper().constructType(PlantDao.SystemHistory.class);
+  private static final JavaType SYSTEM_RECENT =
+      Json.mapper().constructType(PlantDao.SystemRecent.class);
 
   private final PlantDao dao;
   private final BlockingIo io;
@@ -209,8 +211,9 @@ final class FactoryViews {
   }
 
   /**
-   * The plant's whole history: its days before today from the read cache while none of them changed
-   * (a year of 100 machines is some 40,000 daily rows), today and the last day read now.
+   * The plant's whole history: its days before today (a year of 100 machines is some 40,000 daily
+   * rows), and today's and the last day's intervals (some 10,000 rows), each from the read cache
+   * while none of its days changed; the last minutes' readings and the anomalies read now.
    */
   CompletionStage<SystemStatsResponse> system() {
     return machines
@@ -218,24 +221,41 @@ final class FactoryViews {
         .thenCompose(
             all -> {
               List<UUID> ids = all.stream().map(MachineSummary::id).toList();
-              Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
-              return cache
-                  .read(
-                      "system-before:" + today + ":" + CachedTotals.key(ids),
+              Instant now = clock.instant();
+              Instant today = now.truncatedTo(ChronoUnit.DAYS);
+              // The last day's intervals are those from the first whole one after now - 24 h.
+              long quarter = Duration.ofMinutes(15).toMillis();
+              Instant dayAgo =
+                  Instant.ofEpochMilli(
+                      Math.floorDiv(
+                              now.minus(Duration.ofDays(1)).toEpochMilli() + quarter - 1, quarter)
+                          * quarter);
+              String machinesKey = CachedTotals.key(ids).toString();
+              CompletionStage<PlantDao.SystemHistory> before =
+                  cache.read(
+                      "system-before:" + today + ":" + machinesKey,
                       Instant.EPOCH,
                       today,
                       SYSTEM_HISTORY,
-                      () -> io.call(() -> dao.systemBefore(ids, today)))
-                  .thenCompose(before -> system(ids, before));
+                      () -> io.call(() -> dao.systemBefore(ids, today)));
+              CompletionStage<PlantDao.SystemRecent> recent =
+                  cache.read(
+                      "system-recent:" + today + ":" + dayAgo + ":" + machinesKey,
+                      dayAgo,
+                      today.plus(Duration.ofDays(1)),
+                      SYSTEM_RECENT,
+                      () -> io.call(() -> dao.systemRecent(ids, today, dayAgo)));
+              return before.thenCombine(recent, Parts::new).thenCompose(p -> system(ids, p));
             });
   }
 
-  private CompletionStage<SystemStatsResponse> system(
-      List<UUID> ids, PlantDao.SystemHistory before) {
+  private record Parts(PlantDao.SystemHistory before, PlantDao.SystemRecent recent) {}
+
+  private CompletionStage<SystemStatsResponse> system(List<UUID> ids, Parts parts) {
     return io.call(
         () -> {
           Instant now = clock.instant();
-          PlantDao.SystemTotals s = dao.system(ids, before);
+          PlantDao.SystemTotals s = dao.system(ids, parts.before(), parts.recent());
           double days =
               s.firstDay() == null
                   ? 0

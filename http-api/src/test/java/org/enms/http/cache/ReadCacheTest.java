@@ -241,17 +241,18 @@ class ReadCacheTest {
   }
 
   @Test
-  void aWindowDependsOnItsDaysOrItsMonthsOrItsYears() {
+  void aWindowDependsOnItsWholeYearsItsWholeMonthsAndItsOtherDays() {
     assertThat(ReadCache.stampsOf(MARCH, MARCH.plus(Duration.ofDays(2))))
         .containsExactly("all", "d2025-03-01", "d2025-03-02");
     assertThat(ReadCache.stampsOf(MARCH, Instant.parse("2025-12-31T10:00:00Z")))
         .hasSize(11)
         .contains("m2025-03", "m2025-12")
         .doesNotContain("d2025-03-01");
-    assertThat(ReadCache.stampsOf(Instant.EPOCH, MARCH))
-        .hasSize(57)
-        .contains("all", "y1970", "y2025")
-        .doesNotContain("m2025-02");
+    // The whole history before a day: whole years, whole months, then days.
+    assertThat(ReadCache.stampsOf(Instant.EPOCH, Instant.parse("2025-03-04T00:00:00Z")))
+        .hasSize(1 + 55 + 2 + 3)
+        .contains("all", "y1970", "y2024", "m2025-01", "m2025-02", "d2025-03-03")
+        .doesNotContain("y2025", "m2025-03", "d2025-03-04");
   }
 
   /**

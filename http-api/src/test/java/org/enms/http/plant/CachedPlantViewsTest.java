@@ -82,20 +82,38 @@ class CachedPlantViewsTest {
   }
 
   @Test
-  void systemStatsKeepEarlierDaysUntilOneIsStampedAndReadTodayFresh() throws Exception {
-    double before = get("/stats/system").get("total_energy").asDouble();
+  void systemStatsAreCachedUntilTheirDaysAreStampedAndCountAnomaliesFresh() throws Exception {
+    JsonNode first = get("/stats/system");
+    double before = first.get("total_energy").asDouble();
+    long anomalies = first.get("total_anomalies").asLong();
 
-    // An earlier day, rolled up but not stamped: the days before today are the cached ones.
+    // An earlier day and today, rolled up but not stamped: still the cached figures.
     Instant earlier = Instant.parse("2025-06-10T09:00:00Z");
+    Instant morning = TODAY.plusSeconds(3600);
     write(KpiSampleData.HVAC, earlier, 60);
-    assertThat(get("/stats/system").get("total_energy").asDouble()).isEqualTo(before);
+    write(KpiSampleData.HVAC, morning, 40);
+    pg.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO anomalies (machine_id, detected_at, anomaly_type, severity)"
+                        + " VALUES (?, ?, 'spike', 'critical')",
+                    KpiSampleData.HVAC,
+                    NOW.minusSeconds(60).atOffset(ZoneOffset.UTC)));
+    JsonNode cached = get("/stats/system");
+    assertThat(cached.get("total_energy").asDouble()).isEqualTo(before);
+    assertThat(cached.get("total_anomalies").asLong()).isEqualTo(anomalies + 1);
 
-    // Today is read on every request, stamped or not: 40 kW for a quarter hour is 10 kWh.
-    write(KpiSampleData.HVAC, TODAY.plusSeconds(3600), 40);
-    assertThat(get("/stats/system").get("total_energy").asDouble())
-        .isCloseTo(before + 10, within(0.01));
+    // Today stamped: its 10 kWh (40 kW for a quarter hour) count, also in the last day's
+    // (per hour, rounded to 0.01).
+    double lastDay = cached.get("energy_per_hour").asDouble() * 24;
+    cache.changed(morning, morning.plusSeconds(900));
+    JsonNode today = get("/stats/system");
+    assertThat(today.get("total_energy").asDouble()).isCloseTo(before + 10, within(0.01));
+    assertThat(today.get("energy_per_hour").asDouble() * 24).isCloseTo(lastDay + 10, within(0.25));
 
-    // Once the earlier day is stamped, its 15 kWh count too.
+    // The earlier day stamped: its 15 kWh too.
     cache.changed(earlier, earlier.plusSeconds(900));
     assertThat(get("/stats/system").get("total_energy").asDouble())
         .isCloseTo(before + 25, within(0.01));
