@@ -74,19 +74,6 @@ public final class ReadCache {
     return through(key, from, to, json -> decode(json, type), compute, ReadCache::encode);
   }
 
-  /**
-   * The answer for {@code key} over {@code [from, to)} as the JSON text it is kept as: a hit is
-   * answered without decoding and encoding it again (see {@link #read}).
-   */
-  public CompletionStage<String> json(
-      String key, Instant from, Instant to, Supplier<? extends CompletionStage<?>> compute) {
-    Supplier<CompletionStage<String>> encoded = () -> compute.get().thenApply(ReadCache::encode);
-    if (ttl.isZero()) {
-      return encoded.get();
-    }
-    return through(key, from, to, json -> json, encoded, json -> json);
-  }
-
   private <T> CompletionStage<T> through(
       String key,
       Instant from,

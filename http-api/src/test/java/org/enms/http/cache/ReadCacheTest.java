@@ -130,30 +130,6 @@ class ReadCacheTest {
   }
 
   @Test
-  void aJsonReadAnswersTheKeptTextUntilDataOfItsWindowChanges() throws Exception {
-    for (ReadCache cache : List.of(redisCache(), localCache())) {
-      Source source = new Source();
-      String key = key("json");
-      String first = cache.json(key, MARCH, APRIL, source::compute).toCompletableFuture().get();
-      assertThat(Json.mapper().readValue(first, Answer.class))
-          .isEqualTo(new Answer(12.5, null, MARCH, 1));
-      assertThat(cache.json(key, MARCH, APRIL, source::compute).toCompletableFuture().get())
-          .isEqualTo(first);
-      assertThat(source.computed).hasValue(1);
-
-      Thread.sleep(2);
-      cache.changed(MARCH.plus(Duration.ofDays(3)), MARCH.plus(Duration.ofDays(3)));
-      await(
-          () ->
-              cache
-                  .json(key, MARCH, APRIL, source::compute)
-                  .toCompletableFuture()
-                  .get()
-                  .contains("\"computation\":2"));
-    }
-  }
-
-  @Test
   void aTariffChangeDropsEveryAnswer() throws Exception {
     for (ReadCache cache : List.of(redisCache(), localCache())) {
       Source source = new Source();
