@@ -9,11 +9,12 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.enms.core.json.Json;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public final class ReadCache {
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder failures = new LongAdder();
+  private final Map<String, Computing> computing = new ConcurrentHashMap<>();
 
   ReadCache(CacheStore store, Duration ttl, Clock clock) {
     this.store = store;
@@ -64,26 +66,18 @@ public final class ReadCache {
 
   /**
    * The answer for {@code key} over {@code [from, to)}: cached while no data of the window changed,
-   * else computed and kept.
+   * else computed and kept. Requests that miss while this node computes the same key since the
+   * window's last change get that computation's answer: a refresh that drops a plant-wide answer
+   * costs one computation, not one per waiting client.
    */
   public <T> CompletionStage<T> read(
       String key, Instant from, Instant to, JavaType type, Supplier<CompletionStage<T>> compute) {
     if (ttl.isZero()) {
       return compute.get();
     }
-    return through(key, from, to, json -> decode(json, type), compute, ReadCache::encode);
-  }
-
-  private <T> CompletionStage<T> through(
-      String key,
-      Instant from,
-      Instant to,
-      Function<String, T> fromJson,
-      Supplier<CompletionStage<T>> compute,
-      Function<T, String> toJson) {
     List<String> stamps = stampsOf(from, to);
     return recoverLostStamp()
-        .thenCompose(ok -> ok ? cached(key, stamps, fromJson) : ReadCache.<T>none())
+        .thenCompose(ok -> ok ? this.<T>cached(key, stamps, type) : ReadCache.<T>none())
         .exceptionally(
             failure -> {
               failures.increment();
@@ -97,15 +91,44 @@ public final class ReadCache {
                 return CompletableFuture.<T>completedFuture(cached);
               }
               misses.increment();
-              // Data changes are stamped after they are stored: a computation that starts after
-              // a stamp sees its data, one that starts before is kept as older than it.
-              long startedAt = clock.millis();
-              return compute.get().thenApply(answer -> keep(key, startedAt, answer, toJson));
+              return computed(key, stamps, compute);
             });
   }
 
-  private <T> CompletionStage<T> cached(
-      String key, List<String> stamps, Function<String, T> fromJson) {
+  /** A computation of a key under way on this node, and when it began (epoch milliseconds). */
+  private record Computing(long startedAt, CompletableFuture<?> answer) {}
+
+  @SuppressWarnings("unchecked")
+  private <T> CompletionStage<T> computed(
+      String key, List<String> stamps, Supplier<CompletionStage<T>> compute) {
+    Computing running = computing.get(key);
+    if (running == null) {
+      return compute(key, compute);
+    }
+    // Only a computation begun after the window's last change has seen that change.
+    return store
+        .latest(stamps)
+        .exceptionally(failure -> Long.MAX_VALUE)
+        .thenCompose(
+            changed ->
+                changed < running.startedAt()
+                    ? (CompletionStage<T>) running.answer()
+                    : compute(key, compute));
+  }
+
+  private <T> CompletionStage<T> compute(String key, Supplier<CompletionStage<T>> compute) {
+    // Data changes are stamped after they are stored: a computation that starts after a stamp
+    // sees its data, one that starts before is kept as older than it.
+    long startedAt = clock.millis();
+    CompletableFuture<T> answer =
+        compute.get().thenApply(a -> keep(key, startedAt, a)).toCompletableFuture();
+    Computing mine = new Computing(startedAt, answer);
+    computing.put(key, mine);
+    answer.whenComplete((a, failure) -> computing.remove(key, mine));
+    return answer.minimalCompletionStage();
+  }
+
+  private <T> CompletionStage<T> cached(String key, List<String> stamps, JavaType type) {
     return store
         .get(key)
         .thenCompose(
@@ -120,7 +143,7 @@ public final class ReadCache {
                   .latest(stamps)
                   .thenApply(
                       changed ->
-                          changed >= keptAt ? null : fromJson.apply(text.substring(split + 1)));
+                          changed >= keptAt ? null : decode(text.substring(split + 1), type));
             });
   }
 
@@ -132,24 +155,17 @@ public final class ReadCache {
     }
   }
 
-  private static String encode(Object answer) {
+  private <T> T keep(String key, long startedAt, T answer) {
     try {
-      return Json.mapper().writeValueAsString(answer);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private <T> T keep(String key, long startedAt, T answer, Function<T, String> toJson) {
-    try {
+      String text = startedAt + "\n" + Json.mapper().writeValueAsString(answer);
       store
-          .put(key, startedAt + "\n" + toJson.apply(answer), ttl)
+          .put(key, text, ttl)
           .exceptionally(
               failure -> {
                 failures.increment();
                 return null;
               });
-    } catch (java.io.UncheckedIOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       log.warn("answer cannot be cached key={}", key, e);
     }
     return answer;

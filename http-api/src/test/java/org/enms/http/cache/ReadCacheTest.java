@@ -130,6 +130,35 @@ class ReadCacheTest {
   }
 
   @Test
+  void missesWhileAComputationRunsShareItUntilTheWindowChanges() throws Exception {
+    for (ReadCache cache : List.of(redisCache(), localCache())) {
+      String key = key("shared");
+      AtomicInteger computed = new AtomicInteger();
+      List<CompletableFuture<Answer>> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.function.Supplier<CompletionStage<Answer>> slow =
+          () -> {
+            int n = computed.incrementAndGet();
+            CompletableFuture<Answer> f = new CompletableFuture<>();
+            pending.add(f);
+            return f.thenApply(done -> new Answer(n, null, MARCH, n));
+          };
+      var first = cache.read(key, MARCH, APRIL, ANSWER, slow).toCompletableFuture();
+      var second = cache.read(key, MARCH, APRIL, ANSWER, slow).toCompletableFuture();
+      await(() -> computed.get() == 1 && !second.isDone());
+      Thread.sleep(2);
+      cache.changed(MARCH.plus(Duration.ofDays(1)), MARCH.plus(Duration.ofDays(1)));
+      // Begun after the change: not the running computation, which has not seen it.
+      var third = cache.read(key, MARCH, APRIL, ANSWER, slow).toCompletableFuture();
+      await(() -> computed.get() == 2);
+
+      pending.forEach(f -> f.complete(null));
+      assertThat(first.get().computation()).isEqualTo(1);
+      assertThat(second.get().computation()).isEqualTo(1);
+      assertThat(third.get().computation()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aTariffChangeDropsEveryAnswer() throws Exception {
     for (ReadCache cache : List.of(redisCache(), localCache())) {
       Source source = new Source();
