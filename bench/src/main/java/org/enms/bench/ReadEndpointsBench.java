@@ -59,6 +59,13 @@ final class ReadEndpointsBench implements Callable<Integer> {
   @Option(names = "--clients", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
   int clients = 100;
 
+  @Option(
+      names = "--rate",
+      description =
+          "Open loop: requests/s offered over all clients, each timed from when it was due"
+              + " (default: closed loop, no pause between a client's requests).")
+  double rate;
+
   @Option(names = "--requests", description = "Timed requests (default ${DEFAULT-VALUE}).")
   int requests = 20_000;
 
@@ -104,9 +111,11 @@ final class ReadEndpointsBench implements Callable<Integer> {
     try {
       String api = "http://127.0.0.1:" + httpPort + "/api/v1";
       awaitUp(api);
-      TimedGets.MixResult r = TimedGets.mix(mix(api, history), clients, warmUp, requests, out);
+      TimedGets.MixResult r =
+          TimedGets.mix(mix(api, history), clients, warmUp, requests, rate, out);
       SummaryTable table =
           new SummaryTable("read-endpoints: the voice client's GETs, " + clients + " clients")
+              .row("mode", mode())
               .row(
                   "data",
                   "demo plant %d days (1 min), %d machines %d days (15 min)",
@@ -134,6 +143,15 @@ final class ReadEndpointsBench implements Callable<Integer> {
       node.terminate();
       node.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  private String mode() {
+    return rate > 0
+        ? String.format(
+            java.util.Locale.ROOT,
+            "open loop, %.0f requests/s offered; latency from each request's due time",
+            rate)
+        : "closed loop, no pause between a client's requests";
   }
 
   private static String historyName(int i) {

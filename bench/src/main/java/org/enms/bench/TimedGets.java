@@ -14,11 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
  * Timed GETs: one repeated, one at a time, or a mix of them from many clients at once; untimed
- * warm-up ones first.
+ * warm-up ones first. A mix runs closed-loop (each client sends its next GET as soon as the last is
+ * answered) or open-loop (GETs due at a fixed rate, each timed from when it was due, so a queue
+ * that builds up behind slow answers shows in the latencies instead of lowering the offered rate).
  */
 final class TimedGets {
   private TimedGets() {}
@@ -62,10 +65,18 @@ final class TimedGets {
 
   /**
    * {@code clients} threads send the mix's GETs in turn ({@code mix} repeats an endpoint to weigh
-   * it) until {@code requests} are timed, after {@code warmUp} untimed ones. Each endpoint is sent
-   * once first and its answer printed (shortened).
+   * it) until {@code requests} are timed, after {@code warmUp} untimed ones (closed-loop). With a
+   * {@code ratePerSecond} above 0 the timed GETs are due at that rate from the start, each timed
+   * from when it was due (open-loop); the warm-up stays closed-loop. Each endpoint is sent once
+   * first and its answer printed (shortened).
    */
-  static MixResult mix(List<Endpoint> mix, int clients, int warmUp, int requests, PrintStream out)
+  static MixResult mix(
+      List<Endpoint> mix,
+      int clients,
+      int warmUp,
+      int requests,
+      double ratePerSecond,
+      PrintStream out)
       throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     Map<String, LatencyHistogram> byEndpoint = new LinkedHashMap<>();
@@ -81,10 +92,10 @@ final class TimedGets {
             uri, r.statusCode(), body.length() > 160 ? body.substring(0, 160) + "…" : body);
       }
     }
-    run(client, mix, clients, warmUp, null, null, null);
+    run(client, mix, clients, warmUp, 0, null, null, null);
     var overall = new LatencyHistogram();
     long began = System.nanoTime();
-    run(client, mix, clients, requests, byEndpoint, overall, failures);
+    run(client, mix, clients, requests, ratePerSecond, byEndpoint, overall, failures);
     return new MixResult(byEndpoint, overall, failures, (System.nanoTime() - began) / 1e9);
   }
 
@@ -93,12 +104,15 @@ final class TimedGets {
       List<Endpoint> mix,
       int clients,
       int requests,
+      double ratePerSecond,
       Map<String, LatencyHistogram> byEndpoint,
       LatencyHistogram overall,
       Map<String, LongAdder> failures)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     AtomicInteger next = new AtomicInteger();
+    double nanosApart = ratePerSecond > 0 ? 1e9 / ratePerSecond : 0;
+    long start = System.nanoTime();
     try {
       List<Future<?>> all = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
@@ -107,8 +121,17 @@ final class TimedGets {
                 () -> {
                   for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                     Endpoint e = mix.get(i % mix.size());
-                    URI uri = e.uri().get();
                     long t = System.nanoTime();
+                    if (nanosApart > 0) {
+                      // Due at its slot of the schedule; timed from then even when every client
+                      // was still busy with earlier GETs (no coordinated omission).
+                      long due = start + (long) (i * nanosApart);
+                      for (long now = t; now < due; now = System.nanoTime()) {
+                        LockSupport.parkNanos(due - now);
+                      }
+                      t = due;
+                    }
+                    URI uri = e.uri().get();
                     HttpResponse<String> r = send(client, uri);
                     long took = System.nanoTime() - t;
                     if (byEndpoint != null) {

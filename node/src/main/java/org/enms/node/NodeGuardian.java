@@ -48,8 +48,10 @@ import org.enms.http.events.EventHubSettings;
 import org.enms.http.events.EventRoutes;
 import org.enms.http.events.NodeStatsSampler;
 import org.enms.http.events.RedisEventRelay;
+import org.enms.http.forecast.CachedForecasts;
 import org.enms.http.forecast.DbForecasts;
 import org.enms.http.forecast.ForecastRoutes;
+import org.enms.http.forecast.ForecastSettings;
 import org.enms.http.health.BrokerProbe;
 import org.enms.http.health.ClusterProbe;
 import org.enms.http.health.DatabaseProbe;
@@ -70,6 +72,7 @@ import org.enms.http.kpi.Kpis;
 import org.enms.http.machines.DbMachineDirectory;
 import org.enms.http.machines.MachineRoutes;
 import org.enms.http.machines.ShardedLiveMachines;
+import org.enms.http.machines.SharedLiveMachines;
 import org.enms.http.metrics.MetricsRoutes;
 import org.enms.http.modelperf.ModelPerformanceRoutes;
 import org.enms.http.modelperf.ModelPerformanceService;
@@ -263,7 +266,9 @@ public final class NodeGuardian {
                   version());
           var directory = new DbMachineDirectory(new MachineDao(database), io);
           var live = new ShardedLiveMachines(sharding, entities.askTimeout());
-          Kpis kpis = new CachedKpis(new DbKpis(database, io, live), cache);
+          var shared =
+              new SharedLiveMachines(live, config.getDuration("enms.http.live-state-max-age"));
+          Kpis kpis = new CachedKpis(new DbKpis(database, io, shared), cache);
           var series =
               new DbSeriesQueries(new TimeseriesDao(database, clock, node.rollupLag()), io);
           // This node reloads its catalogue before a registry write is answered; the others as
@@ -290,7 +295,7 @@ public final class NodeGuardian {
                   io,
                   Dispatchers.blockingIo(system, Dispatchers.IMPORT),
                   Dispatchers.blockingIo(system, Dispatchers.IMPORT_WRITER));
-          var iso50001 = Iso50001Api.of(database, io, clock);
+          var iso50001 = Iso50001Api.of(database, io, clock, cache);
           var routes =
               new ApiRoutes(
                       health,
@@ -305,7 +310,8 @@ public final class NodeGuardian {
                       registry)
                   .with(new KpiHistoryRoutes(database, io)::routes)
                   .with(
-                      PlantRoutes.create(database, io, directory, live, kpis, series, clock, cache)
+                      PlantRoutes.create(
+                              database, io, directory, shared, kpis, series, clock, cache)
                           ::routes)
                   .with(new BaselineRoutes(baselines, iso50001.seuYearTraining())::routes)
                   .with(new AnomalyRoutes(anomalies, clock)::routes)
@@ -319,7 +325,11 @@ public final class NodeGuardian {
                   .with(new ImportRoutes(importJobs, imports.maxUploadBytes())::routes)
                   .with(
                       new ForecastRoutes(
-                              DbForecasts.of(database, io, clock, node.rollupLag(), config))
+                              new CachedForecasts(
+                                  DbForecasts.of(database, io, clock, node.rollupLag(), config),
+                                  cache,
+                                  clock,
+                                  ForecastSettings.fromConfig(config).historyDays()))
                           ::routes)
                   .with(new KpiRoutes(kpis, clock)::routes)
                   .with(iso50001::routes);

@@ -628,37 +628,114 @@ public final class PlantDao {
       long anomalies,
       long machinesToday) {}
 
-  /** {@code machines}: every machine, whose roll-ups are read by key. */
-  public SystemTotals system(List<UUID> machines) {
-    Instant now = clock.instant();
-    Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-    Instant today = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+  /**
+   * The plant's days before one (UTC), summed: what {@link SystemTotals} adds today's figures to.
+   * Only a change of those days changes it, so it can be kept between requests.
+   *
+   * @param readings energy readings rolled up (every type)
+   * @param totalKwh electricity rolled up
+   * @param costsByCurrency the priced electricity days' cost, per currency
+   * @param co2Kg the priced electricity days' CO₂
+   * @param firstDay the first day with readings, or null
+   */
+  public record SystemHistory(
+      long readings,
+      double totalKwh,
+      Map<String, Double> costsByCurrency,
+      double co2Kg,
+      Instant firstDay) {}
+
+  /** {@code machines}' days before {@code day} (a UTC midnight), read by key. */
+  public SystemHistory systemBefore(List<UUID> machines, Instant day) {
     return jdbi.withHandle(
         h -> {
-          record CurrencyCost(String currency, double cost, double co2) {}
-          List<CurrencyCost> priced =
-              h.createQuery(
-                      """
-                      SELECT currency, sum(cost) AS cost, sum(co2) AS co2 FROM (
-                        SELECT currency, energy_cost AS cost, co2_kg AS co2 FROM energy_costs_1day
-                        WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
-                          AND bucket < :today
-                        UNION ALL
-                        SELECT currency, energy_cost, co2_kg FROM energy_costs_15min
-                        WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
-                          AND bucket >= :today) c
-                      GROUP BY currency
-                      """)
-                  .bindArray("ids", UUID.class, machines)
-                  .bind("today", utc(today))
-                  .map(
-                      (rs, ctx) ->
-                          new CurrencyCost(
-                              rs.getString("currency"), rs.getDouble("cost"), rs.getDouble("co2")))
-                  .list();
-          Map<String, Double> costs = new HashMap<>();
-          priced.forEach(c -> costs.put(c.currency(), c.cost()));
-          double co2 = priced.stream().mapToDouble(CurrencyCost::co2).sum();
+          Priced priced =
+              priced(
+                  h,
+                  """
+                  SELECT currency, sum(energy_cost) AS cost, sum(co2_kg) AS co2
+                  FROM energy_costs_1day
+                  WHERE machine_id = ANY(:ids) AND energy_type = 'electricity' AND bucket < :day
+                  GROUP BY currency
+                  """,
+                  machines,
+                  day);
+          return h.createQuery(
+                  """
+                  SELECT coalesce(sum(reading_count), 0) AS readings,
+                         coalesce(sum(total_energy_kwh) FILTER (WHERE energy_type = 'electricity'),
+                                  0) AS kwh,
+                         min(bucket) AS first_day
+                  FROM energy_readings_1day WHERE machine_id = ANY(:ids) AND bucket < :day
+                  """)
+              .bindArray("ids", UUID.class, machines)
+              .bind("day", utc(day))
+              .map(
+                  (rs, ctx) -> {
+                    OffsetDateTime first = rs.getObject("first_day", OffsetDateTime.class);
+                    return new SystemHistory(
+                        rs.getLong("readings"),
+                        rs.getDouble("kwh"),
+                        priced.costs(),
+                        priced.co2(),
+                        first == null ? null : first.toInstant());
+                  })
+              .one();
+        });
+  }
+
+  /** Priced electricity per currency, and its CO₂. */
+  private record Priced(Map<String, Double> costs, double co2) {}
+
+  private static Priced priced(
+      org.jdbi.v3.core.Handle h, String sql, List<UUID> machines, Instant day) {
+    record CurrencyCost(String currency, double cost, double co2) {}
+    List<CurrencyCost> rows =
+        h.createQuery(sql)
+            .bindArray("ids", UUID.class, machines)
+            .bind("day", utc(day))
+            .map(
+                (rs, ctx) ->
+                    new CurrencyCost(
+                        rs.getString("currency"), rs.getDouble("cost"), rs.getDouble("co2")))
+            .list();
+    Map<String, Double> costs = new HashMap<>();
+    rows.forEach(c -> costs.put(c.currency(), c.cost()));
+    return new Priced(Map.copyOf(costs), rows.stream().mapToDouble(CurrencyCost::co2).sum());
+  }
+
+  /**
+   * The plant's priced intervals of today and of the last day, for {@link SystemTotals}: only a
+   * change of those days' intervals changes them (the last day moves by whole intervals).
+   *
+   * @param today today's {@link SystemHistory} (its first day null unless today has readings)
+   * @param lastDayKwh electricity of the intervals from {@code dayAgo} on
+   * @param lastDayPeakKw the plant's highest 15-minute demand among them (machines together), kW
+   * @param lastDayIntervals those intervals with any reading
+   * @param machinesToday machines with electricity today (UTC)
+   */
+  public record SystemRecent(
+      SystemHistory today,
+      double lastDayKwh,
+      double lastDayPeakKw,
+      long lastDayIntervals,
+      long machinesToday) {}
+
+  /** {@code today}: a UTC midnight; {@code dayAgo}: the first interval of the last day. */
+  public SystemRecent systemRecent(List<UUID> machines, Instant today, Instant dayAgo) {
+    return jdbi.withHandle(
+        h -> {
+          Priced priced =
+              priced(
+                  h,
+                  """
+                  SELECT currency, sum(energy_cost) AS cost, sum(co2_kg) AS co2
+                  FROM energy_costs_15min
+                  WHERE machine_id = ANY(:ids) AND energy_type = 'electricity' AND bucket >= :day
+                  GROUP BY currency
+                  """,
+                  machines,
+                  today);
           return h.createQuery(
                   """
                   WITH days AS (
@@ -666,56 +743,91 @@ public final class PlantDao {
                            coalesce(sum(total_energy_kwh) FILTER (WHERE energy_type = 'electricity'),
                                     0) AS kwh,
                            min(bucket) AS first_day
-                    FROM energy_readings_1day WHERE machine_id = ANY(:ids))
+                    FROM energy_readings_1day WHERE machine_id = ANY(:ids) AND bucket >= :today),
+                  last_day AS (
+                    SELECT bucket, sum(energy_kwh) FILTER (WHERE energy_type = 'electricity') AS kwh,
+                           sum(demand_kw) FILTER (WHERE energy_type = 'electricity') AS kw
+                    FROM energy_costs_15min
+                    WHERE machine_id = ANY(:ids) AND bucket >= :dayAgo GROUP BY bucket)
                   SELECT
                     (SELECT readings FROM days) AS readings,
                     (SELECT kwh FROM days) AS kwh,
                     (SELECT first_day FROM days) AS first_day,
-                    (SELECT coalesce(sum(energy_kwh), 0) FROM energy_costs_15min
-                     WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
-                       AND bucket >= :dayAgo) AS day_kwh,
-                    (SELECT coalesce(max(kw), 0) FROM (
-                       SELECT sum(demand_kw) AS kw FROM energy_costs_15min
-                       WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
-                         AND bucket >= :dayAgo GROUP BY bucket) d) AS day_peak,
-                    (SELECT count(DISTINCT bucket) FROM energy_costs_15min
-                     WHERE machine_id = ANY(:ids) AND bucket >= :dayAgo) AS day_intervals,
-                    (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
-                     WHERE machine_id = ANY(:ids) AND bucket >= :tenAgo AND bucket < :minute)
-                      AS recent,
-                    (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
-                     WHERE machine_id = ANY(:ids) AND bucket >= :oneAgo AND bucket < :minute)
-                      AS last_minute,
-                    (SELECT count(*) FROM anomalies) AS anomalies,
+                    (SELECT coalesce(sum(kwh), 0) FROM last_day) AS day_kwh,
+                    (SELECT coalesce(max(kw), 0) FROM last_day) AS day_peak,
+                    (SELECT count(*) FROM last_day) AS day_intervals,
                     (SELECT count(DISTINCT machine_id) FROM energy_costs_15min
                      WHERE machine_id = ANY(:ids) AND energy_type = 'electricity'
                        AND bucket >= :today) AS machines_today
                   """)
               .bindArray("ids", UUID.class, machines)
               .bind("today", utc(today))
-              .bind("dayAgo", utc(now.minus(Duration.ofDays(1))))
-              .bind("tenAgo", utc(minute.minus(Duration.ofMinutes(11))))
-              .bind("oneAgo", utc(minute.minus(Duration.ofMinutes(2))))
-              .bind("minute", utc(minute.minus(Duration.ofMinutes(1))))
+              .bind("dayAgo", utc(dayAgo))
               .map(
                   (rs, ctx) -> {
                     OffsetDateTime first = rs.getObject("first_day", OffsetDateTime.class);
-                    return new SystemTotals(
-                        rs.getLong("readings"),
-                        rs.getDouble("kwh"),
-                        Map.copyOf(costs),
-                        co2,
-                        first == null ? null : first.toInstant(),
+                    return new SystemRecent(
+                        new SystemHistory(
+                            rs.getLong("readings"),
+                            rs.getDouble("kwh"),
+                            priced.costs(),
+                            priced.co2(),
+                            first == null ? null : first.toInstant()),
                         rs.getDouble("day_kwh"),
                         rs.getDouble("day_peak"),
                         rs.getLong("day_intervals"),
-                        rs.getLong("recent"),
-                        rs.getLong("last_minute"),
-                        rs.getLong("anomalies"),
                         rs.getLong("machines_today"));
                   })
               .one();
         });
+  }
+
+  /**
+   * The plant's whole history: {@code before}, its days before today, and {@code recent}, today's
+   * and the last day's intervals, with the readings of the last minutes and the anomalies read now.
+   * {@code machines}: every machine, whose roll-ups are read by key.
+   */
+  public SystemTotals system(List<UUID> machines, SystemHistory before, SystemRecent recent) {
+    Instant minute = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT
+                      (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
+                       WHERE machine_id = ANY(:ids) AND bucket >= :tenAgo AND bucket < :minute)
+                        AS recent,
+                      (SELECT coalesce(sum(reading_count), 0) FROM energy_readings_1min
+                       WHERE machine_id = ANY(:ids) AND bucket >= :oneAgo AND bucket < :minute)
+                        AS last_minute,
+                      (SELECT count(*) FROM anomalies) AS anomalies
+                    """)
+                .bindArray("ids", UUID.class, machines)
+                .bind("tenAgo", utc(minute.minus(Duration.ofMinutes(11))))
+                .bind("oneAgo", utc(minute.minus(Duration.ofMinutes(2))))
+                .bind("minute", utc(minute.minus(Duration.ofMinutes(1))))
+                .map(
+                    (rs, ctx) -> {
+                      SystemHistory today = recent.today();
+                      Map<String, Double> costs = new HashMap<>(before.costsByCurrency());
+                      today
+                          .costsByCurrency()
+                          .forEach((c, cost) -> costs.merge(c, cost, Double::sum));
+                      return new SystemTotals(
+                          before.readings() + today.readings(),
+                          before.totalKwh() + today.totalKwh(),
+                          Map.copyOf(costs),
+                          before.co2Kg() + today.co2Kg(),
+                          before.firstDay() != null ? before.firstDay() : today.firstDay(),
+                          recent.lastDayKwh(),
+                          recent.lastDayPeakKw(),
+                          recent.lastDayIntervals(),
+                          rs.getLong("recent"),
+                          rs.getLong("last_minute"),
+                          rs.getLong("anomalies"),
+                          recent.machinesToday());
+                    })
+                .one());
   }
 
   /** Binds the period as {@link KpiDao} does: overlapping intervals, whole past days by day. */

@@ -9,8 +9,10 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -32,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class ReadCache {
   private static final Logger log = LoggerFactory.getLogger(ReadCache.class);
   private static final String EVERYTHING = "all";
-  private static final int MOST_DAY_STAMPS = 62;
 
   private final CacheStore store;
   private final Duration ttl;
@@ -41,6 +42,7 @@ public final class ReadCache {
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder failures = new LongAdder();
+  private final Map<String, Computing> computing = new ConcurrentHashMap<>();
 
   ReadCache(CacheStore store, Duration ttl, Clock clock) {
     this.store = store;
@@ -64,7 +66,9 @@ public final class ReadCache {
 
   /**
    * The answer for {@code key} over {@code [from, to)}: cached while no data of the window changed,
-   * else computed and kept.
+   * else computed and kept. Requests that miss while this node computes the same key since the
+   * window's last change get that computation's answer: a refresh that drops a plant-wide answer
+   * costs one computation, not one per waiting client.
    */
   public <T> CompletionStage<T> read(
       String key, Instant from, Instant to, JavaType type, Supplier<CompletionStage<T>> compute) {
@@ -87,11 +91,41 @@ public final class ReadCache {
                 return CompletableFuture.<T>completedFuture(cached);
               }
               misses.increment();
-              // Data changes are stamped after they are stored: a computation that starts after
-              // a stamp sees its data, one that starts before is kept as older than it.
-              long startedAt = clock.millis();
-              return compute.get().thenApply(answer -> keep(key, startedAt, answer));
+              return computed(key, stamps, compute);
             });
+  }
+
+  /** A computation of a key under way on this node, and when it began (epoch milliseconds). */
+  private record Computing(long startedAt, CompletableFuture<?> answer) {}
+
+  @SuppressWarnings("unchecked")
+  private <T> CompletionStage<T> computed(
+      String key, List<String> stamps, Supplier<CompletionStage<T>> compute) {
+    Computing running = computing.get(key);
+    if (running == null) {
+      return compute(key, compute);
+    }
+    // Only a computation begun after the window's last change has seen that change.
+    return store
+        .latest(stamps)
+        .exceptionally(failure -> Long.MAX_VALUE)
+        .thenCompose(
+            changed ->
+                changed < running.startedAt()
+                    ? (CompletionStage<T>) running.answer()
+                    : compute(key, compute));
+  }
+
+  private <T> CompletionStage<T> compute(String key, Supplier<CompletionStage<T>> compute) {
+    // Data changes are stamped after they are stored: a computation that starts after a stamp
+    // sees its data, one that starts before is kept as older than it.
+    long startedAt = clock.millis();
+    CompletableFuture<T> answer =
+        compute.get().thenApply(a -> keep(key, startedAt, a)).toCompletableFuture();
+    Computing mine = new Computing(startedAt, answer);
+    computing.put(key, mine);
+    answer.whenComplete((a, failure) -> computing.remove(key, mine));
+    return answer.minimalCompletionStage();
   }
 
   private <T> CompletionStage<T> cached(String key, List<String> stamps, JavaType type) {
@@ -107,13 +141,15 @@ public final class ReadCache {
               long keptAt = Long.parseLong(text.substring(0, split));
               return store
                   .latest(stamps)
-                  .thenApply(changed -> changed >= keptAt ? null : decode(text, split, type));
+                  .thenApply(
+                      changed ->
+                          changed >= keptAt ? null : decode(text.substring(split + 1), type));
             });
   }
 
-  private static <T> T decode(String text, int split, JavaType type) {
+  private static <T> T decode(String json, JavaType type) {
     try {
-      return Json.mapper().readValue(text.substring(split + 1), type);
+      return Json.mapper().readValue(json, type);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -137,7 +173,7 @@ public final class ReadCache {
 
   /** Data with times in {@code [from, to]} changed: answers over those days are dropped. */
   public void changed(Instant from, Instant to) {
-    // Readers look at days or at months, depending on their window: both are stamped.
+    // Readers look at days, months or years, depending on their window: all are stamped.
     LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
     LocalDate last = LocalDate.ofInstant(to, ZoneOffset.UTC);
     List<String> stamps = new ArrayList<>();
@@ -148,6 +184,9 @@ public final class ReadCache {
         !m.isAfter(YearMonth.from(last));
         m = m.plusMonths(1)) {
       stamps.add("m" + m);
+    }
+    for (int y = first.getYear(); y <= last.getYear(); y++) {
+      stamps.add("y" + y);
     }
     stamp(stamps);
   }
@@ -196,8 +235,11 @@ public final class ReadCache {
   }
 
   /**
-   * The stamps a window {@code [from, to)} depends on: its days, or its months when it spans more
-   * than two months of days, and "everything".
+   * The stamps a window {@code [from, to)} depends on, and "everything": its whole years, then its
+   * whole months, then its other days, each day of the window under exactly one of them. A change
+   * stamps its days, their months and their years, so it reaches every window holding one of its
+   * days and no other: the whole history before today is some hundred stamps, and a change of today
+   * leaves it alone.
    */
   static List<String> stampsOf(Instant from, Instant to) {
     LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
@@ -205,16 +247,18 @@ public final class ReadCache {
     LocalDate last = end.isBefore(first) ? first : end;
     List<String> stamps = new ArrayList<>();
     stamps.add(EVERYTHING);
-    if (last.toEpochDay() - first.toEpochDay() < MOST_DAY_STAMPS) {
-      for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+    LocalDate d = first;
+    while (!d.isAfter(last)) {
+      if (d.getDayOfYear() == 1 && !d.plusYears(1).isAfter(last.plusDays(1))) {
+        stamps.add("y" + d.getYear());
+        d = d.plusYears(1);
+      } else if (d.getDayOfMonth() == 1 && !d.plusMonths(1).isAfter(last.plusDays(1))) {
+        stamps.add("m" + YearMonth.from(d));
+        d = d.plusMonths(1);
+      } else {
         stamps.add("d" + d);
+        d = d.plusDays(1);
       }
-      return stamps;
-    }
-    for (YearMonth m = YearMonth.from(first);
-        !m.isAfter(YearMonth.from(last));
-        m = m.plusMonths(1)) {
-      stamps.add("m" + m);
     }
     return stamps;
   }

@@ -8,6 +8,7 @@ import org.enms.db.Database;
 import org.enms.db.iso50001.ActionPlanDao;
 import org.enms.db.iso50001.TargetDao;
 import org.enms.http.baseline.SeuYearTraining;
+import org.enms.http.cache.ReadCache;
 
 /**
  * The ISO 50001 feature over PostgreSQL, wired: SEU baselines, EnPI and CUSUM, targets, action
@@ -31,10 +32,11 @@ public final class Iso50001Api extends AllDirectives {
     this.seuYearTraining = seuYearTraining;
   }
 
-  public static Iso50001Api of(Database database, BlockingIo io, Clock clock) {
+  /** {@code cache}: keeps the saving opportunities between changes of the data they read. */
+  public static Iso50001Api of(Database database, BlockingIo io, Clock clock, ReadCache cache) {
     var periods = new SeuPeriods(database, clock);
     var plans = new ActionPlanDao(database);
-    var baselines = new SeuBaselines(periods, io);
+    var baselines = new SeuBaselines(periods, io, cache::changedEverything);
     var enpi = new EnpiService(periods, baselines, plans, io, clock);
     return new Iso50001Api(
         new Iso50001Routes(
@@ -42,7 +44,7 @@ public final class Iso50001Api extends AllDirectives {
             new Targets(periods, new TargetDao(database), io),
             new ActionPlans(periods, plans, io)),
         new PerformanceRoutes(
-            new PerformanceEngine(periods, io, clock),
+            new PerformanceEngine(periods, io, clock, cache),
             () -> io.call(periods.data()::reachable),
             clock),
         new EnpiRoutes(baselines, enpi),

@@ -1,5 +1,6 @@
 package org.enms.http.iso50001;
 
+import com.fasterxml.jackson.databind.JavaType;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -22,11 +23,13 @@ import org.enms.analytics.enpi.DailySample;
 import org.enms.analytics.enpi.Enpi;
 import org.enms.analytics.enpi.IsoStatus;
 import org.enms.analytics.enpi.Opportunities;
+import org.enms.core.json.Json;
 import org.enms.db.BlockingIo;
 import org.enms.db.iso50001.SeuBaselineDao;
 import org.enms.db.iso50001.SeuData;
 import org.enms.db.registry.SeuRecord;
 import org.enms.http.baseline.BaselineRoutes;
+import org.enms.http.cache.ReadCache;
 import org.enms.http.error.ApiException;
 
 /**
@@ -42,14 +45,19 @@ final class PerformanceEngine {
   private static final Map<String, Double> EFFORT_COST =
       Map.of("low", 500.0, "medium", 1000.0, "high", 2000.0);
 
+  private static final JavaType OPPORTUNITIES =
+      Json.mapper().constructType(OpportunitiesResponse.class);
+
   private final SeuPeriods periods;
   private final BlockingIo io;
   private final Clock clock;
+  private final ReadCache cache;
 
-  PerformanceEngine(SeuPeriods periods, BlockingIo io, Clock clock) {
+  PerformanceEngine(SeuPeriods periods, BlockingIo io, Clock clock, ReadCache cache) {
     this.periods = periods;
     this.io = io;
     this.clock = clock;
+    this.cache = cache;
   }
 
   CompletionStage<AnalysisResponse> analyze(AnalyzeRequest r) {
@@ -260,17 +268,33 @@ final class PerformanceEngine {
         steps);
   }
 
+  /**
+   * A factory's saving opportunities over the last {@code period} up to the last whole hour: from
+   * the read cache while none of the days they read changed (each SEU's hours, CUSUM and prices are
+   * some hundred milliseconds of reading and fitting on a year of data).
+   */
   CompletionStage<OpportunitiesResponse> opportunities(UUID factoryId, String period) {
     Integer days = OPPORTUNITY_DAYS.get(period);
     if (days == null) {
       throw ApiException.badRequest("Invalid period '" + period + "'; use week, month or quarter");
     }
+    Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS);
+    Instant from = to.minus(Duration.ofDays(days + 1L)).truncatedTo(ChronoUnit.DAYS);
+    return cache.read(
+        "opportunities:" + factoryId + ":" + period + ":" + to,
+        from,
+        to.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)),
+        OPPORTUNITIES,
+        () -> opportunities(factoryId, period, days, to));
+  }
+
+  private CompletionStage<OpportunitiesResponse> opportunities(
+      UUID factoryId, String period, int days, Instant to) {
     return io.call(
         () -> {
           if (!periods.data().factoryExists(factoryId)) {
             throw ApiException.notFound("Factory not found: " + factoryId);
           }
-          Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS);
           Instant from = to.minus(Duration.ofDays(days));
           LocalDate today = periods.today();
           List<Candidate> found = new ArrayList<>();

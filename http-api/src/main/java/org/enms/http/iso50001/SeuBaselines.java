@@ -20,10 +20,13 @@ final class SeuBaselines {
   private final SeuPeriods periods;
   private final BlockingIo io;
   private final SeuBaselineTrainer trainer = new SeuBaselineTrainer();
+  private final Runnable activated;
 
-  SeuBaselines(SeuPeriods periods, BlockingIo io) {
+  /** {@code activated}: told once a new baseline is active (cached answers built on the old). */
+  SeuBaselines(SeuPeriods periods, BlockingIo io, Runnable activated) {
     this.periods = periods;
     this.io = io;
+    this.activated = activated;
   }
 
   CompletionStage<SeuBaselineResponse> train(SeuBaselineRequest request, String trainedBy) {
@@ -70,6 +73,7 @@ final class SeuBaselines {
                     new SeuBaselineDao.Validity(
                         b.validity().valid(), b.validity().reasons(), b.validity().warnings()),
                     trainedBy));
+    activated.run();
     return SeuBaselineResponse.of(
         seu.name(), seu.unit(), row, b.formula(seu.unit()), List.copyOf(result.droppedFeatures()));
   }

@@ -1,7 +1,6 @@
 package org.enms.http.plant;
 
 import com.fasterxml.jackson.databind.JavaType;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +35,10 @@ final class FactoryViews {
   private static final Duration CURRENT = Duration.ofMinutes(5);
 
   private static final JavaType PRICED_TODAY = Json.mapper().constructType(PricedToday.class);
+  private static final JavaType SYSTEM_HISTORY =
+      Json.mapper().constructType(PlantDao.SystemHistory.class);
+  private static final JavaType SYSTEM_RECENT =
+      Json.mapper().constructType(PlantDao.SystemRecent.class);
 
   private final PlantDao dao;
   private final BlockingIo io;
@@ -107,7 +110,7 @@ final class FactoryViews {
             + ":"
             + midnight
             + ":"
-            + UUID.nameUUIDFromBytes(ids.toString().getBytes(StandardCharsets.UTF_8));
+            + CachedTotals.key(ids);
     return cache.read(
         key,
         monthStart,
@@ -207,50 +210,86 @@ final class FactoryViews {
     return elapsedDays <= 0 ? 0 : monthSoFar / elapsedDays * daysInMonth;
   }
 
+  /**
+   * The plant's whole history: its days before today (a year of 100 machines is some 40,000 daily
+   * rows), and today's and the last day's intervals (some 10,000 rows), each from the read cache
+   * while none of its days changed; the last minutes' readings and the anomalies read now.
+   */
   CompletionStage<SystemStatsResponse> system() {
     return machines
         .active()
         .thenCompose(
-            all ->
-                io.call(
-                    () -> {
-                      Instant now = clock.instant();
-                      PlantDao.SystemTotals s =
-                          dao.system(all.stream().map(MachineSummary::id).toList());
-                      double days =
-                          s.firstDay() == null
-                              ? 0
-                              : Duration.between(s.firstDay(), now).toMillis() / 86_400_000.0;
-                      double perDayDivisor = Math.max(1, days);
-                      long expected = Math.max(1, Math.min(96, (long) Math.ceil(days * 96)));
-                      double usd = s.costsByCurrency().getOrDefault(Money.USD, 0.0);
-                      double avgKw = s.lastDayKwh() / 24;
-                      return new SystemStatsResponse(
-                          s.readings(),
-                          round2(s.totalKwh()),
-                          s.lastMinuteReadings(),
-                          round2(days),
-                          s.firstDay() == null
-                              ? 0
-                              : round2(Math.min(100, s.lastDayIntervals() * 100.0 / expected)),
-                          JsonSupport.round(s.recentReadings() / 10.0, 1),
-                          round2(s.lastDayKwh() / 24),
-                          round2(s.lastDayPeakKw()),
-                          round2(avgKw),
-                          s.lastDayPeakKw() > 0 ? round2(avgKw / s.lastDayPeakKw() * 100) : 0,
-                          round2(usd),
-                          round2(usd / perDayDivisor),
-                          Map.copyOf(
-                              s.costsByCurrency().entrySet().stream()
-                                  .collect(
-                                      java.util.stream.Collectors.toMap(
-                                          Map.Entry::getKey, e -> round2(e.getValue())))),
-                          round2(s.co2Kg()),
-                          round2(s.co2Kg() / perDayDivisor),
-                          s.anomalies(),
-                          s.machinesToday(),
-                          now);
-                    }));
+            all -> {
+              List<UUID> ids = all.stream().map(MachineSummary::id).toList();
+              Instant now = clock.instant();
+              Instant today = now.truncatedTo(ChronoUnit.DAYS);
+              // The last day's intervals are those from the first whole one after now - 24 h.
+              long quarter = Duration.ofMinutes(15).toMillis();
+              Instant dayAgo =
+                  Instant.ofEpochMilli(
+                      Math.floorDiv(
+                              now.minus(Duration.ofDays(1)).toEpochMilli() + quarter - 1, quarter)
+                          * quarter);
+              String machinesKey = CachedTotals.key(ids).toString();
+              CompletionStage<PlantDao.SystemHistory> before =
+                  cache.read(
+                      "system-before:" + today + ":" + machinesKey,
+                      Instant.EPOCH,
+                      today,
+                      SYSTEM_HISTORY,
+                      () -> io.call(() -> dao.systemBefore(ids, today)));
+              CompletionStage<PlantDao.SystemRecent> recent =
+                  cache.read(
+                      "system-recent:" + today + ":" + dayAgo + ":" + machinesKey,
+                      dayAgo,
+                      today.plus(Duration.ofDays(1)),
+                      SYSTEM_RECENT,
+                      () -> io.call(() -> dao.systemRecent(ids, today, dayAgo)));
+              return before.thenCombine(recent, Parts::new).thenCompose(p -> system(ids, p));
+            });
+  }
+
+  private record Parts(PlantDao.SystemHistory before, PlantDao.SystemRecent recent) {}
+
+  private CompletionStage<SystemStatsResponse> system(List<UUID> ids, Parts parts) {
+    return io.call(
+        () -> {
+          Instant now = clock.instant();
+          PlantDao.SystemTotals s = dao.system(ids, parts.before(), parts.recent());
+          double days =
+              s.firstDay() == null
+                  ? 0
+                  : Duration.between(s.firstDay(), now).toMillis() / 86_400_000.0;
+          double perDayDivisor = Math.max(1, days);
+          long expected = Math.max(1, Math.min(96, (long) Math.ceil(days * 96)));
+          double usd = s.costsByCurrency().getOrDefault(Money.USD, 0.0);
+          double avgKw = s.lastDayKwh() / 24;
+          return new SystemStatsResponse(
+              s.readings(),
+              round2(s.totalKwh()),
+              s.lastMinuteReadings(),
+              round2(days),
+              s.firstDay() == null
+                  ? 0
+                  : round2(Math.min(100, s.lastDayIntervals() * 100.0 / expected)),
+              JsonSupport.round(s.recentReadings() / 10.0, 1),
+              round2(s.lastDayKwh() / 24),
+              round2(s.lastDayPeakKw()),
+              round2(avgKw),
+              s.lastDayPeakKw() > 0 ? round2(avgKw / s.lastDayPeakKw() * 100) : 0,
+              round2(usd),
+              round2(usd / perDayDivisor),
+              Map.copyOf(
+                  s.costsByCurrency().entrySet().stream()
+                      .collect(
+                          java.util.stream.Collectors.toMap(
+                              Map.Entry::getKey, e -> round2(e.getValue())))),
+              round2(s.co2Kg()),
+              round2(s.co2Kg() / perDayDivisor),
+              s.anomalies(),
+              s.machinesToday(),
+              now);
+        });
   }
 
   /** {@code selection}: the machines asked for, {@code all} meaning every active one. */

@@ -16,6 +16,7 @@ import org.enms.db.BlockingIo;
 import org.enms.db.kpi.PlantDao;
 import org.enms.db.kpi.PlantDao.MachineTotals;
 import org.enms.http.error.ApiException;
+import org.enms.http.machines.MachineSummary;
 import org.enms.http.support.JsonSupport;
 
 /**
@@ -31,12 +32,15 @@ final class MachineEnergy {
   private final PlantDao dao;
   private final BlockingIo io;
   private final MachineSelection machines;
+  private final CachedTotals totals;
   private final Clock clock;
 
-  MachineEnergy(PlantDao dao, BlockingIo io, MachineSelection machines, Clock clock) {
+  MachineEnergy(
+      PlantDao dao, BlockingIo io, MachineSelection machines, CachedTotals totals, Clock clock) {
     this.dao = dao;
     this.io = io;
     this.machines = machines;
+    this.totals = totals;
     this.clock = clock;
   }
 
@@ -90,38 +94,41 @@ final class MachineEnergy {
         });
   }
 
-  /** Each carrier's energy in the window, from the priced intervals. */
+  /** Each carrier's energy in the window, from the priced intervals (read cache). */
   CompletionStage<EnergySummaryResponse> summary(String id, Window window) {
-    return machines.read(
-        id,
-        io,
-        m -> {
-          List<EnergySummaryResponse.TypeSummary> rows = new ArrayList<>();
-          for (MachineTotals t : dao.totals(List.of(m.id()), null, window.start(), window.end())) {
-            rows.add(
-                new EnergySummaryResponse.TypeSummary(
-                    t.energyType(),
-                    t.readings(),
-                    JsonSupport.round(FactoryViews.meanKw(t), 3),
-                    JsonSupport.round(t.kwh(), 3),
-                    "kWh",
-                    JsonSupport.round(t.kwh() / kwhPerUnit(t.energyType()), 3),
-                    unit(t.energyType()),
-                    JsonSupport.round(t.cost(), 2),
-                    t.currency(),
-                    JsonSupport.round(t.co2Kg(), 3)));
-          }
-          rows.sort(java.util.Comparator.comparing(EnergySummaryResponse.TypeSummary::energyType));
-          return new EnergySummaryResponse(
-              true,
-              m.id(),
-              m.name(),
-              new EnergySummaryResponse.TimePeriod(
-                  window.start(), window.end(), JsonSupport.round(window.hours(), 2)),
-              rows,
-              rows.size(),
-              clock.instant());
-        });
+    return machines
+        .one(id)
+        .thenCompose(
+            m -> totals.of(List.of(m.id()), null, window).thenApply(t -> summary(m, t, window)));
+  }
+
+  private EnergySummaryResponse summary(
+      MachineSummary m, List<MachineTotals> totals, Window window) {
+    List<EnergySummaryResponse.TypeSummary> rows = new ArrayList<>();
+    for (MachineTotals t : totals) {
+      rows.add(
+          new EnergySummaryResponse.TypeSummary(
+              t.energyType(),
+              t.readings(),
+              JsonSupport.round(FactoryViews.meanKw(t), 3),
+              JsonSupport.round(t.kwh(), 3),
+              "kWh",
+              JsonSupport.round(t.kwh() / kwhPerUnit(t.energyType()), 3),
+              unit(t.energyType()),
+              JsonSupport.round(t.cost(), 2),
+              t.currency(),
+              JsonSupport.round(t.co2Kg(), 3)));
+    }
+    rows.sort(java.util.Comparator.comparing(EnergySummaryResponse.TypeSummary::energyType));
+    return new EnergySummaryResponse(
+        true,
+        m.id(),
+        m.name(),
+        new EnergySummaryResponse.TimePeriod(
+            window.start(), window.end(), JsonSupport.round(window.hours(), 2)),
+        rows,
+        rows.size(),
+        clock.instant());
   }
 
   /** The latest {@code limit} readings of one carrier, newest first; 404 when there are none. */

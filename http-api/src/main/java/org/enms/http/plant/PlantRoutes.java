@@ -66,10 +66,11 @@ public final class PlantRoutes extends AllDirectives {
       ReadCache cache) {
     PlantDao dao = new PlantDao(database, clock);
     MachineSelection machines = new MachineSelection(directory);
+    CachedTotals totals = new CachedTotals(dao, io, cache);
     return new PlantRoutes(
         new FactoryViews(dao, io, machines, live, clock, cache),
-        new Rankings(dao, io, machines, kpis, clock),
-        new MachineEnergy(dao, io, machines, clock),
+        new Rankings(dao, io, machines, kpis, totals, clock),
+        new MachineEnergy(dao, io, machines, totals, clock),
         new SeriesViews(dao, io, machines, timeseries, clock),
         clock);
   }

@@ -33,12 +33,20 @@ final class Rankings {
   private final BlockingIo io;
   private final MachineSelection machines;
   private final Kpis kpis;
+  private final CachedTotals totals;
 
-  Rankings(PlantDao dao, BlockingIo io, MachineSelection machines, Kpis kpis, Clock clock) {
+  Rankings(
+      PlantDao dao,
+      BlockingIo io,
+      MachineSelection machines,
+      Kpis kpis,
+      CachedTotals totals,
+      Clock clock) {
     this.dao = dao;
     this.io = io;
     this.machines = machines;
     this.kpis = kpis;
+    this.totals = totals;
   }
 
   /** The ranking metrics of the original; another is a 400. */
@@ -64,23 +72,23 @@ final class Rankings {
     }
   }
 
+  /** Anomalies are read on every request (detection writes them between roll-ups). */
   CompletionStage<TopConsumersResponse> top(TopMetric metric, Window window, int limit) {
     return machines
         .active()
         .thenCompose(
-            all ->
-                io.call(
-                    () -> {
-                      List<UUID> ids = all.stream().map(MachineSummary::id).toList();
-                      return metric == TopMetric.ANOMALIES
-                          ? byAnomalies(
-                              all, dao.anomalies(ids, window.start(), window.end()), window, limit)
-                          : byEnergy(
-                              metric,
-                              dao.totals(ids, EnergyType.ELECTRICITY, window.start(), window.end()),
-                              window,
-                              limit);
-                    }));
+            all -> {
+              List<UUID> ids = all.stream().map(MachineSummary::id).toList();
+              if (metric == TopMetric.ANOMALIES) {
+                return io.call(
+                    () ->
+                        byAnomalies(
+                            all, dao.anomalies(ids, window.start(), window.end()), window, limit));
+              }
+              return totals
+                  .electricity(ids, window)
+                  .thenApply(t -> byEnergy(metric, t, window, limit));
+            });
   }
 
   private static TopConsumersResponse.Period period(Window w) {

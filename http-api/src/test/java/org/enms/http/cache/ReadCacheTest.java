@@ -115,6 +115,50 @@ class ReadCacheTest {
   }
 
   @Test
+  void theWholeHistoryIsDroppedByAChangeInOneOfItsYears() throws Exception {
+    for (ReadCache cache : List.of(redisCache(), localCache())) {
+      Source source = new Source();
+      String key = key("history");
+      read(cache, key, source, Instant.EPOCH, APRIL);
+      read(cache, key, source, Instant.EPOCH, APRIL);
+      assertThat(source.computed).hasValue(1);
+
+      Thread.sleep(2);
+      cache.changed(Instant.parse("2019-05-02T10:00:00Z"), Instant.parse("2019-05-02T11:00:00Z"));
+      awaitRecomputed(cache, key, source, Instant.EPOCH, APRIL);
+    }
+  }
+
+  @Test
+  void missesWhileAComputationRunsShareItUntilTheWindowChanges() throws Exception {
+    for (ReadCache cache : List.of(redisCache(), localCache())) {
+      String key = key("shared");
+      AtomicInteger computed = new AtomicInteger();
+      List<CompletableFuture<Answer>> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.function.Supplier<CompletionStage<Answer>> slow =
+          () -> {
+            int n = computed.incrementAndGet();
+            CompletableFuture<Answer> f = new CompletableFuture<>();
+            pending.add(f);
+            return f.thenApply(done -> new Answer(n, null, MARCH, n));
+          };
+      var first = cache.read(key, MARCH, APRIL, ANSWER, slow).toCompletableFuture();
+      var second = cache.read(key, MARCH, APRIL, ANSWER, slow).toCompletableFuture();
+      await(() -> computed.get() == 1 && !second.isDone());
+      Thread.sleep(2);
+      cache.changed(MARCH.plus(Duration.ofDays(1)), MARCH.plus(Duration.ofDays(1)));
+      // Begun after the change: not the running computation, which has not seen it.
+      var third = cache.read(key, MARCH, APRIL, ANSWER, slow).toCompletableFuture();
+      await(() -> computed.get() == 2);
+
+      pending.forEach(f -> f.complete(null));
+      assertThat(first.get().computation()).isEqualTo(1);
+      assertThat(second.get().computation()).isEqualTo(1);
+      assertThat(third.get().computation()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aTariffChangeDropsEveryAnswer() throws Exception {
     for (ReadCache cache : List.of(redisCache(), localCache())) {
       Source source = new Source();
@@ -202,13 +246,18 @@ class ReadCacheTest {
   }
 
   @Test
-  void aWindowDependsOnItsDaysOrOnItsMonths() {
+  void aWindowDependsOnItsWholeYearsItsWholeMonthsAndItsOtherDays() {
     assertThat(ReadCache.stampsOf(MARCH, MARCH.plus(Duration.ofDays(2))))
         .containsExactly("all", "d2025-03-01", "d2025-03-02");
     assertThat(ReadCache.stampsOf(MARCH, Instant.parse("2025-12-31T10:00:00Z")))
         .hasSize(11)
         .contains("m2025-03", "m2025-12")
         .doesNotContain("d2025-03-01");
+    // The whole history before a day: whole years, whole months, then days.
+    assertThat(ReadCache.stampsOf(Instant.EPOCH, Instant.parse("2025-03-04T00:00:00Z")))
+        .hasSize(1 + 55 + 2 + 3)
+        .contains("all", "y1970", "y2024", "m2025-01", "m2025-02", "d2025-03-03")
+        .doesNotContain("y2025", "m2025-03", "d2025-03-04");
   }
 
   /**
