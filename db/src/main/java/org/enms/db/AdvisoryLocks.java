@@ -18,6 +18,9 @@ public final class AdvisoryLocks {
   /** Summing a finished day's interval costs ("enmsC"). */
   public static final long DAY_COST_SUM = 0x656e6d7343L;
 
+  /** Summing the interval costs of the hours just priced ("enmsH"). */
+  public static final long HOUR_COST_SUM = 0x656e6d7348L;
+
   /**
    * Starting a training job of one machine, with the machine's {@code hashtext} as the second key
    * ("enmT"; the two-key space does not overlap the single-key one above).

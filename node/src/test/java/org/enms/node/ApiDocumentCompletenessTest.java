@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class ApiDocumentCompletenessTest {
   private static final Path HTTP_API_SOURCES = Path.of("../http-api/src/main/java");
   private static final Path NODE_SOURCES = Path.of("src/main/java");
-  private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+  private static final List<String> METHODS = DocumentedOperation.METHODS;
 
   private static JsonNode document;
   private static RouteScanner scanned;
@@ -57,30 +56,8 @@ class ApiDocumentCompletenessTest {
     }
   }
 
-  /** A documented operation: its path as written ({@code /machines/{machine_id}}) and verb. */
-  private record Operation(String method, String path, JsonNode spec) {
-    Endpoint endpoint() {
-      return new Endpoint(method, path.replaceAll("\\{[^}]+}", "{}"));
-    }
-  }
-
-  private static List<Operation> documented() {
-    List<Operation> operations = new ArrayList<>();
-    document
-        .path("paths")
-        .fields()
-        .forEachRemaining(
-            path ->
-                path.getValue()
-                    .fields()
-                    .forEachRemaining(
-                        op -> {
-                          String method = op.getKey().toUpperCase(Locale.ROOT);
-                          if (METHODS.contains(method)) {
-                            operations.add(new Operation(method, path.getKey(), op.getValue()));
-                          }
-                        }));
-    return operations;
+  private static List<DocumentedOperation> documented() {
+    return DocumentedOperation.all(document);
   }
 
   /** The scanned routes, a WebSocket's ({@code *}: any method) written as the GET it is. */
@@ -121,7 +98,7 @@ class ApiDocumentCompletenessTest {
   @Test
   void eachOperationNamesTheRoleTheSecurityLayerAsksFor() {
     AccessPolicy policy = new AccessPolicy();
-    for (Operation o : documented()) {
+    for (DocumentedOperation o : documented()) {
       String expected =
           switch (policy.need(o.method(), o.path())) {
             case NOTHING -> "none";
@@ -138,7 +115,7 @@ class ApiDocumentCompletenessTest {
   @Test
   void aRunningNodeServesEveryDocumentedOperation() {
     List<String> unrouted = new ArrayList<>();
-    for (Operation o : documented()) {
+    for (DocumentedOperation o : documented()) {
       HttpResponse<String> response = probe(o.method(), o.path(), o.spec());
       if (unrouted(response)) {
         unrouted.add(o.method() + " " + o.path() + " -> " + response.statusCode());
@@ -155,8 +132,8 @@ class ApiDocumentCompletenessTest {
             .filter(e -> e.method().equals("*"))
             .map(Endpoint::path)
             .collect(Collectors.toSet());
-    Map<String, List<Operation>> byPath =
-        documented().stream().collect(Collectors.groupingBy(Operation::path));
+    Map<String, List<DocumentedOperation>> byPath =
+        documented().stream().collect(Collectors.groupingBy(DocumentedOperation::path));
     List<String> served = new ArrayList<>();
     byPath.forEach(
         (path, operations) -> {

@@ -517,12 +517,12 @@ class ModelPerformanceEndToEndTest {
         fixture.send("POST", base + "/metrics/record?machine_id=" + MOLDING, "[1, 2]"), 422);
     assertDetail(
         fixture.send("POST", base + "/metrics/record?machine_id=" + MOLDING, "{\"rmse\": \"low\"}"),
-        400);
+        422);
     assertDetail(
         fixture.send(
             "POST", base + "/metrics/record?machine_id=" + MOLDING + "&model_id=" + MOLDING, null),
         404);
-    assertDetail(fixture.get(base + "/metrics/trend?machine_id=" + MOLDING + "&days=0"), 400);
+    assertDetail(fixture.get(base + "/metrics/trend?machine_id=" + MOLDING + "&days=0"), 422);
     assertDetail(fixture.get(base + "/metrics/trend?machine_id=" + PUMP), 404);
     assertDetail(
         fixture.send(
@@ -532,6 +532,7 @@ class ModelPerformanceEndToEndTest {
         400);
     assertDetail(fixture.send("POST", base + "/retrain/trigger?machine_id=" + PUMP, null), 400);
     assertDetail(fixture.get(base + "/alerts/active?severity=loud"), 400);
+    assertDetail(fixture.get(base + "/alerts/active?model_type=forecast"), 400);
     assertDetail(fixture.send("POST", base + "/drift/check?machine_id=" + PUMP, null), 400);
   }
 

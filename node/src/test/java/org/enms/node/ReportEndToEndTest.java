@@ -385,7 +385,7 @@ class ReportEndToEndTest {
             "{\"year\": 2025, \"month\": 1, \"report_type\": \"daily\"}"),
         400);
     expect(fixture.get("/api/v1/reports/v2/download/" + java.util.UUID.randomUUID()), 404);
-    expect(fixture.get("/api/v1/reports/v2/download/not-a-report"), 404);
+    expect(fixture.get("/api/v1/reports/v2/download/not-a-report"), 422);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.enms.db.kpi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -72,6 +73,8 @@ public final class CostRollupDao {
 
   private static final String ORIGIN = "timestamptz '2000-01-01 00:00:00+00'";
   private static final long DAY_SUM_LOCK = AdvisoryLocks.DAY_COST_SUM;
+  private static final long HOUR_SUM_LOCK = AdvisoryLocks.HOUR_COST_SUM;
+  private static final Duration HOUR = Duration.ofHours(1);
 
   /** Rows per statement by default: a whole refresh of a large plant in one statement. */
   public static final int DEFAULT_ROWS_PER_STATEMENT = 10_000;
@@ -238,33 +241,66 @@ public final class CostRollupDao {
             // Nodes of a cluster price the same ranges; one sums a day at a time.
             h.execute("SELECT pg_advisory_xact_lock(?)", DAY_SUM_LOCK);
             OffsetDateTime next = day.plusDays(1);
-            h.createUpdate("DELETE FROM energy_costs_1day WHERE bucket >= :from AND bucket < :to")
-                .bind("from", day)
-                .bind("to", next)
-                .execute();
-            h.createUpdate(
-                    """
-                    INSERT INTO energy_costs_1day (bucket, machine_id, energy_type, billing_month,
-                        energy_kwh, energy_cost, currency, co2_kg, intervals, demand_kw_sum,
-                        peak_demand_kw, peak_at, demand_rate_at_peak)
-                    SELECT CAST(:from AS timestamptz), c.machine_id, c.energy_type, c.billing_month,
-                           sum(c.energy_kwh), sum(c.energy_cost), min(c.currency), sum(c.co2_kg),
-                           count(*), sum(c.demand_kw), max(c.demand_kw),
-                           (array_agg(c.bucket ORDER BY c.demand_kw DESC, c.bucket))[1],
-                           (array_agg(c.demand_rate_per_kw ORDER BY c.demand_kw DESC, c.bucket))[1]
-                    FROM energy_costs_15min c
-                    WHERE c.bucket >= :from AND c.bucket < :to
-                    GROUP BY c.machine_id, c.energy_type, c.billing_month
-                    """)
-                .bind("from", day)
-                .bind("to", next)
-                .execute();
+            sumInto(h, "energy_costs_1day", "1 day", day, next);
             h.createUpdate("DELETE FROM energy_costs_pending_days WHERE day = :day")
                 .bind("day", day)
                 .execute();
           });
     }
     return due.size();
+  }
+
+  /**
+   * Recomputes the hourly sums ({@code energy_costs_1hour}) of the UTC hours that overlap {@code
+   * [from, to)}, the current one included, from the priced intervals.
+   */
+  public void sumHours(Instant from, Instant to) {
+    OffsetDateTime first = utc(floorHour(from));
+    Instant last = floorHour(to);
+    OffsetDateTime end = utc(last.equals(to) ? last : last.plus(HOUR));
+    jdbi.useTransaction(
+        h -> {
+          // Nodes of a cluster price the same ranges; one sums an hour at a time.
+          h.execute("SELECT pg_advisory_xact_lock(?)", HOUR_SUM_LOCK);
+          sumInto(h, "energy_costs_1hour", "1 hour", first, end);
+        });
+  }
+
+  /**
+   * Replaces {@code table}'s sums in {@code [from, to)}, one per machine, energy type, billing
+   * month and bucket of {@code width}, with those of the priced intervals.
+   */
+  private static void sumInto(
+      Handle h, String table, String width, OffsetDateTime from, OffsetDateTime to) {
+    h.createUpdate("DELETE FROM <table> WHERE bucket >= :from AND bucket < :to")
+        .define("table", table)
+        .bind("from", from)
+        .bind("to", to)
+        .execute();
+    h.createUpdate(
+            """
+            INSERT INTO <table> (bucket, machine_id, energy_type, billing_month, energy_kwh,
+                energy_cost, currency, co2_kg, intervals, demand_kw_sum, peak_demand_kw, peak_at,
+                demand_rate_at_peak)
+            SELECT date_bin(CAST(:width AS interval), c.bucket, %s), c.machine_id, c.energy_type,
+                   c.billing_month, sum(c.energy_kwh), sum(c.energy_cost), min(c.currency),
+                   sum(c.co2_kg), count(*), sum(c.demand_kw), max(c.demand_kw),
+                   (array_agg(c.bucket ORDER BY c.demand_kw DESC, c.bucket))[1],
+                   (array_agg(c.demand_rate_per_kw ORDER BY c.demand_kw DESC, c.bucket))[1]
+            FROM energy_costs_15min c
+            WHERE c.bucket >= :from AND c.bucket < :to
+            GROUP BY 1, c.machine_id, c.energy_type, c.billing_month
+            """
+                .formatted(ORIGIN))
+        .define("table", table)
+        .bind("width", width)
+        .bind("from", from)
+        .bind("to", to)
+        .execute();
+  }
+
+  private static Instant floorHour(Instant t) {
+    return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), HOUR.toMillis()) * HOUR.toMillis());
   }
 
   /** Whether no interval was priced yet. */

@@ -20,11 +20,12 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Reads for the plant views (factory summary, statistics, rankings, comparisons, a machine's energy
  * types): many machines at once, from the roll-ups. Energy, cost and CO₂ come from the priced
- * intervals ({@code energy_costs_15min}, {@code energy_costs_1day}) split by period as the KPIs are
- * ({@link DaySplit}: a 15-minute interval counts when it overlaps the period), so a machine's
- * figures here equal its {@code /kpi/all}. Readings counts and power extremes come from {@code
- * energy_readings_15min} and {@code _1day}, split the same way. The intervals before and after the
- * whole days are two branches of their own, so each keeps its index range.
+ * intervals ({@code energy_costs_15min}, {@code energy_costs_1day}; the factory summary's today
+ * also {@code energy_costs_1hour}) split by period as the KPIs are ({@link DaySplit}: a 15-minute
+ * interval counts when it overlaps the period), so a machine's figures here equal its {@code
+ * /kpi/all}. Readings counts and power extremes come from {@code energy_readings_15min} and {@code
+ * _1day}, split the same way. The intervals before and after the whole days are two branches of
+ * their own, so each keeps its index range.
  */
 public final class PlantDao {
   private static final Duration INTERVAL = Duration.ofMinutes(15);
@@ -132,19 +133,42 @@ public final class PlantDao {
           .replace("<readingsJoin>", "");
 
   /**
-   * The month so far and, within it, today: the month's intervals are read once (whole past days
-   * from the daily sums, today from the 15-minute intervals), grouped per billing month with a flag
-   * for today, and both periods' sums and demand charges taken from those groups. Columns as {@link
+   * The month so far and, within it, today, each row flagged: the month's whole past days from the
+   * daily sums, today's hours that are over from the hourly sums, the current hour from the
+   * 15-minute intervals. Late in the day that is 24 rows per machine for today rather than 96.
+   */
+  private static final String MONTH_PARTS =
+      """
+      SELECT machine_id, energy_type, billing_month, false AS today, energy_kwh AS kwh,
+             energy_cost AS cost, currency, co2_kg AS co2, intervals AS n, demand_kw_sum AS kw_sum,
+             peak_demand_kw AS peak_kw, peak_at, demand_rate_at_peak AS peak_rate
+      FROM energy_costs_1day
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :monthStart AND bucket < :today
+      UNION ALL
+      SELECT machine_id, energy_type, billing_month, true, energy_kwh, energy_cost, currency,
+             co2_kg, intervals, demand_kw_sum, peak_demand_kw, peak_at, demand_rate_at_peak
+      FROM energy_costs_1hour
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :today AND bucket < :hour
+      UNION ALL
+      SELECT machine_id, energy_type, billing_month, true, energy_kwh, energy_cost, currency,
+             co2_kg, 1, demand_kw, demand_kw, bucket, demand_rate_per_kw
+      FROM energy_costs_15min
+      WHERE machine_id = ANY(:ids) AND <type> AND bucket >= :hour AND bucket < :end
+      """
+          .replace("<type>", TYPE);
+
+  /**
+   * The month so far and today from one read of {@link #MONTH_PARTS}, grouped per billing month and
+   * flag, both periods' sums and demand charges taken from those groups. Columns as {@link
    * #TOTALS}, today's prefixed {@code t_}.
    */
   private static final String TODAY_AND_MONTH =
       """
-      WITH parts AS (<costs>),
-      groups AS (
+      WITH groups AS (
         SELECT machine_id, energy_type, billing_month, today, sum(kwh) AS kwh, sum(cost) AS cost,
                min(currency) AS currency, sum(co2) AS co2, sum(n) AS n, sum(kw_sum) AS kw_sum,
                <peak> AS peak
-        FROM (SELECT *, peak_at >= :today AS today FROM parts) p
+        FROM (<parts>) p
         GROUP BY machine_id, energy_type, billing_month, today),
       bills AS (
         SELECT machine_id, energy_type, billing_month, sum(kwh) AS kwh, sum(cost) AS cost,
@@ -168,7 +192,7 @@ public final class PlantDao {
       GROUP BY m.id, m.name, m.type, m.factory_id, b.energy_type
       ORDER BY t_kwh DESC NULLS LAST, m.name, b.energy_type
       """
-          .replace("<costs>", COST_PARTS)
+          .replace("<parts>", MONTH_PARTS)
           .replace("<peak>", PEAK);
 
   private static final String PRODUCTION =
@@ -276,7 +300,10 @@ public final class PlantDao {
    */
   public record TodayAndMonth(List<MachineTotals> today, List<MachineTotals> month) {}
 
-  /** {@code midnight}: today's start, within {@code [monthStart, now]}. */
+  /**
+   * {@code monthStart} and {@code midnight}: UTC day starts, the month's and today's, {@code
+   * monthStart <= midnight <= now}.
+   */
   public TodayAndMonth todayAndMonth(
       List<UUID> machines, String energyType, Instant monthStart, Instant midnight, Instant now) {
     if (machines.isEmpty()) {
@@ -286,10 +313,13 @@ public final class PlantDao {
     List<MachineTotals> month = new ArrayList<>();
     jdbi.useHandle(
         h ->
-            period(h.createQuery(TODAY_AND_MONTH), monthStart, now)
+            h.createQuery(TODAY_AND_MONTH)
                 .bindArray("ids", UUID.class, machines)
                 .bind("energyType", energyType)
+                .bind("monthStart", utc(monthStart))
                 .bind("today", utc(midnight))
+                .bind("hour", utc(now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)))
+                .bind("end", utc(now))
                 .map(
                     (rs, ctx) -> {
                       month.add(sums(rs, "", false));

@@ -8,6 +8,8 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.enms.http.error.ApiException;
 import org.enms.http.support.JsonSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/cluster/entities}: which machine entities this node hosts right now. Any node
@@ -15,6 +17,12 @@ import org.enms.http.support.JsonSupport;
  * the nodes and move when a node is lost.
  */
 public final class ClusterRoutes extends AllDirectives {
+  private static final Logger log = LoggerFactory.getLogger(ClusterRoutes.class);
+
+  static final String UNAVAILABLE =
+      "This node's machine entities could not be listed right now (the node may be starting or"
+          + " leaving the cluster); try again shortly";
+
   private final String node;
   private final Supplier<CompletionStage<List<String>>> localMachineIds;
 
@@ -34,15 +42,17 @@ public final class ClusterRoutes extends AllDirectives {
    */
   public record NodeEntities(String node, int machineEntities, List<String> machineIds) {}
 
-  /** A shard region that does not answer (a node starting or leaving) is a 503 with detail. */
+  /**
+   * A shard region that does not answer (a node starting or leaving) is a 503 whose detail says so
+   * in words; the failure itself (an ask timeout naming actor paths) goes to the log.
+   */
   private CompletionStage<List<String>> localMachineIdsOr503() {
     return localMachineIds
         .get()
         .exceptionally(
             e -> {
-              throw new ApiException(
-                  StatusCodes.SERVICE_UNAVAILABLE,
-                  "this node's machine entities could not be listed: " + e.getMessage());
+              log.warn("listing this node's machine entities failed", e);
+              throw new ApiException(StatusCodes.SERVICE_UNAVAILABLE, UNAVAILABLE);
             });
   }
 

@@ -27,7 +27,28 @@ public final class ErrorHandling extends AllDirectives {
 
   public Route wrap(Route route) {
     return handleRejections(
-        rejectionHandler(), () -> handleExceptions(exceptionHandler(), () -> route));
+        rejectionHandler(), () -> handleExceptions(exceptionHandler(), () -> refusingNul(route)));
+  }
+
+  static final String NUL_DETAIL =
+      "The request's path or query holds a NUL character, which no name, id or value can contain";
+
+  /**
+   * A NUL in the path or the query is a 400 before any route sees it: PostgreSQL text cannot hold
+   * one, so it names nothing stored, and the query that tried would fail (a 500); {@code trim()}
+   * would also quietly drop it, turning {@code ?machine_id=%00} into no filter at all.
+   */
+  /** Percent-encoded (as the path and the raw query arrive) or, should a layer decode it, raw. */
+  private static boolean holdsNul(String text) {
+    return text.contains("%00") || text.indexOf('\u0000') >= 0;
+  }
+
+  private Route refusingNul(Route route) {
+    return extractUri(
+        uri ->
+            holdsNul(uri.path()) || uri.rawQueryString().map(ErrorHandling::holdsNul).orElse(false)
+                ? error(StatusCodes.BAD_REQUEST, NUL_DETAIL)
+                : route);
   }
 
   /**

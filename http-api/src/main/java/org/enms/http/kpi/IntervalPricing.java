@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps {@code energy_costs_15min} in step with the 15-minute energy roll-up: after each roll-up
  * refresh it prices the refreshed intervals at the tariffs in force (new intervals get today's
- * prices, intervals priced before keep theirs), and redoes the daily sums of the days it touched
- * once they are over. Both dialects refresh through {@link RollupRefresher}, so both are priced
- * here. A database that has roll-ups but no priced interval (one created before costs were kept) is
- * priced whole once, at the first refresh.
+ * prices, intervals priced before keep theirs), sums the hours it touched at once (the current hour
+ * included) and redoes the daily sums of the days it touched once they are over. Both dialects
+ * refresh through {@link RollupRefresher}, so both are priced here. A database that has roll-ups
+ * but no priced interval (one created before costs were kept) is priced whole once, at the first
+ * refresh.
  */
 public final class IntervalPricing implements RollupRefresher.Listener {
   private static final Logger log = LoggerFactory.getLogger(IntervalPricing.class);
@@ -70,6 +71,7 @@ public final class IntervalPricing implements RollupRefresher.Listener {
       if (factory.isEmpty()) {
         costs.deleteWithoutRollup(start, end);
       }
+      costs.sumHours(start, end);
       costs.markDays(start, end);
       written += rows.size();
     }

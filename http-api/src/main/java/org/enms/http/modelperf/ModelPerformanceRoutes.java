@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatcher0;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -19,6 +21,7 @@ import org.enms.http.error.ApiException;
 import org.enms.http.support.JsonSupport;
 import org.enms.http.support.QueryParams;
 import org.enms.http.support.RequestBodies;
+import org.enms.http.support.Violations;
 
 /**
  * {@code /api/v1/model-performance}: the original's paths and parameters over real computations
@@ -128,7 +131,9 @@ public final class ModelPerformanceRoutes extends AllDirectives {
             throw ApiException.badRequest("severity must be one of normal, warning, critical");
           }
         });
-    return ok(service.activeAlerts(machine, optional(q, "model_type"), severity));
+    // Validated as on every other route here: an unknown type is a 400, not an empty list.
+    Optional<String> modelType = optional(q, "model_type").map(t -> modelType(q));
+    return ok(service.activeAlerts(machine, modelType, severity));
   }
 
   private Route startAbTest(Map<String, String> q) {
@@ -197,7 +202,8 @@ public final class ModelPerformanceRoutes extends AllDirectives {
       throw ApiException.invalidParameter("query", name, "value is not a valid integer");
     }
     if (value < min || value > max) {
-      throw ApiException.badRequest(name + " must be between " + min + " and " + max);
+      throw ApiException.invalidParameter(
+          "query", name, "ensure this value is between " + min + " and " + max);
     }
     return value;
   }
@@ -213,7 +219,12 @@ public final class ModelPerformanceRoutes extends AllDirectives {
         .forEachRemaining(
             f -> {
               if (!f.getValue().isNumber() && !f.getValue().isNull()) {
-                throw ApiException.badRequest("metric '" + f.getKey() + "' must be a number");
+                // As a body that is no object: FastAPI's 422, naming the field.
+                throw new ApiException(
+                    StatusCodes.UNPROCESSABLE_ENTITY,
+                    List.of(
+                        Violations.FieldError.body(
+                            f.getKey(), "value is not a valid float", "type_error.float")));
               }
               out.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().doubleValue());
             });

@@ -177,12 +177,7 @@ public final class ReportRoutes extends AllDirectives {
   }
 
   private Route download(String idText) {
-    UUID id;
-    try {
-      id = UUID.fromString(idText);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("Report not found or expired: " + idText);
-    }
+    UUID id = QueryParams.uuid("path", "report_id", idText);
     return onSuccess(stored.find(id), r -> complete(pdf(r.fileName(), r.pdf())));
   }
 

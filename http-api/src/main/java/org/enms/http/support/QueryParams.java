@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.enms.core.time.IsoInstants;
 import org.enms.http.error.ApiException;
 
@@ -16,12 +17,23 @@ import org.enms.http.error.ApiException;
 public final class QueryParams {
   private QueryParams() {}
 
+  /**
+   * 8-4-4-4-12 hex digits, or the 32 without hyphens, as the original's parser takes them. ({@link
+   * UUID#fromString} alone also takes {@code 1-2-3-4-5}.)
+   */
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+
+  /** A UUID; anything else is a 422 naming the parameter ({@code where}: path, query). */
   public static UUID uuid(String where, String name, String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
+    if (value == null || !UUID_TEXT.matcher(value.trim()).matches()) {
       throw ApiException.invalidParameter(where, name, "value is not a valid uuid");
     }
+    String hex = value.trim().replace("-", "");
+    return new UUID(
+        Long.parseUnsignedLong(hex.substring(0, 16), 16),
+        Long.parseUnsignedLong(hex.substring(16), 16));
   }
 
   public static Optional<Boolean> bool(String name, Optional<String> value) {

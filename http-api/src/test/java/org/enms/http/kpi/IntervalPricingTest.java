@@ -106,6 +106,54 @@ class IntervalPricingTest {
   }
 
   @Test
+  void everyHourPricedGetsItsSumsTheSameAsTheIntervalsInIt() {
+    String differences =
+        pg.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            """
+                            WITH hours AS (
+                              SELECT date_bin(interval '1 hour', bucket,
+                                              timestamptz '2000-01-01 00:00:00+00') AS bucket,
+                                     machine_id, energy_type, billing_month,
+                                     sum(energy_kwh) AS kwh, sum(energy_cost) AS cost,
+                                     count(*) AS intervals, max(demand_kw) AS peak
+                              FROM energy_costs_15min GROUP BY 1, 2, 3, 4)
+                            SELECT count(*) FILTER (WHERE s.bucket IS NULL) || ' missing, '
+                                   || count(*) FILTER (WHERE s.bucket IS NOT NULL
+                                     AND (abs(s.energy_kwh - h.kwh) > 1e-9
+                                          OR abs(s.energy_cost - h.cost) > 1e-9
+                                          OR s.intervals <> h.intervals
+                                          OR s.peak_demand_kw <> h.peak)) || ' different, '
+                                   || count(*) || ' hours'
+                            FROM hours h LEFT JOIN energy_costs_1hour s USING
+                              (bucket, machine_id, energy_type, billing_month)
+                            """)
+                        .mapTo(String.class)
+                        .one());
+    long extra =
+        pg.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            """
+                            SELECT count(*) FROM energy_costs_1hour s
+                            WHERE NOT EXISTS (
+                              SELECT 1 FROM energy_costs_15min c
+                              WHERE c.machine_id = s.machine_id AND c.energy_type = s.energy_type
+                                AND c.bucket >= s.bucket AND c.bucket < s.bucket + interval '1 hour')
+                            """)
+                        .mapTo(Long.class)
+                        .one());
+
+    assertThat(differences).startsWith("0 missing, 0 different, ").doesNotEndWith(" 0 hours");
+    assertThat(extra).isZero();
+  }
+
+  @Test
   void daysThatAreOverGetTheirSumsWhichTheKpisReadForWholeDays() {
     var day =
         pg.database()
