@@ -33,6 +33,14 @@ final class BenchDatabaseOptions {
     return url != null ? url : LOCAL + name;
   }
 
+  /** The database's name: the given URL's last segment, or {@code name}. */
+  String name(String name) {
+    String u = url(name);
+    String last = u.substring(u.lastIndexOf('/') + 1);
+    int query = last.indexOf('?');
+    return query < 0 ? last : last.substring(0, query);
+  }
+
   /** Drops and creates the database (local {@code name} unless given); returns its URL. */
   String recreate(String name) {
     String jdbcUrl = Loopback.require(url(name));

@@ -18,6 +18,7 @@ import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
+import org.enms.db.EnergyWritePath;
 import org.enms.db.MachineDao;
 import org.enms.db.ReadingBatchWriter;
 import org.enms.db.RejectDao;
@@ -72,7 +73,8 @@ final class BenchNode implements AutoCloseable {
   }
 
   /** Starts against a database that is already migrated and holds the machines to accept. */
-  static BenchNode start(Config config, Database database, StageProbes probes) {
+  static BenchNode start(
+      Config config, Database database, StageProbes probes, EnergyWritePath energyPath) {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "enms-bench", config);
     Cluster cluster = Cluster.get(system);
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -128,7 +130,12 @@ final class BenchNode implements AutoCloseable {
     var store =
         probes.store(
             new JdbcReadingStore(
-                system, io, new ReadingBatchWriter(database), new RejectDao(database), rollups));
+                system,
+                io,
+                new ReadingBatchWriter(
+                    database, ReadingBatchWriter.DEFAULT_ROWS_PER_STATEMENT, energyPath),
+                new RejectDao(database),
+                rollups));
     var pair =
         MqttReadingSource.create(settings, parse, new SubscriptionState(settings.connections()))
             .viaMat(KillSwitches.single(), Keep.right())

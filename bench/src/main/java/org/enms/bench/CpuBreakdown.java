@@ -23,6 +23,7 @@ final class CpuBreakdown {
 
   private final Function<String, String> groupOfThread;
   private final long brokerPid;
+  private String database;
   private Snapshot start;
 
   /**
@@ -34,6 +35,18 @@ final class CpuBreakdown {
     this.groupOfThread = groupOfThread;
     this.brokerPid = brokerPid;
   }
+
+  /**
+   * Splits PostgreSQL's CPU into the backends serving {@code name} (by their process title) and the
+   * rest, so a bench's own database cost stands apart from other work on a shared server.
+   */
+  CpuBreakdown forDatabase(String name) {
+    this.database = name;
+    return this;
+  }
+
+  /** Group name of the PostgreSQL backends serving the bench's database. */
+  static final String OWN_BACKENDS = "postgresql: this database's backends";
 
   /** Last CPU time seen per live thread, so threads that end inside the window still count. */
   private final Map<Long, ThreadCpu> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
@@ -68,7 +81,13 @@ final class CpuBreakdown {
     if (brokerPid > 0) {
       seconds.put("mosquitto", broker);
     }
-    seconds.put("postgresql (all backends)", postgres);
+    if (database != null) {
+      double own = (end.ownBackendTicks - start.ownBackendTicks) / TICKS_PER_SECOND;
+      seconds.put(OWN_BACKENDS, own);
+      seconds.put("postgresql: other processes", Math.max(0, postgres - own));
+    } else {
+      seconds.put("postgresql (all backends)", postgres);
+    }
     seconds.put("rest of the machine", Math.max(0, busy - jvm - broker - postgres));
     double idle = (end.machineIdleTicks - start.machineIdleTicks) / TICKS_PER_SECOND;
     seconds.put("idle", idle);
@@ -77,6 +96,19 @@ final class CpuBreakdown {
 
   /** Group → CPU seconds, over {@code wallSeconds}. */
   record Result(Map<String, Double> seconds, double wallSeconds) {
+    /** CPU seconds of one group, 0 when absent. */
+    double of(String group) {
+      return seconds.getOrDefault(group, 0.0);
+    }
+
+    /** CPU seconds of the groups whose names pass {@code test}. */
+    double sumOf(java.util.function.Predicate<String> test) {
+      return seconds.entrySet().stream()
+          .filter(e -> test.test(e.getKey()))
+          .mapToDouble(Map.Entry::getValue)
+          .sum();
+    }
+
     /**
      * Adds CPU seconds of threads that ended inside the window (measured by themselves), moving
      * them out of the JVM's unattributed rest.
@@ -108,6 +140,7 @@ final class CpuBreakdown {
       long jvmCpuNanos,
       long brokerTicks,
       long postgresTicks,
+      long ownBackendTicks,
       long machineBusyTicks,
       long machineIdleTicks) {}
 
@@ -121,7 +154,8 @@ final class CpuBreakdown {
         threads,
         os.getProcessCpuTime(),
         brokerPid > 0 ? processTicks(brokerPid) : 0,
-        postgresTicks(),
+        postgresTicks(null),
+        database == null ? 0 : postgresTicks(database),
         machine[0],
         machine[1]);
   }
@@ -154,11 +188,13 @@ final class CpuBreakdown {
     }
   }
 
-  private static long postgresTicks() {
+  /** All PostgreSQL processes, or (database given) the backends connected to it. */
+  private static long postgresTicks(String database) {
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       return procs
           .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
           .filter(CpuBreakdown::isPostgres)
+          .filter(p -> database == null || servesDatabase(p, database))
           .mapToLong(p -> processTicks(Long.parseLong(p.getFileName().toString())))
           .sum();
     } catch (IOException e) {
@@ -169,6 +205,17 @@ final class CpuBreakdown {
   private static boolean isPostgres(Path proc) {
     try {
       return Files.readString(proc.resolve("comm")).strip().startsWith("postgres");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A backend's title reads "postgres: 15/main: USER DATABASE HOST(PORT) STATE". */
+  private static boolean servesDatabase(Path proc, String database) {
+    try {
+      String title = new String(Files.readAllBytes(proc.resolve("cmdline"))).replace('\0', ' ');
+      String[] f = title.trim().split("\\s+");
+      return f.length > 4 && f[3].equals(database);
     } catch (IOException e) {
       return false;
     }

@@ -30,6 +30,7 @@ import org.apache.pekko.stream.connectors.mqtt.MqttMessage;
 import org.enms.core.reading.Reading;
 import org.enms.db.Database;
 import org.enms.db.DbSettings;
+import org.enms.db.EnergyWritePath;
 import org.enms.ingest.parse.PayloadParser;
 import org.enms.ingest.parse.ReadingValidator;
 import org.enms.ingest.parse.RejectedPayloadException;
@@ -186,6 +187,13 @@ final class PipelineBench implements Callable<Integer> {
               + " on both alike (default ${DEFAULT-VALUE}).")
   int detectionRounds = 1;
 
+  @Option(
+      names = "--energy-path",
+      description =
+          "How the batch writer sends energy rows: ${COMPLETION-CANDIDATES} (default"
+              + " ${DEFAULT-VALUE}).")
+  EnergyWritePath energyPath = EnergyWritePath.COPY_INTO_PARTITION;
+
   @Option(names = "--no-baseline", description = "Skip the broker-only measurement.")
   boolean skipBaseline;
 
@@ -248,7 +256,7 @@ final class PipelineBench implements Callable<Integer> {
       }
       PipelineOutcome outcome;
       Optional<HostileComparison> comparison = Optional.empty();
-      try (BenchNode node = BenchNode.start(config, database, probes)) {
+      try (BenchNode node = BenchNode.start(config, database, probes, energyPath)) {
         awaitSubscribed(broker, node);
         long warmup = warmUp(broker, node, probes, 0);
         outcome = measure(broker, brokerPid, node, probes, new Expected(warmup, warmup), null);
@@ -337,7 +345,7 @@ final class PipelineBench implements Callable<Integer> {
             config.withValue(
                 "enms.machine.detection.enabled",
                 com.typesafe.config.ConfigValueFactory.fromAnyRef(detection));
-        try (BenchNode node = BenchNode.start(run, database, probes)) {
+        try (BenchNode node = BenchNode.start(run, database, probes, energyPath)) {
           awaitSubscribed(broker, node);
           long warm = warmUp(broker, node, probes, probes.insertedRows.sum());
           energyRows += warm;
@@ -463,7 +471,8 @@ final class PipelineBench implements Callable<Integer> {
     // The mix counts over all its runs; this run's share is the difference.
     long hostileRowsBefore = hostile == null ? 0 : hostile.rows();
     long hostileEnergyRowsBefore = hostile == null ? 0 : hostile.energyRows();
-    var cpu = new CpuBreakdown(PipelineBench::threadGroup, brokerPid);
+    var cpu =
+        new CpuBreakdown(PipelineBench::threadGroup, brokerPid).forDatabase(db.name(DATABASE));
     var baseline = new ProbeSnapshot(probes, node.committedReadings());
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
@@ -777,6 +786,16 @@ final class PipelineBench implements Callable<Integer> {
             + Runtime.getRuntime().availableProcessors()
             + ")");
     o.cpu().addTo(t);
+    double perReading = 1e6 / Math.max(1, o.committed());
+    CpuBreakdown.Result c = o.cpu();
+    t.row(
+        "CPU per reading: node / own backends / broker / generator",
+        "%.1f µs / %.1f µs / %.1f µs / %.1f µs (node: ingest, node and unattributed JVM groups)",
+        c.sumOf(g -> g.startsWith("ingest:") || g.startsWith("node:") || g.startsWith("jvm:"))
+            * perReading,
+        c.of(CpuBreakdown.OWN_BACKENDS) * perReading,
+        c.of("mosquitto") * perReading,
+        c.sumOf(g -> g.startsWith("publisher:")) * perReading);
     return t;
   }
 

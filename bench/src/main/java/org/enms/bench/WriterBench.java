@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.enms.core.reading.EnergyReading;
 import org.enms.db.Database;
 import org.enms.db.DbSettings;
+import org.enms.db.EnergyWritePath;
 import org.enms.db.ReadingBatchWriter;
 import org.enms.simulator.load.LoadMachines;
 import picocli.CommandLine.Command;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Option;
     description = "Batch writer into PostgreSQL, rows/s.")
 final class WriterBench implements Callable<Integer> {
   private static final String DATABASE = "enms_bench";
+  private static final String WRITER_THREADS = "writer threads (build batch, bind, JDBC)";
 
   @Option(names = "--batch-size", description = "Rows per transaction (default ${DEFAULT-VALUE}).")
   int batchSize = 5_000;
@@ -52,6 +54,12 @@ final class WriterBench implements Callable<Integer> {
       description = "Default ${DEFAULT-VALUE}.")
   Duration duration = Duration.ofSeconds(20);
 
+  @Option(
+      names = "--energy-path",
+      description =
+          "How energy rows are sent: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  EnergyWritePath energyPath = EnergyWritePath.COPY_INTO_PARTITION;
+
   @Mixin BenchDatabaseOptions db = new BenchDatabaseOptions();
 
   private final PrintStream out = System.out;
@@ -66,7 +74,9 @@ final class WriterBench implements Callable<Integer> {
         DbSettings.fromConfig(ConfigFactory.parseMap(o).withFallback(ConfigFactory.load()));
     List<UUID> ids = IntStream.range(0, machines).mapToObj(LoadMachines::machineId).toList();
     try (Database database = Database.start(settings)) {
-      var writer = new ReadingBatchWriter(database);
+      var writer =
+          new ReadingBatchWriter(
+              database, ReadingBatchWriter.DEFAULT_ROWS_PER_STATEMENT, energyPath);
       var seq = new AtomicLong();
       Instant base = Instant.now().minusSeconds(600);
       for (int i = 0; i < 5; i++) {
@@ -75,7 +85,7 @@ final class WriterBench implements Callable<Integer> {
       var rows = new LongAdder();
       var writerCpuNanos = new LongAdder();
       var commit = new LatencyHistogram();
-      var cpu = new CpuBreakdown(WriterBench::threadGroup, -1);
+      var cpu = new CpuBreakdown(WriterBench::threadGroup, -1).forDatabase(db.name(DATABASE));
       long start = System.nanoTime();
       long deadline = start + duration.toNanos();
       cpu.start();
@@ -116,14 +126,17 @@ final class WriterBench implements Callable<Integer> {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       CpuBreakdown.Result used =
-          cpu.stop()
-              .withExitedThreads(
-                  "writer threads (build batch, bind, JDBC)", writerCpuNanos.sum() / 1e9);
+          cpu.stop().withExitedThreads(WRITER_THREADS, writerCpuNanos.sum() / 1e9);
       var counted = BenchDatabase.countEnergyRows(database);
       var t =
           new SummaryTable("writer: ReadingBatchWriter -> PostgreSQL")
               .row(
-                  "batch size / writers / machines", "%,d / %d / %,d", batchSize, writers, machines)
+                  "batch size / writers / machines / energy path",
+                  "%,d / %d / %,d / %s",
+                  batchSize,
+                  writers,
+                  machines,
+                  energyPath)
               .row("rows inserted", "%,d in %.1f s", rows.sum(), seconds)
               .row("throughput", "%,.0f rows/s", rows.sum() / seconds)
               .row(
@@ -139,6 +152,12 @@ final class WriterBench implements Callable<Integer> {
                   counted.duplicates())
               .section("CPU (cores, of " + Runtime.getRuntime().availableProcessors() + ")");
       used.addTo(t);
+      double perRow = 1e6 / rows.sum();
+      t.row(
+          "CPU per row (writer threads / own backends)",
+          "%.2f µs / %.2f µs",
+          used.of(WRITER_THREADS) * perRow,
+          used.of(CpuBreakdown.OWN_BACKENDS) * perRow);
       t.print(out);
       return 0;
     }

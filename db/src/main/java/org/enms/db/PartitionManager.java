@@ -41,6 +41,9 @@ public final class PartitionManager {
   private final boolean enabled;
   private final Set<LocalDate> ready = ConcurrentHashMap.newKeySet();
 
+  /** The ready days whose partitions are daily ones, which a writer may address directly. */
+  private final Set<LocalDate> daily = ConcurrentHashMap.newKeySet();
+
   PartitionManager(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
     this.enabled = dialect == Dialect.PLAIN;
@@ -71,9 +74,11 @@ public final class PartitionManager {
       return;
     }
     LocalDate historyBefore = LocalDate.now(ZoneOffset.UTC).minusDays(DAILY_WINDOW_DAYS);
+    Set<LocalDate> created = new TreeSet<>();
     jdbi.useTransaction(
         h -> {
           h.execute("SELECT pg_advisory_xact_lock(?)", LOCK_KEY);
+          created.clear();
           Set<YearMonth> months = new TreeSet<>();
           for (LocalDate day : days) {
             if (ready.contains(day)) {
@@ -84,8 +89,9 @@ public final class PartitionManager {
               months.add(month);
             } else {
               for (String table : TABLES) {
-                createPartition(h, table + "_p" + day.format(SUFFIX), table, day, day.plusDays(1));
+                createPartition(h, dailyName(table, day), table, day, day.plusDays(1));
               }
+              created.add(day);
             }
           }
           for (YearMonth month : months) {
@@ -99,7 +105,24 @@ public final class PartitionManager {
             }
           }
         });
+    daily.addAll(created);
     ready.addAll(days);
+  }
+
+  /**
+   * The daily partition of {@code table} that holds {@code day}, when it is known to exist: an
+   * insert addressed to it skips the parent's per-row partition routing. Empty under TimescaleDB,
+   * for days not yet ensured, and for days of imported history (monthly partitions).
+   */
+  public Optional<String> dailyPartition(ReadingTable table, LocalDate day) {
+    if (!enabled || !table.isTimeSeries() || !daily.contains(day)) {
+      return Optional.empty();
+    }
+    return Optional.of(dailyName(table.tableName(), day));
+  }
+
+  private static String dailyName(String table, LocalDate day) {
+    return table + "_p" + day.format(SUFFIX);
   }
 
   /** A month that already has daily partitions (it was live once) keeps getting daily ones. */
@@ -157,6 +180,7 @@ public final class PartitionManager {
           child.charAt(child.length() - 7) == 'm' ? start.plusMonths(1) : start.plusDays(1);
       if (!start.isBefore(from) && !end.isAfter(oldestKept)) {
         h.execute("DROP TABLE IF EXISTS " + child);
+        daily.removeIf(d -> !d.isBefore(start) && d.isBefore(end));
         ready.removeIf(d -> !d.isBefore(start) && d.isBefore(end));
         dropped++;
       }

@@ -4,12 +4,17 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnvironmentalReading;
@@ -25,7 +30,10 @@ import org.postgresql.jdbc.PgConnection;
  * with one multi-row statement that unnests column arrays ({@code INSERT ... SELECT * FROM
  * unnest(?::timestamptz[], ...) ON CONFLICT DO NOTHING}). A redelivered reading (same machine, time
  * and, for energy, carrier) is a no-op, so the caller may acknowledge the messages once {@link
- * #write} returns and safely retry the whole batch when it throws.
+ * #write} returns and safely retry the whole batch when it throws. Energy rows, the bulk, go by
+ * binary COPY into their day's partition by default ({@link EnergyWritePath}); COPY cannot skip a
+ * stored row, so a batch holding one (a redelivery) is rolled back to a savepoint and inserted as
+ * above: exactly once either way.
  *
  * <p>One statement per table keeps the round trips at four per batch whatever its size, and works
  * in pgjdbc's simple query mode (needed against PGlite). Status readings upsert {@code
@@ -35,7 +43,7 @@ import org.postgresql.jdbc.PgConnection;
 public final class ReadingBatchWriter {
   private static final String INSERT_ENERGY =
       """
-INSERT INTO energy_readings (time, machine_id, energy_type, power_kw, energy_kwh,
+INSERT INTO %s (time, machine_id, energy_type, power_kw, energy_kwh,
                              energy_counter_kwh, voltage_v, current_a, power_factor,
                              frequency_hz, metadata)
 SELECT timestamptz 'epoch' + u.t * interval '1 microsecond', u.m, u.e, u.p, u.k, u.c, u.v, u.a,
@@ -101,24 +109,39 @@ ON CONFLICT DO NOTHING
   /** Rows per statement by default: large enough that a normal batch is one statement per table. */
   public static final int DEFAULT_ROWS_PER_STATEMENT = 10_000;
 
+  /** SQLSTATE of a unique violation: a COPY met a row that is already stored. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private final Database database;
   private final int rowsPerStatement;
+  private final EnergyWritePath energyPath;
 
+  /** Energy rows by binary COPY, falling back to the idempotent insert on a redelivery. */
   public ReadingBatchWriter(Database database) {
-    this(database, DEFAULT_ROWS_PER_STATEMENT);
+    this(database, DEFAULT_ROWS_PER_STATEMENT, EnergyWritePath.COPY_INTO_PARTITION);
   }
 
   /**
    * @param rowsPerStatement upper bound of rows per INSERT; lower it for servers that cannot take
    *     large messages (PGlite's socket server crashes on a query that arrives in more than one
-   *     socket read, and pgjdbc flushes every 8 KB: about 40 rows)
+   *     socket read, and pgjdbc flushes every 8 KB: about 40 rows); energy rows then go by INSERT
+   *     too
    */
   public ReadingBatchWriter(Database database, int rowsPerStatement) {
+    this(database, rowsPerStatement, EnergyWritePath.INSERT_INTO_PARTITION);
+  }
+
+  /**
+   * @param rowsPerStatement upper bound of rows per INSERT
+   * @param energyPath how energy rows are sent
+   */
+  public ReadingBatchWriter(Database database, int rowsPerStatement, EnergyWritePath energyPath) {
     if (rowsPerStatement < 1) {
       throw new IllegalArgumentException("rowsPerStatement must be >= 1");
     }
     this.database = database;
     this.rowsPerStatement = rowsPerStatement;
+    this.energyPath = energyPath;
   }
 
   /**
@@ -181,9 +204,7 @@ ON CONFLICT DO NOTHING
                 Connection c = h.getConnection();
                 var result = new EnumMap<ReadingTable, TableWrite>(ReadingTable.class);
                 if (!energy.isEmpty()) {
-                  result.put(
-                      ReadingTable.ENERGY,
-                      summary(energy, inChunks(energy, rows -> insertEnergy(c, rows))));
+                  result.put(ReadingTable.ENERGY, summary(energy, writeEnergy(c, energy)));
                 }
                 if (!production.isEmpty()) {
                   result.put(
@@ -229,6 +250,67 @@ ON CONFLICT DO NOTHING
     return inserted;
   }
 
+  /**
+   * Each UTC day's rows straight into that day's partition where there is one (the parent routes
+   * every row otherwise), by COPY when enabled. A COPY that meets a stored row (a redelivered
+   * message) is rolled back to its savepoint and the day's rows inserted idempotently instead.
+   */
+  private int writeEnergy(Connection c, List<EnergyReading> energy) throws SQLException {
+    int inserted = 0;
+    for (var day : byUtcDay(energy).entrySet()) {
+      String table =
+          energyPath == EnergyWritePath.INSERT_VIA_PARENT
+              ? ReadingTable.ENERGY.tableName()
+              : database
+                  .partitions()
+                  .dailyPartition(ReadingTable.ENERGY, day.getKey())
+                  .orElse(ReadingTable.ENERGY.tableName());
+      List<EnergyReading> rows = day.getValue();
+      if (energyPath == EnergyWritePath.COPY_INTO_PARTITION) {
+        Savepoint beforeCopy = c.setSavepoint();
+        try {
+          inserted += EnergyCopy.copy(c, table, rows);
+          continue;
+        } catch (SQLException e) {
+          if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            throw e;
+          }
+          c.rollback(beforeCopy);
+        }
+      }
+      inserted += inChunks(rows, chunk -> insertEnergy(c, table, chunk));
+    }
+    return inserted;
+  }
+
+  /** Rows grouped by UTC day, each group in the order given (the batch is sorted by machine). */
+  private static Map<LocalDate, List<EnergyReading>> byUtcDay(List<EnergyReading> rows) {
+    LocalDate first = LocalDate.ofInstant(rows.get(0).time(), ZoneOffset.UTC);
+    LocalDate last = LocalDate.ofInstant(rows.get(rows.size() - 1).time(), ZoneOffset.UTC);
+    Map<LocalDate, List<EnergyReading>> days = new TreeMap<>();
+    if (first.equals(last) && allOnDay(rows, first)) {
+      days.put(first, rows);
+      return days;
+    }
+    for (EnergyReading r : rows) {
+      days.computeIfAbsent(LocalDate.ofInstant(r.time(), ZoneOffset.UTC), d -> new ArrayList<>())
+          .add(r);
+    }
+    return days;
+  }
+
+  private static boolean allOnDay(List<EnergyReading> rows, LocalDate day) {
+    long from = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    long to = from + 86_400;
+    for (EnergyReading r : rows) {
+      long s = r.time().getEpochSecond();
+      if (s < from || s >= to) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static StatusReading later(StatusReading a, StatusReading b) {
     return b.time().isBefore(a.time()) ? a : b;
   }
@@ -247,7 +329,8 @@ ON CONFLICT DO NOTHING
         rows.size(), inserted, spans.get(0).from(), spans.get(spans.size() - 1).to(), spans);
   }
 
-  private static int insertEnergy(Connection c, List<EnergyReading> rows) throws SQLException {
+  private static int insertEnergy(Connection c, String table, List<EnergyReading> rows)
+      throws SQLException {
     int n = rows.size();
     var time = new long[n];
     var machine = new UUID[n];
@@ -274,7 +357,7 @@ ON CONFLICT DO NOTHING
       freq[i] = r.frequencyHz();
       meta[i] = r.metadataJson();
     }
-    try (PreparedStatement ps = c.prepareStatement(INSERT_ENERGY)) {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_ENERGY.formatted(table))) {
       bindLongs(c, ps, 1, time);
       bind(c, ps, 2, "uuid", machine);
       bind(c, ps, 3, "text", type);

@@ -3,6 +3,9 @@ package org.enms.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -151,5 +154,83 @@ class ReadingBatchWriterTest {
     assertThat(count("SELECT count(*) FROM energy_readings WHERE machine_id = '" + m + "'"))
         .isEqualTo(1);
     assertThat(rejects.count()).isEqualTo(rejectsBefore + 1);
+  }
+
+  @Test
+  void aBatchOverlappingStoredRowsStoresOnlyTheNewOnesWhateverThePath() {
+    for (EnergyWritePath path : EnergyWritePath.values()) {
+      UUID m = DemoPlant.machineId(6);
+      Instant t0 =
+          Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(path.ordinal() * 600L);
+      var batch = new ArrayList<Reading>();
+      for (int i = 0; i < 200; i++) {
+        batch.add(EnergyReading.electricity(m, t0.minusSeconds(i), 10 + i, 0.1));
+      }
+      var writer = new ReadingBatchWriter(pg.database(), 10_000, path);
+      long before = count("SELECT count(*) FROM energy_readings");
+
+      assertThat(writer.write(batch.subList(0, 80)).inserted()).as(path.name()).isEqualTo(80);
+      assertThat(writer.write(batch).inserted()).as(path.name()).isEqualTo(120);
+      assertThat(writer.write(batch).inserted()).as(path.name()).isZero();
+      assertThat(count("SELECT count(*) FROM energy_readings") - before)
+          .as(path.name())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aRetriedBatchWhoseFirstTryRolledBackIsStoredOnce() {
+    var writer = new ReadingBatchWriter(pg.database());
+    UUID m = DemoPlant.machineId(7);
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3_600);
+    var batch = new ArrayList<Reading>();
+    for (int i = 0; i < 300; i++) {
+      batch.add(EnergyReading.electricity(m, t0.plusMillis(i * 100L), i, 0.01));
+    }
+    String rowsOfMachine = "SELECT count(*) FROM energy_readings WHERE machine_id = '" + m + "'";
+
+    var failed =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> writer.write(batch, h -> h.execute("SELECT 1/0")));
+    assertThat(failed).as("the commit failed after the COPY").isNotNull();
+    assertThat(count(rowsOfMachine)).isZero();
+
+    assertThat(writer.write(batch).inserted()).isEqualTo(300);
+    assertThat(writer.write(batch).inserted()).isZero();
+    assertThat(count(rowsOfMachine)).isEqualTo(300);
+  }
+
+  @Test
+  void rowsOfSeveralDaysLandInTheirOwnDaysPartitionsAndHistoryInItsMonth() {
+    var writer = new ReadingBatchWriter(pg.database());
+    UUID m = DemoPlant.machineId(8);
+    Instant midnight = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    Instant history = Instant.parse("2024-02-10T12:00:00Z");
+    var batch =
+        List.<Reading>of(
+            EnergyReading.electricity(m, midnight.minusMillis(1), 1, 0.1),
+            EnergyReading.electricity(m, midnight, 2, 0.1),
+            EnergyReading.electricity(m, history, 3, 0.1));
+
+    assertThat(writer.write(batch).inserted()).isEqualTo(3);
+
+    var partitions =
+        pg.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT tableoid::regclass::text FROM energy_readings"
+                                + " WHERE machine_id = :m ORDER BY time")
+                        .bind("m", m)
+                        .mapTo(String.class)
+                        .list());
+    var day = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+    assertThat(partitions)
+        .containsExactly(
+            "energy_readings_m202402",
+            "energy_readings_p"
+                + day.format(LocalDate.ofInstant(midnight.minusMillis(1), ZoneOffset.UTC)),
+            "energy_readings_p" + day.format(LocalDate.ofInstant(midnight, ZoneOffset.UTC)));
   }
 }
