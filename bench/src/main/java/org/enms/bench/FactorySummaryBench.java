@@ -63,6 +63,13 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
   int machines = 1_000;
 
   @Option(
+      names = "--end-of-day",
+      description =
+          "Answer as at 23:59 UTC yesterday, with a whole day of today's intervals: the heaviest"
+              + " moment of the day for this endpoint (default: now, whose 'today' may be short).")
+  boolean endOfDay;
+
+  @Option(
       names = "--days",
       description = "Days of history before today, within this month (default ${DEFAULT-VALUE}).")
   int days = 1;
@@ -103,7 +110,8 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
       List<UUID> ids =
           history.addMachines(
               DemoPlant.DEMO_FACTORY, "factory-summary-bench-", "Load-%05d", machines);
-      Instant now = Instant.now();
+      Instant now =
+          endOfDay ? Instant.now().truncatedTo(ChronoUnit.DAYS).minusSeconds(60) : Instant.now();
       Instant monthStart =
           now.atZone(java.time.ZoneOffset.UTC)
               .withDayOfMonth(1)
@@ -124,7 +132,7 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
       double pricingSeconds = (System.nanoTime() - t2) / 1e9;
       database.jdbi().useHandle(h -> h.execute("ANALYZE"));
 
-      LatencyHistogram api = measure(database, new BlockingIo(executor));
+      LatencyHistogram api = measure(database, new BlockingIo(executor), now);
       new SummaryTable("factory-summary: GET /factory/summary, " + machines + " machines")
           .row(
               "readings written",
@@ -134,6 +142,7 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
               writeSeconds)
           .row("roll-ups", "%.1f s", rollupSeconds)
           .row("pricing", "%.1f s, %,d intervals", pricingSeconds, priced)
+          .row("answered as at", "%s%s", now, endOfDay ? " (--end-of-day)" : "")
           .row(
               "requests",
               "%,d timed after %,d warm-up, one at a time, %s",
@@ -148,7 +157,7 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
     }
   }
 
-  private LatencyHistogram measure(Database database, BlockingIo io) throws Exception {
+  private LatencyHistogram measure(Database database, BlockingIo io, Instant now) throws Exception {
     ConfigFactory.invalidateCaches();
     var config =
         ConfigFactory.parseMap(
@@ -160,7 +169,7 @@ final class FactorySummaryBench implements java.util.concurrent.Callable<Integer
             .resolve();
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "enms-summary-bench", config);
     try {
-      Clock clock = Clock.systemUTC();
+      Clock clock = endOfDay ? Clock.fixed(now, java.time.ZoneOffset.UTC) : Clock.systemUTC();
       LiveMachines live =
           id ->
               CompletableFuture.completedFuture(
