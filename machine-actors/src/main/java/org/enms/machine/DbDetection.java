@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import org.enms.analytics.baseline.BaselineModel;
 import org.enms.db.AnomalyDao;
 import org.enms.db.BaselineDao;
 import org.enms.db.BlockingIo;
@@ -41,12 +40,12 @@ public final class DbDetection implements DetectionPort {
         () -> {
           var machine = machines.byId(machineId);
           Instant thisHour = now.truncatedTo(ChronoUnit.HOURS);
-          Map<String, BaselineModel> active = new HashMap<>();
+          Map<String, ActiveBaseline> active = new HashMap<>();
           for (var row : baselines.byMachine(machineId, Optional.empty())) {
             if (row.isActive()) {
               active.put(
                   row.energySource().toLowerCase(java.util.Locale.ROOT),
-                  StoredBaselines.model(row));
+                  StoredBaselines.active(row));
             }
           }
           return new DetectionSetup(
@@ -60,14 +59,14 @@ public final class DbDetection implements DetectionPort {
   }
 
   @Override
-  public CompletionStage<Optional<BaselineModel>> activeBaseline(
+  public CompletionStage<Optional<ActiveBaseline>> activeBaseline(
       UUID machineId, String energyType) {
     return io.call(
         () ->
             baselines
                 .energySourceId(energyType)
                 .flatMap(source -> baselines.active(machineId, source))
-                .map(StoredBaselines::model));
+                .map(StoredBaselines::active));
   }
 
   @Override

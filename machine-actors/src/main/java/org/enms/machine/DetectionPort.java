@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.enms.analytics.baseline.BaselineModel;
 import org.enms.db.AnomalyDao;
 
 /**
@@ -28,7 +27,7 @@ public interface DetectionPort {
         }
 
         @Override
-        public CompletionStage<Optional<BaselineModel>> activeBaseline(
+        public CompletionStage<Optional<ActiveBaseline>> activeBaseline(
             UUID machineId, String energyType) {
           return CompletableFuture.completedFuture(Optional.empty());
         }
@@ -51,7 +50,7 @@ public interface DetectionPort {
 
   CompletionStage<DetectionSetup> load(UUID machineId, Instant now);
 
-  CompletionStage<Optional<BaselineModel>> activeBaseline(UUID machineId, String energyType);
+  CompletionStage<Optional<ActiveBaseline>> activeBaseline(UUID machineId, String energyType);
 
   /** Stores a raised anomaly under {@code anomalyId}; true when it was new. */
   CompletionStage<Boolean> record(UUID anomalyId, AnomalyDao.NewAnomaly anomaly);
@@ -81,7 +80,7 @@ public interface DetectionPort {
       double ratedKw,
       int intervalSeconds,
       Map<String, List<org.enms.db.MachineHistoryDao.HourlyPower>> hours,
-      Map<String, BaselineModel> baselines,
+      Map<String, ActiveBaseline> baselines,
       List<AnomalyDao.OpenAnomaly> open) {
     public DetectionSetup {
       hours = Map.copyOf(hours);

@@ -50,7 +50,7 @@ final class LiveDetection {
   private Map<String, LiveDetector> carriers;
 
   /** Active baselines by energy type; null while there is none (most machines: saves heap). */
-  private Map<String, BaselineModel> baselines;
+  private Map<String, ActiveBaseline> baselines;
 
   /** Latest outdoor temperature, °C, a baseline driver; null until one arrives. */
   private Double outdoorTempC;
@@ -160,13 +160,14 @@ final class LiveDetection {
         .orElse(List.of());
   }
 
-  /** Uses {@code model} (or none, when null) as the active baseline of {@code energyType}. */
-  void useBaseline(String energyType, BaselineModel model) {
-    if (model != null) {
+  /** Uses {@code active} (or none, when null) as the active baseline of {@code energyType}. */
+  void useBaseline(String energyType, ActiveBaseline active) {
+    BaselineModel model = active == null ? null : active.model();
+    if (active != null) {
       if (baselines == null) {
         baselines = new HashMap<>(2);
       }
-      baselines.put(energyType, model);
+      baselines.put(energyType, active);
     } else if (baselines != null) {
       baselines.remove(energyType);
     }
@@ -185,9 +186,9 @@ final class LiveDetection {
     return electricity.expected(at, drivers);
   }
 
-  /** The active electricity baseline in use; null when there is none. */
-  BaselineModel electricityBaseline() {
-    return electricity.baseline();
+  /** The active electricity baseline in use, with its stored identity; null when there is none. */
+  ActiveBaseline electricityBaseline() {
+    return baselines == null ? null : baselines.get(EnergyType.ELECTRICITY);
   }
 
   /** How many reporting intervals of silence make an active machine silent. */
@@ -210,7 +211,7 @@ final class LiveDetection {
             type -> {
               var detector = LiveDetector.forCarrier(new RobustProfile(), limits);
               if (baselines != null && baselines.containsKey(type)) {
-                detector.useBaseline(baselines.get(type));
+                detector.useBaseline(baselines.get(type).model());
               }
               return detector;
             });

@@ -31,7 +31,6 @@ import org.enms.analytics.MachineStatus;
 import org.enms.analytics.RecordOutcome;
 import org.enms.analytics.StatusClassifier;
 import org.enms.analytics.WindowStats;
-import org.enms.analytics.baseline.BaselineModel;
 import org.enms.analytics.detect.Expectation;
 import org.enms.core.reading.EnergyReading;
 import org.enms.core.reading.EnergyType;
@@ -170,6 +169,8 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
    * @param baselineType the stored model type of the active electricity baseline the entity holds
    *     (e.g. {@code time_of_week}); null when it holds none. Set even when {@code method} is the
    *     profile's, because the baseline lacks a driver at {@code at}.
+   * @param modelId the stored id of that baseline; null when it holds none
+   * @param modelVersion its version; null when it holds none
    */
   public record ExpectedPower(
       UUID machineId,
@@ -178,7 +179,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
       Double sigmaKw,
       String method,
       String explanation,
-      String baselineType)
+      String baselineType,
+      UUID modelId,
+      Integer modelVersion)
       implements CborSerializable {}
 
   /** Asks for the rolling windows and today's totals. */
@@ -231,7 +234,7 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   private record BaselineLoadFailed(String energyType, Throwable cause) implements Command {}
 
-  private record BaselineLoaded(String energyType, Optional<BaselineModel> model)
+  private record BaselineLoaded(String energyType, Optional<ActiveBaseline> model)
       implements Command {}
 
   /** The silence timer: no electricity reading for {@code silent-after-intervals} intervals. */
@@ -710,8 +713,10 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
 
   private Behavior<Command> onGetExpected(GetExpected command) {
     Expectation e = live.expectedElectricity(command.at());
-    BaselineModel baseline = live.electricityBaseline();
-    String baselineType = baseline == null ? null : baseline.type().storedName();
+    ActiveBaseline baseline = live.electricityBaseline();
+    String baselineType = baseline == null ? null : baseline.model().type().storedName();
+    UUID modelId = baseline == null ? null : baseline.modelId();
+    Integer modelVersion = baseline == null ? null : baseline.modelVersion();
     command
         .replyTo()
         .tell(
@@ -723,7 +728,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                     null,
                     null,
                     "too little history yet",
-                    baselineType)
+                    baselineType,
+                    modelId,
+                    modelVersion)
                 : new ExpectedPower(
                     machineId,
                     command.at(),
@@ -731,7 +738,9 @@ public final class MachineEntity extends AbstractBehavior<MachineEntity.Command>
                     e.sigmaKw(),
                     e.source().method(),
                     e.describe(command.at()),
-                    baselineType));
+                    baselineType,
+                    modelId,
+                    modelVersion));
     return this;
   }
 

@@ -19,6 +19,11 @@ import org.enms.db.BaselineDao.BaselineRow;
 public final class StoredBaselines {
   private StoredBaselines() {}
 
+  /** The row's model with the row's identity, as a live entity holds it. */
+  public static ActiveBaseline active(BaselineRow row) {
+    return new ActiveBaseline(row.id(), row.modelVersion(), model(row));
+  }
+
   public static BaselineModel model(BaselineRow row) {
     Map<String, FeatureRange> ranges = new LinkedHashMap<>();
     row.featureRanges()

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.enms.analytics.baseline.BaselineModel;
 import org.enms.analytics.detect.AnomalyKind;
 import org.enms.analytics.detect.Finding;
 import org.enms.analytics.detect.Severity;
@@ -58,7 +57,7 @@ class AnomalyRecorderTest {
     }
 
     @Override
-    public CompletionStage<Optional<BaselineModel>> activeBaseline(UUID machine, String type) {
+    public CompletionStage<Optional<ActiveBaseline>> activeBaseline(UUID machine, String type) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
 

@@ -192,7 +192,10 @@ class LiveDetectionTest {
             "warning",
             EnergyType.NATURAL_GAS);
     var live = live(List.of(gasSpike));
-    live.useBaseline(EnergyType.NATURAL_GAS, new BaselineModel(Map.of(), 500.0, 20.0, Map.of()));
+    live.useBaseline(
+        EnergyType.NATURAL_GAS,
+        new ActiveBaseline(
+            UUID.randomUUID(), 1, new BaselineModel(Map.of(), 500.0, 20.0, Map.of())));
 
     // Electricity keeps its profile; gas is judged against its baseline (500), so 100 is a drop
     // (gross enough to count before the spread is learned), and the spike that was open before

@@ -55,7 +55,7 @@ class MachineEntityDetectionTest {
     final List<AnomalyDao.NewAnomaly> rows = new CopyOnWriteArrayList<>();
     final List<UUID> resolved = new CopyOnWriteArrayList<>();
     final List<AnomalyDao.NewAnomaly> escalated = new CopyOnWriteArrayList<>();
-    volatile BaselineModel baseline;
+    volatile ActiveBaseline baseline;
     final java.util.concurrent.atomic.AtomicInteger failRecords =
         new java.util.concurrent.atomic.AtomicInteger();
     final java.util.concurrent.atomic.AtomicInteger recordCalls =
@@ -73,7 +73,7 @@ class MachineEntityDetectionTest {
     }
 
     @Override
-    public CompletionStage<Optional<BaselineModel>> activeBaseline(UUID machine, String type) {
+    public CompletionStage<Optional<ActiveBaseline>> activeBaseline(UUID machine, String type) {
       return CompletableFuture.completedFuture(Optional.ofNullable(baseline));
     }
 
@@ -256,8 +256,12 @@ class MachineEntityDetectionTest {
     ExpectedPower before = replies.receiveMessage();
     assertThat(before.method()).isEqualTo("robust_profile");
     assertThat(before.kw()).isBetween(40.0, 41.0);
+    assertThat(before.modelId()).isNull();
+    assertThat(before.modelVersion()).isNull();
 
-    detection.baseline = new BaselineModel(Map.of(), 60.0, 2.0, Map.of());
+    UUID modelId = UUID.randomUUID();
+    detection.baseline =
+        new ActiveBaseline(modelId, 3, new BaselineModel(Map.of(), 60.0, 2.0, Map.of()));
     entity.tell(new ReloadBaseline("electricity"));
     // The reload completes through pipeToSelf, so ask until the new model is in use.
     ExpectedPower after =
@@ -271,6 +275,8 @@ class MachineEntityDetectionTest {
     assertThat(after.method()).isEqualTo("baseline_residual");
     assertThat(after.kw()).isEqualTo(60.0);
     assertThat(after.explanation()).isEqualTo("Tuesday 14:00 (active baseline)");
+    assertThat(after.modelId()).isEqualTo(modelId);
+    assertThat(after.modelVersion()).isEqualTo(3);
   }
 
   @Test

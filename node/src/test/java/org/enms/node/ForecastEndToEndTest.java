@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -60,26 +59,7 @@ class ForecastEndToEndTest {
     historyKwh =
         PlantHistory.electricityKwh(
             PUMP, historyStart, Duration.ofMinutes(15), DAYS * 96, 0, new SplittableRandom(3));
-    StringBuilder csv = new StringBuilder("time,energy_kwh\n");
-    for (int q = 0; q < historyKwh.length; q++) {
-      csv.append(historyStart.plus(Duration.ofMinutes(15L * q)))
-          .append(',')
-          .append(String.format(Locale.ROOT, "%.6f", historyKwh[q]))
-          .append('\n');
-    }
-    JsonNode job =
-        fixture.importToEnd(
-            Map.of(
-                "machine", PUMP.name(),
-                "value_kind", "energy_kwh",
-                "timestamp_column", "time",
-                "value_column", "energy_kwh",
-                "stamp", "beginning",
-                "interval", "15m"),
-            "pump.csv",
-            csv.toString(),
-            Duration.ofSeconds(90));
-    assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+    SimulatedHistory.importInto(fixture, PUMP, historyStart, historyKwh);
   }
 
   private static void startEveryMachineBut(Machine left, int simulatorPort) {

@@ -132,6 +132,8 @@ class RetrainedBaselineLiveEndToEndTest {
     assertThat(Instant.parse(before.get("at").asText())).isEqualTo(tuesdayMorning);
     assertThat(before.get("method").asText()).as(before.toString()).isEqualTo("robust_profile");
     assertThat(before.get("baseline_model_type").isNull()).isTrue();
+    assertThat(before.get("model_id").isNull()).isTrue();
+    assertThat(before.get("model_version").isNull()).isTrue();
     assertThat(before.get("explanation").asText()).contains("Tuesday 10:00 (robust profile)");
     double fromProfile = before.get("expected_power_kw").asDouble();
     assertThat(fromProfile).isBetween(39.0, 61.0);
@@ -151,6 +153,9 @@ class RetrainedBaselineLiveEndToEndTest {
 
       JsonNode withV1 = awaitBaselineExpectation(40.0);
       assertThat(withV1.get("baseline_model_type").asText()).isEqualTo("time_of_week");
+      assertThat(withV1.get("method").asText()).isEqualTo("baseline_residual");
+      assertThat(withV1.get("model_id").asText()).isEqualTo(v1.get("model_id").asText());
+      assertThat(withV1.get("model_version").asInt()).isEqualTo(1);
       assertThat(withV1.get("explanation").asText()).contains("(active baseline)");
       assertThat(withV1.get("expected_energy_kwh").asDouble())
           .isCloseTo(withV1.get("expected_power_kw").asDouble(), within(1e-9));
@@ -165,6 +170,10 @@ class RetrainedBaselineLiveEndToEndTest {
                   && m.path("data").path("version").asInt() == 2);
       JsonNode withV2 = awaitBaselineExpectation(60.0);
       assertThat(withV2.get("baseline_model_type").asText()).isEqualTo("time_of_week");
+      assertThat(withV2.get("model_id").asText())
+          .isEqualTo(v2.get("model_id").asText())
+          .isNotEqualTo(v1.get("model_id").asText());
+      assertThat(withV2.get("model_version").asInt()).isEqualTo(2);
     }
   }
 

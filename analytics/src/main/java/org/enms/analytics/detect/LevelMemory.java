@@ -104,6 +104,25 @@ public final class LevelMemory {
     return below >= above ? Verdict.NEW_HIGH : Verdict.NEW_LOW;
   }
 
+  /**
+   * Whether a mode other than {@code mode} has drawn about {@code kw} (within ±30 %), trusted or
+   * not yet: a reading new to its reported mode may then be the first of a change to that mode.
+   */
+  public boolean drawnInAnotherMode(String mode, double kw) {
+    if (scale <= 0) {
+      return false;
+    }
+    int own = mode(mode);
+    int b = bin(kw);
+    int wide = (int) Math.round(NEW_WITHIN / BIN) - 1;
+    for (int m = 0; m < MODES; m++) {
+      if (m != own && totals[m] > 0 && mass(m, b - wide, b + wide) > NEW_BELOW * totals[m]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The centre of the most frequent bin of the mode nearest to {@code kw}, kW; NaN if none. */
   public double nearestLevel(String mode, double kw) {
     int m = mode(mode);

@@ -71,6 +71,15 @@ public final class LiveDetector {
   private BaselineExpectation expectation;
 
   private final LevelMemory levels;
+
+  /**
+   * The nearest level of its mode to the reading being scored, kW, when that reading is at a level
+   * never seen in the mode ({@link #modeOfLevel}); NaN otherwise.
+   */
+  private double modeLevelKw = Double.NaN;
+
+  private String modeOfLevel;
+  private final UnconfirmedReading unconfirmed = new UnconfirmedReading();
   private final ResidualSpread readingSpread = new ResidualSpread(0.15, 0.03, SPREAD_MEMORY);
   private final ResidualSpread windowSpread = new ResidualSpread(0.15, 0.02, SPREAD_MEMORY);
   private final RecentWindow window = new RecentWindow(WINDOW_MS);
@@ -235,6 +244,7 @@ public final class LiveDetector {
       return List.of();
     }
     latest = time;
+    LevelMemory.Verdict confirmed = unconfirmed.confirm(operatingMode, levels);
     List<Finding> out = null;
     out = roll(time, out);
 
@@ -250,6 +260,14 @@ public final class LiveDetector {
         && (level == LevelMemory.Verdict.NEW_HIGH || level == LevelMemory.Verdict.NEW_LOW)) {
       level = LevelMemory.Verdict.UNKNOWN;
     }
+    // A level new to this mode that another mode draws may be the first reading of a change of
+    // mode, judged in the mode before it: it counts once the next report confirms the mode.
+    LevelMemory.Verdict deferred = null;
+    if ((level == LevelMemory.Verdict.NEW_HIGH || level == LevelMemory.Verdict.NEW_LOW)
+        && levels.drawnInAnotherMode(operatingMode, powerKw)) {
+      deferred = level;
+      level = LevelMemory.Verdict.UNSURE;
+    }
     double sigma = readingSpread.sigma();
     if (readingSpread.learned() < SPREAD_WARM_UP) {
       // Until the spread is learned, only a gross deviation counts (×4, or a quarter).
@@ -258,9 +276,11 @@ public final class LiveDetector {
     boolean rated = ratedKw > 0 && powerKw > limits.aboveRatedRaise() * ratedKw;
     boolean high =
         level == LevelMemory.Verdict.NEW_HIGH
+            || confirmed == LevelMemory.Verdict.NEW_HIGH
             || r > Math.max(limits.warningZ() * sigma, MIN_SPIKE_LN);
     boolean low =
         level == LevelMemory.Verdict.NEW_LOW
+            || confirmed == LevelMemory.Verdict.NEW_LOW
             || r < -Math.max(limits.warningZ() * sigma, MIN_DROP_LN);
     // The last half minute's mean: a steady but noisy machine hides a spike in single readings.
     window.add(time, powerKw);
@@ -278,8 +298,16 @@ public final class LiveDetector {
             && !low
             && (level == LevelMemory.Verdict.NORMAL
                 || (level == LevelMemory.Verdict.UNKNOWN && residualNormal));
+    modeLevelKw = Double.NaN;
     if (high || low) {
       e = explaining(e, operatingMode, powerKw, sigma);
+      if (level == LevelMemory.Verdict.NEW_HIGH || level == LevelMemory.Verdict.NEW_LOW) {
+        modeLevelKw = levels.nearestLevel(operatingMode, powerKw);
+        modeOfLevel = operatingMode;
+      } else if (confirmed != null) {
+        modeLevelKw = unconfirmed.levelKw();
+        modeOfLevel = operatingMode;
+      }
     }
     out = judge(spike, AnomalyKind.SPIKE, time, high, normal || low, powerKw, e, drivers, out);
     out = judge(drop, AnomalyKind.DROP, time, low, normal || high, powerKw, e, drivers, out);
@@ -290,7 +318,7 @@ public final class LiveDetector {
               spikeWorse,
               AnomalyKind.SPIKE,
               time,
-              critical(powerKw, e),
+              critical(powerKw, e) || grossAgainstModeLevel(powerKw),
               powerKw,
               e,
               drivers,
@@ -301,7 +329,7 @@ public final class LiveDetector {
               dropWorse,
               AnomalyKind.DROP,
               time,
-              critical(powerKw, e),
+              critical(powerKw, e) || grossAgainstModeLevel(powerKw),
               powerKw,
               e,
               drivers,
@@ -311,13 +339,19 @@ public final class LiveDetector {
         spike.phase() == Debounce.Phase.NORMAL && drop.phase() == Debounce.Phase.NORMAL && !rated;
     boolean usual =
         !rated && level != LevelMemory.Verdict.NEW_HIGH && level != LevelMemory.Verdict.NEW_LOW;
-    if (usual && !drift.isActive() && (quiet || level == LevelMemory.Verdict.UNKNOWN)) {
+    boolean learn = usual && !drift.isActive() && (quiet || level == LevelMemory.Verdict.UNKNOWN);
+    if (learn) {
       // Learnt even when the residual alone looks out of line: the spread must reach a cycling
       // machine's real swing, or its own normal readings would keep it narrow.
-      levels.learn(operatingMode, powerKw);
       readingSpread.learn(r);
       windowSpread.learn(rw);
     }
+    unconfirmed.hold(
+        operatingMode,
+        powerKw,
+        learn,
+        deferred,
+        deferred == null ? Double.NaN : levels.nearestLevel(operatingMode, powerKw));
     if (quiet && !high && !low) {
       minuteSumKw += powerKw;
       minuteCount++;
@@ -549,6 +583,16 @@ public final class LiveDetector {
   }
 
   /**
+   * Four times, or a quarter of, the nearest level the machine draws in its mode, for a reading at
+   * a level never seen in that mode. A cycling machine's expectation is the mean over its levels: a
+   * loaded compressor cut to a fifth is only about a quarter of its loaded-and-unloaded mean, and
+   * was a warning.
+   */
+  private boolean grossAgainstModeLevel(double powerKw) {
+    return Double.isFinite(modeLevelKw) && Math.abs(logRatio(powerKw, modeLevelKw)) >= GROSS_LN;
+  }
+
+  /**
    * The expectation an out-of-line reading is explained against: the profile's or baseline's, or
    * while there is none yet, the nearest level the machine draws in its mode.
    */
@@ -579,7 +623,10 @@ public final class LiveDetector {
     if (change == Debounce.Change.RAISED) {
       double z = z(powerKw, e);
       methods[kind.ordinal()] = e.source().method();
-      Severity severity = critical(powerKw, e) ? Severity.CRITICAL : Severity.WARNING;
+      Severity severity =
+          critical(powerKw, e) || grossAgainstModeLevel(powerKw)
+              ? Severity.CRITICAL
+              : Severity.WARNING;
       severities[kind.ordinal()] = severity;
       (kind == AnomalyKind.SPIKE ? spikeWorse : dropWorse).reset();
       return add(
@@ -688,14 +735,15 @@ public final class LiveDetector {
         String.format(
             Locale.ROOT,
             "power %.1f kW is %s the %.1f kW expected for %s%s (%.1f σ of this machine's usual"
-                + " spread, ±%.0f %%)",
+                + " spread, ±%.0f %%)%s",
             powerKw,
             how,
             e.kw(),
             e.describe(time),
             driverText.isEmpty() ? "" : " " + driverText,
             z,
-            (Math.exp(readingSpread.sigma()) - 1) * 100);
+            (Math.exp(readingSpread.sigma()) - 1) * 100,
+            modeLevelText(powerKw));
     return new Finding.Raised(
         kind,
         onset,
@@ -708,6 +756,23 @@ public final class LiveDetector {
         z,
         method,
         explanation);
+  }
+
+  /**
+   * How the reading stands against the nearest level of its mode, when it is a level never seen:
+   * the least (or most) the machine draws in that mode.
+   */
+  private String modeLevelText(double powerKw) {
+    if (!Double.isFinite(modeLevelKw) || modeLevelKw <= 0) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "; %.0f %% of the %s it draws %s (%.1f kW)",
+        powerKw / modeLevelKw * 100,
+        powerKw < modeLevelKw ? "least" : "most",
+        modeOfLevel == null ? "in this mode" : "when " + modeOfLevel,
+        modeLevelKw);
   }
 
   private Finding.Raised aboveRated(Instant time, double powerKw) {

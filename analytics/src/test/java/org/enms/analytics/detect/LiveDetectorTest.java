@@ -134,6 +134,43 @@ class LiveDetectorTest {
   }
 
   @Test
+  void raisesALoadedCompressorCutToAFifthAsACriticalDropThoughItsModeLagsOneReading() {
+    // A load/unload compressor reporting every second, with no history: loaded for 40 s at about
+    // 47 kW, unloaded for 20 s at about 14 kW. Each reading is judged in the mode reported before
+    // it, so the first reading after every change carries the other mode.
+    var detector = new LiveDetector(new RobustProfile(), 55.0);
+    Instant t = TUESDAY_14.minus(Duration.ofMinutes(45));
+    String modeBefore = "running";
+    for (int i = 0; i < 45 * 60; i++, t = t.plusSeconds(1)) {
+      boolean loaded = i % 60 < 40;
+      double kw = (loaded ? 47.0 : 14.0) * (1 + 0.03 * noise.nextGaussian());
+      assertThat(detector.onReading(t, kw, modeBefore, Drivers.NONE)).isEmpty();
+      modeBefore = loaded ? "running" : "idle";
+    }
+
+    // The whole drop falls in a loaded phase: a fifth of 47 kW is near the 14 kW unloaded level.
+    List<Finding> drop = new ArrayList<>();
+    for (int i = 0; i < 35; i++, t = t.plusSeconds(1)) {
+      drop.addAll(
+          detector.onReading(
+              t, 47.0 / 5 * (1 + 0.03 * noise.nextGaussian()), "running", Drivers.NONE));
+    }
+
+    assertThat(drop)
+        .singleElement()
+        .satisfies(
+            f -> {
+              var raised = (Finding.Raised) f;
+              assertThat(raised.kind()).isEqualTo(AnomalyKind.DROP);
+              assertThat(raised.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(raised.explanation())
+                  .contains("% below the ")
+                  .containsPattern(
+                      "; 2\\d % of the least it draws when running \\(4\\d\\.\\d kW\\)");
+            });
+  }
+
+  @Test
   void findsASlowDriftWithinFifteenMinutesOfItReachingOneSigma() {
     var detector = new LiveDetector(seeded(), 100.0);
     // Three hours teach the spread of 5-minute means (here at its 4 % floor).

@@ -12,6 +12,10 @@ import org.enms.http.support.JsonSupport;
  * @param expectedEnergyKwh the energy of an hour at that power, kWh; null with the power
  * @param method {@code baseline_residual} or {@code robust_profile}; null with the power
  * @param baselineModelType the active baseline's type the entity holds; null when none
+ * @param modelId the stored id of that baseline; null when none. The expectation came from it when
+ *     {@code method} is {@code baseline_residual}; with {@code robust_profile} it is held but was
+ *     not used (it lacks a driver now)
+ * @param modelVersion that baseline's version; null when none
  */
 public record ExpectedResponse(
     UUID machineId,
@@ -22,7 +26,9 @@ public record ExpectedResponse(
     Double expectedEnergyKwh,
     String method,
     String baselineModelType,
-    String explanation) {
+    String explanation,
+    UUID modelId,
+    Integer modelVersion) {
 
   static ExpectedResponse of(MachineSummary machine, Instant at, LiveExpectation e) {
     Double kw = e.kw() == null ? null : JsonSupport.round(e.kw(), 3);
@@ -35,6 +41,8 @@ public record ExpectedResponse(
         kw,
         e.method(),
         e.baselineType(),
-        e.explanation());
+        e.explanation(),
+        e.modelId(),
+        e.modelVersion());
   }
 }

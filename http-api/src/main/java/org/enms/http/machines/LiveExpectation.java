@@ -1,5 +1,7 @@
 package org.enms.http.machines;
 
+import java.util.UUID;
+
 /**
  * What a machine's entity expects its electric power to be, and from what.
  *
@@ -10,6 +12,14 @@ package org.enms.http.machines;
  * @param explanation for when and from what, in words
  * @param baselineType the type of the active electricity baseline the entity holds (e.g. {@code
  *     time_of_week}); null when it holds none
+ * @param modelId that baseline's stored id; null when it holds none
+ * @param modelVersion that baseline's version; null when it holds none
  */
 public record LiveExpectation(
-    Double kw, Double sigmaKw, String method, String explanation, String baselineType) {}
+    Double kw,
+    Double sigmaKw,
+    String method,
+    String explanation,
+    String baselineType,
+    UUID modelId,
+    Integer modelVersion) {}

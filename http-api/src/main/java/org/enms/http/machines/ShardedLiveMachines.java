@@ -33,7 +33,13 @@ public final class ShardedLiveMachines implements LiveMachines {
         .thenApply(
             e ->
                 new LiveExpectation(
-                    e.kw(), e.sigmaKw(), e.method(), e.explanation(), e.baselineType()));
+                    e.kw(),
+                    e.sigmaKw(),
+                    e.method(),
+                    e.explanation(),
+                    e.baselineType(),
+                    e.modelId(),
+                    e.modelVersion()));
   }
 
   private static LiveStatus toLiveStatus(MachineEntity.StatusReport report) {
