@@ -31,9 +31,8 @@ final class HourlySpreads {
    * @param floor σ never below this
    * @param memory values each estimate averages over, once learned
    * @param warmUp values a context learns before its own spread replaces the machine-wide one
-   * @param priorWeight values the machine-wide spread is worth as a context's prior: few, so that
-   *     an hour far noisier than the machine's average (a chiller's weekend night) takes its own
-   *     spread within minutes of its first readings
+   * @param priorWeight values the machine-wide spread is worth as a context's prior: enough that
+   *     a context's first values, which may be an anomaly's, do not swing it
    */
   HourlySpreads(double prior, double floor, int memory, int warmUp, int priorWeight) {
     this.all = new ResidualSpread(prior, floor, memory);

@@ -82,9 +82,9 @@ public final class LiveDetector {
 
   private final LevelMemory levels;
   private final HourlySpreads readingSpread =
-      new HourlySpreads(0.15, 0.03, SPREAD_MEMORY, SPREAD_WARM_UP, 4);
+      new HourlySpreads(0.15, 0.03, SPREAD_MEMORY, SPREAD_WARM_UP, 20);
   private final HourlySpreads windowSpread =
-      new HourlySpreads(0.15, 0.02, SPREAD_MEMORY, SPREAD_WARM_UP, 4);
+      new HourlySpreads(0.15, 0.02, SPREAD_MEMORY, SPREAD_WARM_UP, 20);
   private final RecentWindow window = new RecentWindow(WINDOW_MS);
 
   // A new hour's first blocks may already be a drift's: the machine-wide spread weighs as much as
@@ -310,8 +310,10 @@ public final class LiveDetector {
         readingSpread.learned() < SPREAD_WARM_UP
             ? Math.max(windowSpread.sigma(context), WARM_UP_SIGMA)
             : windowSpread.sigma(context);
-    high |= rw > Math.max(limits.warningZ() * sigmaW, MIN_SPIKE_LN);
-    low |= rw < -Math.max(limits.warningZ() * sigmaW, MIN_DROP_LN);
+    boolean windowHigh = rw > Math.max(limits.warningZ() * sigmaW, MIN_SPIKE_LN);
+    boolean windowLow = rw < -Math.max(limits.warningZ() * sigmaW, MIN_DROP_LN);
+    high |= windowHigh;
+    low |= windowLow;
     boolean residualNormal =
         e == null || Math.abs(r) < Math.max(limits.normalZ() * sigma, NORMAL_LN);
     boolean normal =
@@ -358,9 +360,16 @@ public final class LiveDetector {
       levels.learn(operatingMode, powerKw);
       readingSpread.learn(context, r);
       windowSpread.learn(context, rw);
-    } else if (!rated && readingSpread.warmingUp(context)) {
-      // An hour seen for the first time learns its spread from whatever it draws: were its first
-      // readings held back as suspect, a noisy hour would stay judged by the machine's calm ones.
+    } else if (!rated
+        && readingSpread.warmingUp(context)
+        && !windowHigh
+        && !windowLow
+        && !spike.isActive()
+        && !drop.isActive()) {
+      // An hour seen for the first time learns its spread also from single readings that look
+      // suspect, as long as the half minute's mean does not: were they held back, an hour whose
+      // readings scatter widely around a usual mean (a chiller's weekend night) would stay judged
+      // by the machine's calm hours. A sustained shift moves the mean and is not learned.
       readingSpread.learn(context, r);
       windowSpread.learn(context, rw);
     }

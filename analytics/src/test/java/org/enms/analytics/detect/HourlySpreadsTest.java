@@ -23,7 +23,7 @@ class HourlySpreadsTest {
 
   @Test
   void learnsANoisyHourApartFromACalmOne() {
-    var spreads = new HourlySpreads(0.15, 0.01, 2000, 120, 4);
+    var spreads = new HourlySpreads(0.15, 0.01, 2000, 120, 20);
     var random = new Random(3);
     for (int i = 0; i < 3000; i++) {
       spreads.learn(TUESDAY_14, 0.05 * random.nextGaussian());
@@ -37,7 +37,7 @@ class HourlySpreadsTest {
 
   @Test
   void aNewHourIsJudgedByTheWiderOfItsOwnAndTheMachinesSpreadUntilWarm() {
-    var spreads = new HourlySpreads(0.15, 0.01, 2000, 120, 4);
+    var spreads = new HourlySpreads(0.15, 0.01, 2000, 120, 20);
     var random = new Random(4);
     for (int i = 0; i < 3000; i++) {
       spreads.learn(TUESDAY_14, 0.05 * random.nextGaussian());
