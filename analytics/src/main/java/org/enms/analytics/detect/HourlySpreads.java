@@ -11,9 +11,10 @@ import java.time.Instant;
  * blunting its weekdays.
  *
  * <p>A context starts from the machine-wide spread and its own is trusted once it learned {@code
- * warmUp} values; until then the wider of the two applies, so a context seen for the first time
- * (the first Saturday) neither raises on its own noise nor waits blind for a week. About 1.2 KB.
- * Not thread-safe.
+ * warmUp} values; until then the wider of the two applies, so a context seen for the first time is
+ * judged no more finely than the machine as a whole, and is not left unwatched for a week. Its
+ * first hour can still raise on its own noise when that is far wider than the machine's (a
+ * chiller's first weekend night). About 0.6 KB; a detector holds three. Not thread-safe.
  */
 final class HourlySpreads {
   static final int CONTEXTS = 48;
@@ -31,8 +32,8 @@ final class HourlySpreads {
    * @param floor σ never below this
    * @param memory values each estimate averages over, once learned
    * @param warmUp values a context learns before its own spread replaces the machine-wide one
-   * @param priorWeight values the machine-wide spread is worth as a context's prior: enough that
-   *     a context's first values, which may be an anomaly's, do not swing it
+   * @param priorWeight values the machine-wide spread is worth as a context's prior: enough that a
+   *     context's first values, which may be an anomaly's, do not swing it
    */
   HourlySpreads(double prior, double floor, int memory, int warmUp, int priorWeight) {
     this.all = new ResidualSpread(prior, floor, memory);

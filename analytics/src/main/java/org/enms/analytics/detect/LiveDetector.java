@@ -100,6 +100,9 @@ public final class LiveDetector {
 
   private double edgeFromKw = Double.NaN;
 
+  /** The {@link HourlySpreads} context of the hour being accumulated. */
+  private int context;
+
   /** Added to power and expectation before their log ratio, kW: keeps ln finite near 0 kW. */
   private final double lnOffsetKw;
 
@@ -265,7 +268,6 @@ public final class LiveDetector {
     out = resolveSilence(time, out);
 
     Expectation e = expected(time, drivers);
-    int context = HourlySpreads.context(time);
     // Judged against the band between the previous hour's and this hour's expectation while the
     // hour is young, else against this hour's alone.
     double bandLo = Double.NaN;
@@ -507,6 +509,7 @@ public final class LiveDetector {
     }
     if (h != hour) {
       edgeFromKw = h == hour + 1 ? lastExpectedKw : Double.NaN;
+      context = HourlySpreads.context(time);
       if (hour >= 0 && hourCount > 0) {
         profile.addHour(Instant.ofEpochMilli(hour * HOUR_MS), hourSumKw / hourCount);
       }
