@@ -50,6 +50,7 @@ final class AccuracyScore {
   private final Map<String, Integer> falseByMachine = new java.util.TreeMap<>();
   private final Map<String, int[]> byMachine = new java.util.TreeMap<>();
   private final Map<String, Integer> mislabelled = new java.util.TreeMap<>();
+  private final List<String> falseList = new ArrayList<>();
 
   AccuracyScore() {
     for (var k : InjectedAnomaly.Kind.values()) {
@@ -111,6 +112,16 @@ final class AccuracyScore {
       if (in == null) {
         falseAlarms++;
         falseByMachine.merge(outcome.machine().name() + " " + r.kind().wireName(), 1, Integer::sum);
+        falseList.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s %s %s %.1f/%.1f kW: %s",
+                outcome.machine().name(),
+                r.kind().wireName(),
+                r.at().atZone(java.time.ZoneOffset.UTC).format(WHEN),
+                r.actual(),
+                r.expected(),
+                r.explanation()));
       }
     }
   }
@@ -120,6 +131,14 @@ final class AccuracyScore {
     List<Double> l = new ArrayList<>(latencies.get(kind));
     l.sort(null);
     return new KindFigures(c[0], c[1], c[2], c[3], c[4], percentile(l, 0.5), percentile(l, 0.95));
+  }
+
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm:ss", java.util.Locale.ROOT);
+
+  /** Each false alarm: machine, kind, when, actual and expected, explanation. */
+  List<String> falseList() {
+    return falseList;
   }
 
   int falseAlarms() {

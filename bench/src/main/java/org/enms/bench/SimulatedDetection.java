@@ -63,6 +63,10 @@ final class SimulatedDetection {
       hourSum += s.powerKw();
       hourCount++;
     }
+    // The last hour before the live period, which the loop closes no more.
+    if (hourCount > 0) {
+      profile.addHour(Instant.ofEpochSecond(hour * 3600), hourSum / hourCount);
+    }
 
     var detector = new LiveDetector(profile, machine.ratedPowerKw(), limits);
     List<Finding.Raised> raised = new ArrayList<>();

@@ -49,7 +49,7 @@ public final class LiveDetector {
   /** Spikes and drops are also judged on the mean of the readings of this long (noisy machines). */
   static final long WINDOW_MS = 30_000;
 
-  /** Readings before the learned residual spread is trusted… */
+  /** Readings before the learned residual spread is trusted (machine-wide, and per hour)… */
   private static final int SPREAD_WARM_UP = 120;
 
   /** …and the spread assumed until then, ln units. */
@@ -57,6 +57,16 @@ public final class LiveDetector {
 
   /** Block means learned before the CUSUM may raise a drift (3 h). */
   private static final int MIN_BLOCKS = 36;
+
+  /** Block means an hour of the day learns before its own spread replaces the machine's. */
+  private static final int HOUR_BLOCKS = 12;
+
+  /**
+   * For this long after the hour, the previous hour's expectation counts as much as the new one's:
+   * a machine changing shift ramps over a minute or two, and its readings between the two levels
+   * are neither a drop nor a spike.
+   */
+  static final long EDGE_MS = 5 * MINUTE_MS;
 
   private final RobustProfile profile;
   private final double ratedKw;
@@ -80,10 +90,27 @@ public final class LiveDetector {
 
   private String modeOfLevel;
   private final UnconfirmedReading unconfirmed = new UnconfirmedReading();
-  private final ResidualSpread readingSpread = new ResidualSpread(0.15, 0.03, SPREAD_MEMORY);
-  private final ResidualSpread windowSpread = new ResidualSpread(0.15, 0.02, SPREAD_MEMORY);
+  private final HourlySpreads readingSpread =
+      new HourlySpreads(0.15, 0.03, SPREAD_MEMORY, SPREAD_WARM_UP, 20);
+  private final HourlySpreads windowSpread =
+      new HourlySpreads(0.15, 0.02, SPREAD_MEMORY, SPREAD_WARM_UP, 20);
   private final RecentWindow window = new RecentWindow(WINDOW_MS);
-  private final ResidualSpread blockSpread = new ResidualSpread(0.10, 0.04, 500);
+
+  // A new hour's first blocks may already be a drift's: the machine-wide spread weighs as much as
+  // its own warm-up in the hour's, so that they widen it no faster than they widen the machine's.
+  private final HourlySpreads blockSpread =
+      new HourlySpreads(0.10, 0.04, 500, HOUR_BLOCKS, MIN_BLOCKS);
+
+  /** The reading spread that applies to the reading being scored, ln units. */
+  private double sigmaNow = 0.15;
+
+  /** The expected power of the last reading scored, kW, and of the hour before the current one. */
+  private double lastExpectedKw = Double.NaN;
+
+  private double edgeFromKw = Double.NaN;
+
+  /** The {@link HourlySpreads} context of the hour being accumulated. */
+  private int context;
 
   /** Added to power and expectation before their log ratio, kW: keeps ln finite near 0 kW. */
   private final double lnOffsetKw;
@@ -251,6 +278,18 @@ public final class LiveDetector {
     out = resolveSilence(time, out);
 
     Expectation e = expected(time, drivers);
+    // Judged against the band between the previous hour's and this hour's expectation while the
+    // hour is young, else against this hour's alone.
+    double bandLo = Double.NaN;
+    double bandHi = Double.NaN;
+    if (e != null) {
+      lastExpectedKw = e.kw();
+      boolean edge =
+          Math.floorMod(time.toEpochMilli(), HOUR_MS) < EDGE_MS && !Double.isNaN(edgeFromKw);
+      bandLo = edge ? Math.min(edgeFromKw, e.kw()) : e.kw();
+      bandHi = edge ? Math.max(edgeFromKw, e.kw()) : e.kw();
+      e = nearestInBand(e, powerKw, bandLo, bandHi);
+    }
     LevelMemory.Verdict level = levels.judge(operatingMode, powerKw);
     double r = e == null ? Double.NaN : logRatio(powerKw, e.kw());
     // A level never seen but right where the profile expects it is a new regime (a first day shift
@@ -268,7 +307,8 @@ public final class LiveDetector {
       deferred = level;
       level = LevelMemory.Verdict.UNSURE;
     }
-    double sigma = readingSpread.sigma();
+    double sigma = readingSpread.sigma(context);
+    sigmaNow = sigma;
     if (readingSpread.learned() < SPREAD_WARM_UP) {
       // Until the spread is learned, only a gross deviation counts (×4, or a quarter).
       sigma = Math.max(sigma, WARM_UP_SIGMA);
@@ -284,13 +324,18 @@ public final class LiveDetector {
             || r < -Math.max(limits.warningZ() * sigma, MIN_DROP_LN);
     // The last half minute's mean: a steady but noisy machine hides a spike in single readings.
     window.add(time, powerKw);
-    double rw = e == null || window.count() < 2 ? Double.NaN : logRatio(window.mean(), e.kw());
+    double rw =
+        e == null || window.count() < 2
+            ? Double.NaN
+            : logRatio(window.mean(), clamp(window.mean(), bandLo, bandHi));
     double sigmaW =
         readingSpread.learned() < SPREAD_WARM_UP
-            ? Math.max(windowSpread.sigma(), WARM_UP_SIGMA)
-            : windowSpread.sigma();
-    high |= rw > Math.max(limits.warningZ() * sigmaW, MIN_SPIKE_LN);
-    low |= rw < -Math.max(limits.warningZ() * sigmaW, MIN_DROP_LN);
+            ? Math.max(windowSpread.sigma(context), WARM_UP_SIGMA)
+            : windowSpread.sigma(context);
+    boolean windowHigh = rw > Math.max(limits.warningZ() * sigmaW, MIN_SPIKE_LN);
+    boolean windowLow = rw < -Math.max(limits.warningZ() * sigmaW, MIN_DROP_LN);
+    high |= windowHigh;
+    low |= windowLow;
     boolean residualNormal =
         e == null || Math.abs(r) < Math.max(limits.normalZ() * sigma, NORMAL_LN);
     boolean normal =
@@ -343,8 +388,20 @@ public final class LiveDetector {
     if (learn) {
       // Learnt even when the residual alone looks out of line: the spread must reach a cycling
       // machine's real swing, or its own normal readings would keep it narrow.
-      readingSpread.learn(r);
-      windowSpread.learn(rw);
+      readingSpread.learn(context, r);
+      windowSpread.learn(context, rw);
+    } else if (!rated
+        && readingSpread.warmingUp(context)
+        && !windowHigh
+        && !windowLow
+        && !spike.isActive()
+        && !drop.isActive()) {
+      // An hour seen for the first time learns its spread also from single readings that look
+      // suspect, as long as the half minute's mean does not: were they held back, an hour whose
+      // readings scatter widely around a usual mean (a chiller's weekend night) would stay judged
+      // by the machine's calm hours. A sustained shift moves the mean and is not learned.
+      readingSpread.learn(context, r);
+      windowSpread.learn(context, rw);
     }
     unconfirmed.hold(
         operatingMode,
@@ -476,7 +533,8 @@ public final class LiveDetector {
     if (b != block) {
       if (block >= 0 && blockCount > 0) {
         double residual = logRatio(blockSumKw / blockCount, blockSumExpectedKw / blockCount);
-        out = cusumBlock(Instant.ofEpochMilli(block * BLOCK_MS), residual, out);
+        Instant blockStart = Instant.ofEpochMilli(block * BLOCK_MS);
+        out = cusumBlock(blockStart, HourlySpreads.context(blockStart), residual, out);
       }
       block = b;
       blockSumKw = 0;
@@ -484,6 +542,8 @@ public final class LiveDetector {
       blockCount = 0;
     }
     if (h != hour) {
+      edgeFromKw = h == hour + 1 ? lastExpectedKw : Double.NaN;
+      context = HourlySpreads.context(time);
       if (hour >= 0 && hourCount > 0) {
         profile.addHour(Instant.ofEpochMilli(hour * HOUR_MS), hourSumKw / hourCount);
       }
@@ -494,15 +554,16 @@ public final class LiveDetector {
     return out;
   }
 
-  private List<Finding> cusumBlock(Instant blockStart, double residual, List<Finding> out) {
-    double meanZ = residual / blockSpread.sigma();
+  private List<Finding> cusumBlock(
+      Instant blockStart, int context, double residual, List<Finding> out) {
+    double meanZ = residual / blockSpread.sigma(context);
     if (blockSpread.learned() < MIN_BLOCKS) {
-      blockSpread.learn(residual);
+      blockSpread.learn(context, residual);
       return out;
     }
     PageCusum.Direction direction = cusum.add(meanZ);
     if (direction == PageCusum.Direction.NONE && !drift.isActive()) {
-      blockSpread.learn(residual);
+      blockSpread.learn(context, residual);
     }
     boolean alarm = direction != PageCusum.Direction.NONE;
     double level = direction == PageCusum.Direction.DOWN ? -cusum.low() : cusum.high();
@@ -560,6 +621,19 @@ public final class LiveDetector {
     return out;
   }
 
+  /**
+   * {@code e}, or where {@code powerKw} lies nearer another point of the band {@code [lo, hi]} of
+   * expected values (a shift edge), that point.
+   */
+  private static Expectation nearestInBand(Expectation e, double powerKw, double lo, double hi) {
+    double kw = clamp(powerKw, lo, hi);
+    return kw == e.kw() ? e : new Expectation(kw, e.sigmaKw(), e.source(), e.note());
+  }
+
+  private static double clamp(double value, double lo, double hi) {
+    return Math.max(lo, Math.min(hi, value));
+  }
+
   /** ln of actual over expected, both offset so that 0 kW stays finite. */
   private double logRatio(double actualKw, double expectedKw) {
     return Math.log(
@@ -568,7 +642,7 @@ public final class LiveDetector {
 
   /** The residual in units of this machine's learned spread. */
   private double z(double powerKw, Expectation e) {
-    return logRatio(powerKw, e.kw()) / readingSpread.sigma();
+    return logRatio(powerKw, e.kw()) / sigmaNow;
   }
 
   /**
@@ -578,7 +652,7 @@ public final class LiveDetector {
    */
   private boolean critical(double powerKw, Expectation e) {
     double r = logRatio(powerKw, e.kw());
-    return Math.abs(r) >= Math.max(Math.log(2.0), limits.criticalZ() * readingSpread.sigma())
+    return Math.abs(r) >= Math.max(Math.log(2.0), limits.criticalZ() * sigmaNow)
         || Math.abs(r) >= GROSS_LN;
   }
 
@@ -742,7 +816,7 @@ public final class LiveDetector {
             e.describe(time),
             driverText.isEmpty() ? "" : " " + driverText,
             z,
-            (Math.exp(readingSpread.sigma()) - 1) * 100,
+            (Math.exp(sigmaNow) - 1) * 100,
             modeLevelText(powerKw));
     return new Finding.Raised(
         kind,

@@ -32,10 +32,18 @@ final class ResidualSpread {
     if (!Double.isFinite(residual)) {
       return;
     }
-    double a = Math.min(Math.abs(residual), 4 * sigma) * MEAN_ABS_TO_SIGMA;
     n++;
-    double weight = 1.0 / Math.min(n + PRIOR_WEIGHT, memory);
-    sigma = Math.max(floor, sigma + (a - sigma) * weight);
+    sigma = updated(sigma, n + PRIOR_WEIGHT, residual, floor, memory);
+  }
+
+  /**
+   * σ after learning {@code residual} (finite) with weight 1 / min({@code weight}, {@code memory}):
+   * {@code weight} is the values learned so far plus those the prior is worth. Never below floor.
+   */
+  static double updated(double sigma, long weight, double residual, double floor, int memory) {
+    double a = Math.min(Math.abs(residual), 4 * sigma) * MEAN_ABS_TO_SIGMA;
+    double w = 1.0 / Math.min(weight, memory);
+    return Math.max(floor, sigma + (a - sigma) * w);
   }
 
   double sigma() {

@@ -60,6 +60,28 @@ class LiveDetectorTest {
   }
 
   @Test
+  void takesAShiftStartRampingOverMinutesForNeitherADropNorASpike() {
+    var detector = new LiveDetector(seeded(), 55.0);
+    Instant six = WEEK.plus(Duration.ofHours(24 + 6));
+    feed(detector, six.minus(Duration.ofHours(2)), Duration.ofHours(2), m -> 1.0);
+    List<Finding> found = new ArrayList<>();
+    // From the night's 5 kW to the day's 40 kW over 2 minutes, and back at 22:00.
+    for (Instant t = six; t.isBefore(six.plus(Duration.ofHours(17))); t = t.plusSeconds(10)) {
+      long up = Duration.between(six, t).toSeconds();
+      long down = up - 16 * 3600;
+      double kw = usual(t);
+      if (up < 120) {
+        kw = 5 + 35 * up / 120.0;
+      } else if (down >= 0 && down < 120) {
+        kw = 40 - 35 * down / 120.0;
+      }
+      found.addAll(
+          detector.onReading(t, kw * (1 + 0.03 * noise.nextGaussian()), "running", Drivers.NONE));
+    }
+    assertThat(found).isEmpty();
+  }
+
+  @Test
   void raisesASpikeAfterItPersistsAndResolvesIt() {
     var detector = new LiveDetector(seeded(), 100.0);
     feed(detector, TUESDAY_14.minus(Duration.ofMinutes(30)), Duration.ofMinutes(30), m -> 1.0);
