@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,17 +16,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.enms.core.json.Json;
-import org.enms.core.reading.Reading;
 import org.enms.db.BlockingIo;
-import org.enms.db.ReadingBatchWriter;
-import org.enms.db.RollupRefresher;
 import org.enms.db.kpi.PlantDao;
 import org.enms.db.kpi.PlantDao.MachineTotals;
 import org.enms.db.testing.PostgresExtension;
 import org.enms.http.RouteHarness;
 import org.enms.http.cache.CacheSettings;
 import org.enms.http.cache.ReadCache;
-import org.enms.http.kpi.IntervalPricing;
 import org.enms.http.kpi.KpiSampleData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,15 +73,7 @@ class FactorySummaryTest {
 
   /** A quarter hour at {@code kw} from {@code start}, rolled up and priced; no cache stamp. */
   private static void write(UUID machine, Instant start, double kw) {
-    List<Reading> readings = new ArrayList<>();
-    for (int minute = 0; minute < 15; minute++) {
-      readings.add(
-          org.enms.core.reading.EnergyReading.electricity(
-              machine, start.plusSeconds(60L * minute), kw, kw / 60));
-    }
-    new ReadingBatchWriter(pg.database()).write(readings);
-    new RollupRefresher(pg.database(), new IntervalPricing(pg.database()))
-        .refresh(start, start.plusSeconds(840));
+    PlantApi.writeQuarterHour(pg.database(), machine, start, kw);
   }
 
   private static JsonNode summary() throws Exception {

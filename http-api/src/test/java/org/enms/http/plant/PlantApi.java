@@ -2,14 +2,23 @@ package org.enms.http.plant;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.enms.core.reading.EnergyReading;
+import org.enms.core.reading.Reading;
 import org.enms.db.BlockingIo;
 import org.enms.db.Database;
 import org.enms.db.MachineDao;
+import org.enms.db.ReadingBatchWriter;
+import org.enms.db.RollupRefresher;
 import org.enms.db.TimeseriesDao;
 import org.enms.http.RouteHarness;
 import org.enms.http.cache.ReadCache;
 import org.enms.http.kpi.DbKpis;
+import org.enms.http.kpi.IntervalPricing;
 import org.enms.http.machines.DbMachineDirectory;
 import org.enms.http.machines.LiveMachines;
 import org.enms.http.machines.LiveStatus;
@@ -36,5 +45,17 @@ final class PlantApi {
                 clock,
                 cache)
             ::routes);
+  }
+
+  /** A quarter hour at {@code kw} from {@code start}, rolled up and priced; no cache stamp. */
+  static void writeQuarterHour(Database database, UUID machine, Instant start, double kw) {
+    List<Reading> readings = new ArrayList<>();
+    for (int minute = 0; minute < 15; minute++) {
+      readings.add(
+          EnergyReading.electricity(machine, start.plusSeconds(60L * minute), kw, kw / 60));
+    }
+    new ReadingBatchWriter(database).write(readings);
+    new RollupRefresher(database, new IntervalPricing(database))
+        .refresh(start, start.plusSeconds(840));
   }
 }
